@@ -1,0 +1,36 @@
+package io.shoal.config;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Every default value, in one place; docs/configuration.md lists the same. */
+public final class Defaults {
+    public static final Duration CLIENT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
+    public static final int MAX_HEADER_BYTES = 32 * 1024;
+    public static final int MAX_CONNECTIONS = 10_000;
+
+    public static final int MAX_WEIGHT = 1000;
+    public static final int MAX_FAILS = 1;
+    public static final Duration FAIL_TIMEOUT = Duration.ofSeconds(10);
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+    public static final int RETRY_TRIES = 3;
+    public static final Duration RETRY_DEADLINE = Duration.ofSeconds(15);
+    public static final Set<RetryPolicy.RetryOn> RETRY_ON =
+            Set.of(RetryPolicy.RetryOn.ERROR, RetryPolicy.RetryOn.TIMEOUT,
+                    RetryPolicy.RetryOn.HTTP_502, RetryPolicy.RetryOn.HTTP_503, RetryPolicy.RetryOn.HTTP_504);
+
+    public static final int QUEUE_SIZE = 1024;
+    public static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(5);
+
+    public static final int POOL_MAX_IDLE = 64;
+    public static final Duration POOL_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    public static final String STICKY_COOKIE = "SHOAL_SERVER";
+
+    private Defaults() {}
+}

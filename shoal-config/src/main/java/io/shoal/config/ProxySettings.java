@@ -1,0 +1,34 @@
+package io.shoal.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Data-plane settings shared by every listener.
+ *
+ * @param threads event-loop threads; 0 means one per core
+ * @param clientHeaderTimeout time a client has to send a complete request head (slowloris guard)
+ * @param idleTimeout how long an idle keep-alive client connection is kept open
+ * @param maxRequestLineBytes longest request line accepted, else 414
+ * @param maxHeaderBytes largest request head accepted, else 431
+ * @param maxConnections client connections held at once; more are refused
+ * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
+ */
+public record ProxySettings(
+        int threads,
+        Duration clientHeaderTimeout,
+        Duration idleTimeout,
+        int maxRequestLineBytes,
+        int maxHeaderBytes,
+        int maxConnections,
+        List<String> trustedProxies) {
+
+    public ProxySettings {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    public static ProxySettings defaults() {
+        return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.IDLE_TIMEOUT,
+                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of());
+    }
+}

@@ -1,0 +1,29 @@
+package io.shoal.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends the requests that match to one service, or splits them between services by weight (canary).
+ *
+ * @param host exact Host to match (port ignored), or null for any
+ * @param pathPrefix path prefix to match; "/" matches everything
+ * @param headers header values that must all be present, compared exactly
+ * @param stripPrefix remove {@code pathPrefix} before forwarding, as nginx {@code proxy_pass http://up/;}
+ * @param backends one service, or several with weights for a split
+ */
+public record RouteConfig(
+        String host,
+        String pathPrefix,
+        Map<String, String> headers,
+        boolean stripPrefix,
+        List<WeightedService> backends) {
+
+    public RouteConfig {
+        headers = Map.copyOf(headers);
+        backends = List.copyOf(backends);
+    }
+
+    /** A service and its share of a route's traffic. */
+    public record WeightedService(String service, int weight) {}
+}

@@ -1,0 +1,27 @@
+package io.shoal.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, immutable and already validated: the YAML loader and quick mode both
+ * build one of these, and every component reads its settings from it.
+ *
+ * @param source where it came from, for messages ("shoal.yaml", or "command line")
+ * @param proxy settings of the data plane shared by every listener
+ * @param listeners bind addresses with their ordered routes
+ * @param services services by name, in declaration order
+ * @param accessLog where and how requests are logged
+ */
+public record ShoalConfig(
+        String source,
+        ProxySettings proxy,
+        List<ListenerConfig> listeners,
+        Map<String, ServiceConfig> services,
+        AccessLogConfig accessLog) {
+
+    public ShoalConfig {
+        listeners = List.copyOf(listeners);
+        services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
+    }
+}
