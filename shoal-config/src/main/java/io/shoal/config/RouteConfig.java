@@ -24,6 +24,11 @@ public record RouteConfig(
         backends = List.copyOf(backends);
     }
 
+    /** Every request to one service: the route used when a listener lists none and there is one service. */
+    public static RouteConfig catchAll(String service) {
+        return new RouteConfig(null, "/", Map.of(), false, List.of(new WeightedService(service, 1)));
+    }
+
     /** A service and its share of a route's traffic. */
     public record WeightedService(String service, int weight) {}
 }

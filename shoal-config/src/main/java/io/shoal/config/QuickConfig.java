@@ -1,0 +1,172 @@
+package io.shoal.config;
+
+import io.shoal.config.internal.OptionParser;
+import io.shoal.config.internal.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link ShoalConfig} from quick-mode command-line values ({@code shoal proxy --listen ...
+ * --backend ...}): one listener, one service named {@value #SERVICE}, one catch-all route. It takes
+ * the raw option strings, so that values are read by the same {@link Values} parsers as the YAML file
+ * and checked by the same validation; problems name the option, e.g.
+ * {@code command line: --backend: '127.0.0.1:9002,weight=0': weight must be between 1 and 1000, got 0}.
+ *
+ * <p>Every setter accepts null as "option not given", which is what picocli passes for absent options.
+ */
+public final class QuickConfig {
+    /** The {@link ShoalConfig#source()} of a quick-mode configuration. */
+    public static final String SOURCE = "command line";
+    /** The name of quick mode's only service. */
+    public static final String SERVICE = "default";
+
+    private QuickConfig() {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects option values; {@link #build()} parses and validates them all at once. Not thread-safe. */
+    public static final class Builder {
+        private String listen;
+        private final List<String> backends = new ArrayList<>();
+        private String balance;
+        private String connectTimeout;
+        private String responseTimeout;
+        private String threads;
+        private String accessLog;
+        private String accessLogFormat;
+        private String sticky;
+
+        private Builder() {}
+
+        /** {@code --listen}: {@code host:port}, {@code :port} or {@code [::1]:port}. */
+        public Builder listen(String address) {
+            this.listen = address;
+            return this;
+        }
+
+        /** {@code --backend}, repeatable: {@code ADDRESS[,weight=N][,backup][,max_conns=N][,max_fails=N][,fail_timeout=D]}. */
+        public Builder backend(String spec) {
+            if (spec != null) {
+                backends.add(spec);
+            }
+            return this;
+        }
+
+        public Builder backends(List<String> specs) {
+            if (specs != null) {
+                specs.forEach(this::backend);
+            }
+            return this;
+        }
+
+        /** {@code --balance}: an algorithm name, or {@code hash:KEY} such as {@code hash:uri}, {@code hash:header:X-User}. */
+        public Builder balance(String algorithm) {
+            this.balance = algorithm;
+            return this;
+        }
+
+        public Builder connectTimeout(String duration) {
+            this.connectTimeout = duration;
+            return this;
+        }
+
+        public Builder responseTimeout(String duration) {
+            this.responseTimeout = duration;
+            return this;
+        }
+
+        /** {@code --threads}: event-loop threads, 0 for one per core. */
+        public Builder threads(String count) {
+            this.threads = count;
+            return this;
+        }
+
+        /** {@code --access-log}: a file, or {@code -} for standard output. */
+        public Builder accessLog(String path) {
+            this.accessLog = path;
+            return this;
+        }
+
+        /** {@code --access-log-format}: {@code combined} or {@code json}. */
+        public Builder accessLogFormat(String format) {
+            this.accessLogFormat = format;
+            return this;
+        }
+
+        /** {@code --sticky} with the default cookie name {@link Defaults#STICKY_COOKIE}. */
+        public Builder sticky() {
+            return sticky("");
+        }
+
+        /** {@code --sticky[=NAME]}: an empty name means the default; null means off. */
+        public Builder sticky(String cookieName) {
+            this.sticky = cookieName;
+            return this;
+        }
+
+        /** @throws ConfigException every problem, each keyed by the option that caused it */
+        public ShoalConfig build() throws ConfigException {
+            OptionParser o = new OptionParser(SOURCE);
+            String svc = "services." + SERVICE;
+            o.map("listeners", "--listen");
+            o.map("listeners[0].address", "--listen");
+            o.map(svc + ".balance", "--balance");
+            o.map(svc + ".hash_key", "--balance");
+            o.map(svc + ".sticky", "--sticky");
+            o.map(svc + ".connect_timeout", "--connect-timeout");
+            o.map(svc + ".response_timeout", "--response-timeout");
+            HostPort address = o.parse("listeners[0].address", listen, null, Values::listenAddress);
+            ServiceConfig service = new ServiceConfig(SERVICE, servers(o, svc),
+                    o.parse(svc + ".balance", balance, BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN), Values::balance),
+                    sticky == null ? null : new StickyConfig(sticky.isEmpty() ? Defaults.STICKY_COOKIE : sticky),
+                    new UpstreamTimeouts(
+                            o.parse(svc + ".connect_timeout", connectTimeout, Defaults.CONNECT_TIMEOUT, Values::duration),
+                            o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
+                    RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults());
+            List<ListenerConfig> listeners = address == null ? List.of()
+                    : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
+            ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o));
+            Validator.validate(config, o.validation());
+            o.throwIfAny();
+            return config;
+        }
+
+        private List<ServerConfig> servers(OptionParser o, String svc) {
+            o.map(svc + ".servers", "--backend");
+            List<ServerConfig> servers = new ArrayList<>();
+            for (int i = 0; i < backends.size(); i++) {
+                String path = svc + ".servers[" + i + "]";
+                o.map(path, "--backend", backends.get(i));
+                o.map(path + ".address", "--backend", backends.get(i));
+                ServerConfig server = o.parse(path, backends.get(i), null, Values::server);
+                if (server != null) {
+                    o.renumber(svc + ".servers[" + servers.size() + "]", path);
+                    servers.add(server);
+                }
+            }
+            return servers;
+        }
+
+        private ProxySettings proxy(OptionParser o) {
+            o.map("proxy.threads", "--threads");
+            ProxySettings d = ProxySettings.defaults();
+            return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
+                    d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(), d.maxHeaderBytes(),
+                    d.maxConnections(), d.trustedProxies());
+        }
+
+        private AccessLogConfig accessLog(OptionParser o) {
+            o.map("access_log", "--access-log");
+            o.map("access_log.format", "--access-log-format");
+            AccessLogConfig.Format format = o.parse("access_log.format", accessLogFormat,
+                    AccessLogConfig.Format.COMBINED, Values::accessLogFormat);
+            if (accessLog == null && accessLogFormat != null) {
+                o.problems().add("access_log.format", "needs --access-log (a file, or - for standard output)");
+            }
+            return accessLog == null ? AccessLogConfig.off() : new AccessLogConfig(accessLog, format);
+        }
+    }
+}

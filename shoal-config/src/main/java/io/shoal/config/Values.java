@@ -1,0 +1,155 @@
+package io.shoal.config;
+
+import io.shoal.config.internal.Addresses;
+import io.shoal.config.internal.BackendSpec;
+import io.shoal.config.internal.Names;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One parser per kind of value, shared by the YAML loader and quick mode so that {@code 5s},
+ * {@code 8k} or {@code [::1]:8080} mean the same everywhere. Each throws
+ * {@link IllegalArgumentException} with a message meant for the user (the caller adds file, line
+ * and key). Ranges (positive, 1..65535) are checked later, once, by validation on the records.
+ */
+public final class Values {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kmg]?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
+
+    private Values() {}
+
+    /** A whole number with a unit, as nginx writes times: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+    public static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            String hint = text.trim().matches("\\d+") ? "'" + text + "' has no unit; write e.g. " + text.trim() + "s"
+                    : "bad duration '" + text + "'";
+            throw new IllegalArgumentException(hint + " (a whole number with ms, s, m or h, e.g. 500ms, 5s, 2m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    /** The shortest exact form {@link #duration} reads back, e.g. {@code 90s}, {@code 2m}, {@code 250ms}. */
+    public static String formatDuration(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    /** Bytes, or with nginx's units {@code k} (1024) {@code m} (1024²) {@code g} (1024³): {@code 8k}, {@code 1m}. */
+    public static int size(String text) {
+        Matcher m = SIZE.matcher(text.trim());
+        if (m.matches()) {
+            int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            long n = Long.parseLong(m.group(1));
+            if (n <= (Integer.MAX_VALUE >> shift)) {
+                return (int) (n << shift);
+            }
+        }
+        throw new IllegalArgumentException("bad size '" + text + "' (bytes, or a whole number with k, m or g, e.g. 8k, 1m; at most 2g - 1)");
+    }
+
+    /** The shortest exact form {@link #size} reads back, e.g. {@code 8k}. */
+    public static String formatSize(int bytes) {
+        if (bytes != 0 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + "m";
+        }
+        return bytes != 0 && bytes % 1024 == 0 ? (bytes >> 10) + "k" : Integer.toString(bytes);
+    }
+
+    public static int integer(String text) {
+        String s = text.trim();
+        if (INTEGER.matcher(s).matches()) {
+            long n = Long.parseLong(s);
+            if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) {
+                return (int) n;
+            }
+        }
+        throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+    }
+
+    /** {@code true}/{@code false}, and YAML 1.1's {@code yes}/{@code no}/{@code on}/{@code off}, which Jackson's YAML parser also reads as booleans. */
+    public static boolean bool(String text) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> {
+                return true;
+            }
+            case "false", "no", "off" -> {
+                return false;
+            }
+            default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+        }
+    }
+
+    /** {@code host:port}, {@code [::1]:port}, or {@code :port} for every IPv4 interface (0.0.0.0). */
+    public static HostPort listenAddress(String text) {
+        return Addresses.hostPort(text, true);
+    }
+
+    /** {@code host:port} or {@code [::1]:port}; host names are resolved later, never here. */
+    public static HostPort serverAddress(String text) {
+        return Addresses.hostPort(text, false);
+    }
+
+    /** A server on one line: {@code ADDRESS[,weight=N][,backup][,max_conns=N][,max_fails=N][,fail_timeout=D]}. */
+    public static ServerConfig server(String spec) {
+        return BackendSpec.parse(spec);
+    }
+
+    /** An IPv4/IPv6 address or CIDR range, e.g. {@code 10.0.0.0/8}; returned as written. */
+    public static String ipOrCidr(String text) {
+        if (!Addresses.isIpOrCidr(text)) {
+            throw new IllegalArgumentException("expected an IP address or CIDR range such as 10.0.0.0/8, got '" + text + "'");
+        }
+        return text;
+    }
+
+    /** {@code round_robin}, {@code weighted} (its alias), {@code least_conn}, {@code ip_hash}, {@code hash}, {@code random}, {@code p2c}, {@code ewma}. */
+    public static BalanceConfig.Algorithm algorithm(String text) {
+        return Names.algorithm(text);
+    }
+
+    /** {@code uri}, {@code header:NAME}, {@code cookie:NAME} or {@code query:NAME}. */
+    public static BalanceConfig.HashKey hashKey(String text) {
+        return Names.hashKey(text);
+    }
+
+    /** An algorithm with its hash key in one word, as quick mode takes it: {@code least_conn}, {@code hash:uri}, {@code hash:header:X-User}. */
+    public static BalanceConfig balance(String text) {
+        int colon = text.indexOf(':');
+        BalanceConfig.Algorithm algorithm = algorithm(colon < 0 ? text : text.substring(0, colon));
+        if (algorithm == BalanceConfig.Algorithm.HASH && colon < 0) {
+            throw new IllegalArgumentException("hash needs a key: hash:uri, hash:header:NAME, hash:cookie:NAME or hash:query:NAME");
+        }
+        return new BalanceConfig(algorithm, colon < 0 ? null : hashKey(text.substring(colon + 1)));
+    }
+
+    /** {@code error}, {@code timeout}, {@code http_502}, {@code http_503} or {@code http_504}, as in nginx {@code proxy_next_upstream}. */
+    public static RetryPolicy.RetryOn retryOn(String text) {
+        return Names.retryOn(text);
+    }
+
+    /** {@code combined} or {@code json}. */
+    public static AccessLogConfig.Format accessLogFormat(String text) {
+        return Names.accessLogFormat(text);
+    }
+}

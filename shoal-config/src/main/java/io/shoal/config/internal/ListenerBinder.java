@@ -1,0 +1,36 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.HostPort;
+import io.shoal.config.ListenerConfig;
+import io.shoal.config.RouteConfig;
+import io.shoal.config.Values;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Binds {@code listeners}. Routes may be left out when there is exactly one service: then the
+ * listener gets one catch-all route to it, which is what a one-service setup always means.
+ */
+final class ListenerBinder {
+    private ListenerBinder() {}
+
+    static List<ListenerConfig> listeners(Section top, Set<String> services) {
+        Binding binding = top.binding();
+        return binding.items(top.child("listeners"), top.list("listeners"),
+                (path, node) -> binding.section(path, node).flatMap(s -> listener(s, services)));
+    }
+
+    private static Optional<ListenerConfig> listener(Section s, Set<String> services) {
+        Optional<HostPort> address = s.required("address", Values::listenAddress);
+        List<RouteConfig> routes;
+        if (s.has("routes")) {
+            routes = RouteBinder.routes(s);
+        } else {
+            s.get("routes");
+            routes = services.size() == 1 ? List.of(RouteConfig.catchAll(services.iterator().next())) : List.of();
+        }
+        s.finish();
+        return address.map(a -> new ListenerConfig(a, routes));
+    }
+}

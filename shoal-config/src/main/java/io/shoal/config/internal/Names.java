@@ -1,0 +1,83 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.AccessLogConfig;
+import io.shoal.config.BalanceConfig.Algorithm;
+import io.shoal.config.BalanceConfig.HashKey;
+import io.shoal.config.RetryPolicy.RetryOn;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats), parsed
+ * exactly as written, lower case, with the valid names and the closest one in every refusal.
+ */
+public final class Names {
+    private static final Map<String, Algorithm> ALGORITHMS = new LinkedHashMap<>();
+    private static final Map<String, RetryOn> RETRY_ON = new LinkedHashMap<>();
+    private static final Map<String, AccessLogConfig.Format> LOG_FORMATS = new LinkedHashMap<>();
+    private static final Map<String, HashKey.Source> HASH_SOURCES = new LinkedHashMap<>();
+
+    static {
+        ALGORITHMS.put("round_robin", Algorithm.ROUND_ROBIN);
+        ALGORITHMS.put("weighted", Algorithm.ROUND_ROBIN);
+        for (Algorithm a : Algorithm.values()) {
+            ALGORITHMS.put(a.configName(), a);
+        }
+        for (RetryOn r : RetryOn.values()) {
+            RETRY_ON.put(r.configName(), r);
+        }
+        for (AccessLogConfig.Format f : AccessLogConfig.Format.values()) {
+            LOG_FORMATS.put(f.name().toLowerCase(Locale.ROOT), f);
+        }
+        for (HashKey.Source s : HashKey.Source.values()) {
+            HASH_SOURCES.put(s.name().toLowerCase(Locale.ROOT), s);
+        }
+    }
+
+    private Names() {}
+
+    public static Algorithm algorithm(String text) {
+        return choice(text, "balance algorithm", ALGORITHMS);
+    }
+
+    public static RetryOn retryOn(String text) {
+        return choice(text, "retry condition", RETRY_ON);
+    }
+
+    public static AccessLogConfig.Format accessLogFormat(String text) {
+        return choice(text, "access log format", LOG_FORMATS);
+    }
+
+    /** {@code uri}, or {@code header:NAME}, {@code cookie:NAME}, {@code query:NAME}. */
+    public static HashKey hashKey(String text) {
+        int colon = text.indexOf(':');
+        String source = colon < 0 ? text : text.substring(0, colon);
+        HashKey.Source kind = HASH_SOURCES.get(source);
+        if (kind != null && kind != HashKey.Source.URI && colon < 0) {
+            throw new IllegalArgumentException("hash key '" + text + "' needs a name, e.g. " + text + ":X-User");
+        }
+        if (kind == null || (kind == HashKey.Source.URI && colon >= 0)) {
+            throw new IllegalArgumentException("unknown hash key '" + text
+                    + "'; valid: uri, header:NAME, cookie:NAME, query:NAME" + Suggestions.didYouMean(source, HASH_SOURCES.keySet()));
+        }
+        if (kind == HashKey.Source.URI) {
+            return new HashKey(kind, null);
+        }
+        String name = text.substring(colon + 1);
+        boolean valid = kind == HashKey.Source.QUERY ? !name.isEmpty() : Tokens.isToken(name);
+        if (!valid) {
+            throw new IllegalArgumentException("bad " + source + " name '" + name + "' in hash key '" + text + "'");
+        }
+        return new HashKey(kind, name);
+    }
+
+    private static <E> E choice(String text, String what, Map<String, E> byName) {
+        E value = byName.get(text);
+        if (value == null) {
+            throw new IllegalArgumentException("unknown " + what + " '" + text + "'; valid: "
+                    + String.join(", ", byName.keySet()) + Suggestions.didYouMean(text, byName.keySet()));
+        }
+        return value;
+    }
+}

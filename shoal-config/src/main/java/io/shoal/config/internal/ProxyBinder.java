@@ -1,0 +1,36 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.AccessLogConfig;
+import io.shoal.config.ProxySettings;
+import io.shoal.config.Values;
+import java.util.Optional;
+
+/** Binds {@code proxy} and {@code access_log}; absent keys take {@link ProxySettings#defaults()}. */
+final class ProxyBinder {
+    private ProxyBinder() {}
+
+    static ProxySettings proxy(Section s) {
+        ProxySettings d = ProxySettings.defaults();
+        ProxySettings proxy = new ProxySettings(
+                s.integer("threads", d.threads()),
+                s.duration("client_header_timeout", d.clientHeaderTimeout()),
+                s.duration("idle_timeout", d.idleTimeout()),
+                s.size("max_request_line", d.maxRequestLineBytes()),
+                s.size("max_header_size", d.maxHeaderBytes()),
+                s.integer("max_connections", d.maxConnections()),
+                s.values("trusted_proxies", text -> text));
+        s.finish();
+        return proxy;
+    }
+
+    /** An empty {@code access_log:} means off, like leaving it out. */
+    static AccessLogConfig accessLog(Section s) {
+        if (s.isEmpty()) {
+            return AccessLogConfig.off();
+        }
+        Optional<String> path = s.required("path", text -> text);
+        AccessLogConfig.Format format = s.value("format", AccessLogConfig.Format.COMBINED, Values::accessLogFormat);
+        s.finish();
+        return path.map(p -> new AccessLogConfig(p, format)).orElseGet(AccessLogConfig::off);
+    }
+}

@@ -1,0 +1,80 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.AccessLogConfig;
+import io.shoal.config.HostPort;
+import io.shoal.config.ListenerConfig;
+import io.shoal.config.ProxySettings;
+import io.shoal.config.RouteConfig;
+import io.shoal.config.ShoalConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules a configuration must follow, checked once, on the records, whichever way they were built
+ * (YAML or quick mode). Problems are named by YAML key path; the caller's {@link SourceMap} turns
+ * that into a file line or a command-line option.
+ */
+public final class Validator {
+    private Validator() {}
+
+    public static void validate(ShoalConfig config, ProblemSink sink) {
+        if (config.listeners().isEmpty()) {
+            sink.add("listeners", "at least one listener is required");
+        }
+        if (config.services().isEmpty()) {
+            sink.add("services", "at least one service is required");
+        }
+        proxy(config.proxy(), sink);
+        accessLog(config.accessLog(), sink);
+        listeners(config, sink);
+        config.services().forEach((name, service) -> ServiceValidator.validate(service, sink));
+    }
+
+    private static void proxy(ProxySettings p, ProblemSink sink) {
+        Rules.atLeast(sink, "proxy.threads", p.threads(), 0);
+        Rules.positive(sink, "proxy.client_header_timeout", p.clientHeaderTimeout());
+        Rules.positive(sink, "proxy.idle_timeout", p.idleTimeout());
+        Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
+        Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
+        Rules.atLeast(sink, "proxy.max_connections", p.maxConnections(), 1);
+        List<String> trusted = p.trustedProxies();
+        for (int i = 0; i < trusted.size(); i++) {
+            if (!Addresses.isIpOrCidr(trusted.get(i))) {
+                sink.add(KeyPaths.item("proxy.trusted_proxies", i),
+                        "expected an IP address or CIDR range such as 10.0.0.0/8, got '" + trusted.get(i) + "'");
+            }
+        }
+    }
+
+    private static void accessLog(AccessLogConfig log, ProblemSink sink) {
+        if (log.enabled() && log.path().isBlank()) {
+            sink.add("access_log.path", "must name a file, or - for standard output");
+        }
+    }
+
+    private static void listeners(ShoalConfig config, ProblemSink sink) {
+        Map<HostPort, Integer> seen = new HashMap<>();
+        for (int i = 0; i < config.listeners().size(); i++) {
+            String path = KeyPaths.item("listeners", i);
+            ListenerConfig listener = config.listeners().get(i);
+            HostPort address = listener.address();
+            Rules.port(sink, path + ".address", address, 0);
+            Integer first = address.port() == 0 ? null : seen.putIfAbsent(address, i);
+            if (first != null) {
+                sink.add(path + ".address", "duplicate of listeners[" + first + "] (" + address + ")");
+            }
+            routes(listener.routes(), path + ".routes", config.services().keySet(), sink);
+        }
+    }
+
+    private static void routes(List<RouteConfig> routes, String path, Set<String> services, ProblemSink sink) {
+        if (routes.isEmpty()) {
+            sink.add(path, "at least one route is required (routes may be left out only when there is exactly one service)");
+        }
+        for (int j = 0; j < routes.size(); j++) {
+            RouteValidator.validate(routes.get(j), KeyPaths.item(path, j), services, sink);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.shoal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docs/configuration.md must state the defaults {@link Defaults} and the records' factories define. */
+class ConfigurationDocTest {
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z_.\\[\\]]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+    private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
+
+    @Test
+    void documentedDefaultsAreTheRealOnes() throws IOException {
+        Map<String, List<String>> rows = rows(Files.readString(Path.of("..", "docs", "configuration.md")));
+        ServerConfig server = ServerConfig.of(new HostPort("h", 1));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("threads", ProxySettings.defaults().threads());
+        expected.put("client_header_timeout", Defaults.CLIENT_HEADER_TIMEOUT);
+        expected.put("idle_timeout", Defaults.IDLE_TIMEOUT);
+        expected.put("max_request_line", Size.of(Defaults.MAX_REQUEST_LINE_BYTES));
+        expected.put("max_header_size", Size.of(Defaults.MAX_HEADER_BYTES));
+        expected.put("max_connections", Defaults.MAX_CONNECTIONS);
+        expected.put("access_log.format", AccessLogConfig.off().format().name().toLowerCase(java.util.Locale.ROOT));
+        expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
+        expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
+        expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);
+        expected.put("response_timeout", Defaults.RESPONSE_TIMEOUT);
+        expected.put("retry.tries", Defaults.RETRY_TRIES);
+        expected.put("retry.deadline", Defaults.RETRY_DEADLINE);
+        expected.put("queue.size", Defaults.QUEUE_SIZE);
+        expected.put("queue.timeout", Defaults.QUEUE_TIMEOUT);
+        expected.put("keepalive.max_idle", Defaults.POOL_MAX_IDLE);
+        expected.put("keepalive.idle_timeout", Defaults.POOL_IDLE_TIMEOUT);
+        expected.put("max_fails", Defaults.MAX_FAILS);
+        expected.put("fail_timeout", Defaults.FAIL_TIMEOUT);
+        expected.put("weight", server.weight());
+        expected.put("backup", server.backup());
+        expected.put("max_conns", server.maxConns());
+
+        expected.forEach((key, value) -> {
+            assertThat(rows).as("a table row for %s", key).containsKey(key);
+            for (String cell : rows.get(key)) {
+                assertThat(read(cell, value)).as("default of %s in '%s'", key, cell).isEqualTo(value);
+            }
+        });
+    }
+
+    @Test
+    void documentedRetryConditionsAreTheDefaultOnes() throws IOException {
+        String cell = rows(Files.readString(Path.of("..", "docs", "configuration.md"))).get("retry.on").get(0);
+
+        List<RetryPolicy.RetryOn> documented = new ArrayList<>();
+        for (String name : cell.replaceAll("[`\\[\\] ]", "").split(",")) {
+            documented.add(Values.retryOn(name));
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(Defaults.RETRY_ON);
+    }
+
+    /** Default cells by key; a key may have rows in several tables. */
+    private static Map<String, List<String>> rows(String doc) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(doc);
+        while (m.find()) {
+            rows.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(m.group(2).trim());
+        }
+        return rows;
+    }
+
+    private static Object read(String cell, Object like) {
+        Matcher m = FIRST_CODE.matcher(cell);
+        assertThat(m.find()).as("a `value` in '%s'", cell).isTrue();
+        String text = m.group(1);
+        if (like instanceof Duration) {
+            return Values.duration(text);
+        }
+        if (like instanceof Size) {
+            return Size.of(Values.size(text));
+        }
+        if (like instanceof Integer) {
+            return Values.integer(text);
+        }
+        if (like instanceof Boolean) {
+            return Values.bool(text);
+        }
+        return text;
+    }
+
+    /** Sizes are ints too; this tells the reader to accept {@code 8k}. */
+    private record Size(int bytes) {
+        static Size of(int bytes) {
+            return new Size(bytes);
+        }
+    }
+}

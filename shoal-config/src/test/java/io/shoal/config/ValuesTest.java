@@ -1,0 +1,121 @@
+package io.shoal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.shoal.config.BalanceConfig.HashKey;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+    @ParameterizedTest
+    @CsvSource({"500ms, 500", "5s, 5000", "2m, 120000", "1h, 3600000", "0s, 0", " 7s , 7000"})
+    void durations(String text, long millis) {
+        assertThat(Values.duration(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "-1s", "1.5s", "5 s", "5S", "5d", "s", "", "1m30s"})
+    void badDurations(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.duration(text))
+                .withMessageContaining("ms, s, m or h");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0", "512, 512", "8k, 8192", "8K, 8192", "1m, 1048576", "1g, 1073741824"})
+    void sizes(String text, int bytes) {
+        assertThat(Values.size(text)).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2g", "-1", "8kb", "1.5k", "k", "3000000000"})
+    void badSizes(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.size(text)).withMessageStartingWith("bad size");
+    }
+
+    /** Property: whatever formatDuration/formatSize print, duration/size read back exactly (seeded). */
+    @Test
+    void formattedValuesReadBack() {
+        Random random = new Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            Duration d = Duration.ofMillis(random.nextInt(10) == 0 ? random.nextInt(100) * 3_600_000L : random.nextInt(1 << 30));
+            assertThat(Values.duration(Values.formatDuration(d))).isEqualTo(d);
+            int bytes = random.nextInt(10) == 0 ? random.nextInt(2048) << 20 : random.nextInt(Integer.MAX_VALUE);
+            assertThat(Values.size(Values.formatSize(bytes))).isEqualTo(bytes);
+        }
+        assertThat(Values.formatDuration(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(Values.formatDuration(Duration.ZERO)).isEqualTo("0s");
+        assertThat(Values.formatSize(32 * 1024)).isEqualTo("32k");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1:8080, 127.0.0.1, 8080", "localhost:80, localhost, 80", "[::1]:443, ::1, 443",
+            "[2001:db8::1]:9000, 2001:db8::1, 9000", "web-1.internal:9001, web-1.internal, 9001"})
+    void serverAddresses(String text, String host, int port) {
+        assertThat(Values.serverAddress(text)).isEqualTo(new HostPort(host, port));
+    }
+
+    @Test
+    void listenAddressMayLeaveOutTheHost() {
+        assertThat(Values.listenAddress(":8080")).isEqualTo(new HostPort("0.0.0.0", 8080));
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.serverAddress(":8080"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1:80", "[::1]80", "[::g]:80", "host:port", "http://a:1", "300.1.1.1:80",
+            "a..b:80", "-a:80", "a b:80", ""})
+    void badAddresses(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.serverAddress(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "10.0.0.0/8", "0.0.0.0/0", "::1", "::", "fd00::/8", "2001:db8:0:0:0:0:0:1",
+            "2001:db8::/128"})
+    void ipsAndRanges(String text) {
+        assertThat(Values.ipOrCidr(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "::1/129", "1.2.3", "1.2.3.256", "localhost", "1:2:3:4:5:6:7:8:9",
+            "1::2::3", ":1", "10.0.0.0/", "fe80::1%eth0",
+            "::ffff:10.0.0.1"})
+    void badIpsAndRanges(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.ipOrCidr(text));
+    }
+
+    @Test
+    void hashKeys() {
+        assertThat(Values.hashKey("uri")).isEqualTo(new HashKey(HashKey.Source.URI, null));
+        assertThat(Values.hashKey("query:user")).isEqualTo(new HashKey(HashKey.Source.QUERY, "user"));
+        assertThat(Values.hashKey("header:X-User").toString()).isEqualTo("header:X-User");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.hashKey("header"))
+                .withMessage("hash key 'header' needs a name, e.g. header:X-User");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.hashKey("header:bad name"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.hashKey("uri:x"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.hashKey("urii")).withMessageEndingWith("did you mean uri?");
+    }
+
+    @Test
+    void serverSpec() {
+        assertThat(Values.server("127.0.0.1:9002,weight=3,backup,max_conns=10,max_fails=2,fail_timeout=5s"))
+                .isEqualTo(new ServerConfig(new HostPort("127.0.0.1", 9002), 3, true, 10, 2, Duration.ofSeconds(5)));
+        assertThat(Values.server("127.0.0.1:9002,backup=false").backup()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.server("127.0.0.1:9002,weight"))
+                .withMessage("weight needs a value, e.g. weight=3");
+    }
+
+    @Test
+    void booleansAndIntegers() {
+        assertThat(Values.bool("yes")).isTrue();
+        assertThat(Values.bool("False")).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.bool("1"));
+        assertThat(Values.integer("-3")).isEqualTo(-3);
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.integer("2147483648"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.integer("1.0"));
+    }
+}

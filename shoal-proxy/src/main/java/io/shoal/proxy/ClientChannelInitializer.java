@@ -1,0 +1,55 @@
+package io.shoal.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.shoal.config.ProxySettings;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pipeline of a client connection, composed by named steps:
+ * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #ENCODER} -> {@value #FRAMING} -> {@value #PROXY}.
+ */
+final class ClientChannelInitializer extends ChannelInitializer<Channel> {
+    static final String HEAD_TIMER = "request-head-timer";
+    static final String DECODER = "http-decoder";
+    static final String ENCODER = "http-encoder";
+    static final String FRAMING = "framing-validator";
+    static final String PROXY = "proxy";
+
+    private final ProxyContext proxy;
+    private final int listenerIndex;
+    private final AtomicInteger connections;
+
+    ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections) {
+        this.proxy = proxy;
+        this.listenerIndex = listenerIndex;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ProxySettings settings = proxy.settings();
+        // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            connections.decrementAndGet();
+            channel.close();
+            return;
+        }
+        channel.closeFuture().addListener(f -> connections.decrementAndGet());
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxRequestLineBytes())
+                .setMaxHeaderSize(settings.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        RequestHeadTimer headTimer = new RequestHeadTimer(
+                settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(HEAD_TIMER, headTimer);
+        pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
+        pipeline.addLast(ENCODER, new HttpResponseEncoder());
+        pipeline.addLast(FRAMING, new RequestFramingValidator());
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer));
+    }
+}

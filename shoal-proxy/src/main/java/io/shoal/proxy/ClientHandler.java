@@ -1,0 +1,184 @@
+package io.shoal.proxy;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.ReferenceCountUtil;
+import io.shoal.topology.Route;
+import io.shoal.topology.Service;
+import io.shoal.topology.Snapshot;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The proxy step of a client connection: routes each request and runs one {@link Exchange} at a
+ * time. Pipelined requests wait their turn. Reads from the client are requested explicitly
+ * ({@code AUTO_READ} is off), so a slow upstream slows the client down instead of filling memory.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private final ProxyContext proxy;
+    private final int listenerIndex;
+    private final RequestHeadTimer headTimer;
+    private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private String clientAddress;
+    private boolean closing;
+
+    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer) {
+        this.proxy = proxy;
+        this.listenerIndex = listenerIndex;
+        this.headTimer = headTimer;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        clientAddress = remote.getAddress().getHostAddress();
+        headTimer.awaitHead(true);
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+        } else if (current != null && !current.requestComplete() && msg instanceof HttpContent) {
+            current.onRequestContent((HttpContent) msg);
+        } else if (current != null || !queued.isEmpty()) {
+            queued.add(msg); // pipelined: the next request waits for this response
+        } else {
+            dispatch(msg);
+        }
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest) {
+            startExchange((HttpRequest) msg);
+        } else {
+            ReferenceCountUtil.release(msg); // the rest of a request that was already answered
+        }
+    }
+
+    private void startExchange(HttpRequest request) {
+        headTimer.headReceived();
+        Snapshot snapshot = proxy.topology().current();
+        String path = ForwardedRequest.pathOf(request.uri());
+        Route route = match(snapshot.routes(listenerIndex), request, path);
+        if (route == null) {
+            answerWithoutUpstream(request, HttpResponseStatus.NOT_FOUND);
+            return;
+        }
+        Service service = route.chooseService();
+        String stickyId = StickySessions.cookieValue(request, service.config().sticky());
+        long keyHash = RequestKeys.hash(service.config().balance(), request, clientAddress,
+                ctx.channel().remoteAddress(), proxy.trustedProxies());
+        ForwardedRequest forwarded = new ForwardedRequest(request, route.rewritePath(path), clientAddress, stickyId);
+        current = new Exchange(this, ctx, proxy, service, forwarded, keyHash);
+        current.start();
+    }
+
+    private static Route match(List<Route> routes, HttpRequest request, String path) {
+        String host = HostHeader.hostName(request.headers().get(HttpHeaderNames.HOST));
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            if (route.matches(host, path, request.headers()::get)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
+    private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
+        closing = true;
+        ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The exchange wants the next chunk of the request body. */
+    void readMore() {
+        ctx.read();
+    }
+
+    void exchangeDone(Exchange exchange, boolean keepAlive) {
+        if (exchange != current) {
+            return;
+        }
+        current = null;
+        if (!keepAlive) {
+            closing = true;
+            releaseQueued();
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        headTimer.awaitHead(false);
+        Object next;
+        while (current == null && (next = queued.poll()) != null) {
+            dispatch(next);
+        }
+        while (current != null && !current.requestComplete() && queued.peek() instanceof HttpContent) {
+            current.onRequestContent((HttpContent) queued.poll());
+        }
+        if (current == null || !current.requestComplete()) {
+            ctx.read();
+        }
+    }
+
+    void closeAfterBrokenResponse() {
+        current = null;
+        closing = true;
+        releaseQueued();
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof RequestFramingValidator.RequestRejected) {
+            HttpResponseStatus status = ((RequestFramingValidator.RequestRejected) event).status();
+            closing = true;
+            releaseQueued();
+            Exchange exchange = current;
+            current = null;
+            if (exchange != null) {
+                exchange.abort();
+            }
+            if (exchange != null && exchange.responseStarted()) {
+                ctx.close();
+            } else {
+                ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)).addListener(ChannelFutureListener.CLOSE);
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        releaseQueued();
+        if (current != null) {
+            current.abort();
+            current = null;
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private void releaseQueued() {
+        Object msg;
+        while ((msg = queued.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

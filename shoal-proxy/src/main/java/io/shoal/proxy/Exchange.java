@@ -1,0 +1,419 @@
+package io.shoal.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.shoal.balancer.PickContext;
+import io.shoal.balancer.Target;
+import io.shoal.config.RetryPolicy.RetryOn;
+import io.shoal.config.ServiceConfig;
+import io.shoal.topology.Server;
+import io.shoal.topology.Service;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request on its way through the proxy: picks a server, streams the request to it, streams the
+ * response back, and retries on another server when that is safe. Safe means no byte of the request
+ * reached a server yet, or the method is idempotent and the request has no body to stream again
+ * (nginx {@code proxy_next_upstream}, with request buffering off).
+ *
+ * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
+ * of the upstream connection.
+ */
+final class Exchange implements PickContext {
+    private final ClientHandler client;
+    private final ChannelHandlerContext clientCtx;
+    private final ProxyContext proxy;
+    private final Service service;
+    private final ServiceConfig serviceConfig;
+    private final ForwardedRequest request;
+    private final ResponseWriter response;
+    private final long startNanos;
+    private final long keyHash;
+    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+    private Server[] tried = new Server[2];
+    private int tries;
+    private long nowNanos;
+
+    private Server server;
+    private Channel upstream;
+    private UpstreamHandler upstreamHandler;
+    private boolean attemptActive;
+    private long attemptStartNanos;
+    private long lastActivityNanos;
+    private ScheduledFuture<?> timer;
+    private boolean headSent;
+    private boolean requestComplete;
+    private boolean finished;
+
+    Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
+             ForwardedRequest request, long keyHash) {
+        this.client = client;
+        this.clientCtx = clientCtx;
+        this.proxy = proxy;
+        this.service = service;
+        this.serviceConfig = service.config();
+        this.request = request;
+        this.response = new ResponseWriter(clientCtx, request, serviceConfig.sticky());
+        this.keyHash = keyHash;
+        this.startNanos = System.nanoTime();
+    }
+
+    // --- PickContext -------------------------------------------------------------------------
+
+    @Override
+    public long keyHash() {
+        return keyHash;
+    }
+
+    @Override
+    public long nowNanos() {
+        return nowNanos;
+    }
+
+    @Override
+    public boolean isExcluded(Target target) {
+        for (int i = 0; i < tries; i++) {
+            if (tried[i] == target) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- from the client ---------------------------------------------------------------------
+
+    void start() {
+        tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
+    }
+
+    boolean responseStarted() {
+        return response.started();
+    }
+
+    boolean requestComplete() {
+        return requestComplete;
+    }
+
+    void onRequestContent(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestComplete = true;
+        }
+        if (finished) {
+            content.release();
+            return;
+        }
+        if (upstream == null) {
+            pending.add(content);
+            return;
+        }
+        send(content);
+        upstream.flush();
+    }
+
+    /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
+    void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        releasePending();
+        closeUpstream();
+        endAttempt();
+    }
+
+    // --- choosing and connecting -------------------------------------------------------------
+
+    private void tryNextServer(HttpResponseStatus statusIfNone) {
+        nowNanos = System.nanoTime();
+        Server next = StickySessions.serverFor(service, request.stickyId(), this);
+        if (next == null) {
+            next = service.balancer().pick(this);
+        }
+        if (next == null) {
+            fail(statusIfNone);
+            return;
+        }
+        if (tries == tried.length) {
+            tried = java.util.Arrays.copyOf(tried, tries * 2);
+        }
+        tried[tries++] = next;
+        server = next;
+        server.onRequestStart();
+        attemptActive = true;
+        attemptStartNanos = nowNanos;
+        UpstreamPool pool = proxy.pool(clientCtx.channel().eventLoop());
+        Channel idle = pool.pollIdle(server);
+        if (idle != null) {
+            attach(idle);
+            return;
+        }
+        ChannelFuture connect = pool.connect(server, serviceConfig.timeouts().connect().toMillis(),
+                serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
+        Server connectingTo = server;
+        connect.addListener((ChannelFutureListener) f -> onConnected(f, connectingTo));
+    }
+
+    private void onConnected(ChannelFuture future, Server connectingTo) {
+        if (finished || connectingTo != server) {
+            if (future.isSuccess()) {
+                future.channel().close();
+            }
+            return;
+        }
+        if (!future.isSuccess()) {
+            boolean timedOut = future.cause() instanceof ConnectTimeoutException;
+            attemptFailed(timedOut ? RetryOn.TIMEOUT : RetryOn.ERROR,
+                    timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
+            return;
+        }
+        attach(future.channel());
+    }
+
+    private void attach(Channel channel) {
+        upstream = channel;
+        upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
+        upstreamHandler.attach(this);
+        headSent = true;
+        upstream.write(request.head()).addListener(this::onUpstreamWrite);
+        if (request.expectsContinue() && !requestComplete) {
+            response.sendContinue();
+        }
+        for (int n = pending.size(); n > 0; n--) {
+            send(pending.poll());
+        }
+        upstream.flush();
+        upstream.read();
+        lastActivityNanos = System.nanoTime();
+        scheduleTimer(serviceConfig.timeouts().response().toNanos());
+    }
+
+    private void send(HttpContent content) {
+        if (request.replayable()) {
+            // Kept for a retry: a replayable request has no body, only the empty last content.
+            upstream.write(content.retainedDuplicate()).addListener(this::onUpstreamWrite);
+            pending.add(content);
+        } else {
+            upstream.write(content).addListener(this::onUpstreamWrite);
+        }
+    }
+
+    private void onUpstreamWrite(io.netty.util.concurrent.Future<? super Void> future) {
+        if (future.isSuccess()) {
+            // Read the next chunk from the client only once the last one is written (backpressure).
+            lastActivityNanos = System.nanoTime();
+            if (!requestComplete && !finished) {
+                client.readMore();
+            }
+        } else if (upstream != null && !finished) {
+            upstream.close();
+        }
+    }
+
+    // --- from the upstream -------------------------------------------------------------------
+
+    void onUpstreamRead(Object msg) {
+        lastActivityNanos = System.nanoTime();
+        if (finished || !(msg instanceof HttpObject)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (((HttpObject) msg).decoderResult().isFailure()) {
+            ReferenceCountUtil.release(msg);
+            invalidResponse();
+            return;
+        }
+        if (msg instanceof HttpResponse && !response.started()) {
+            if (!onResponseHead((HttpResponse) msg)) {
+                return;
+            }
+        }
+        if (msg instanceof HttpContent) {
+            boolean last = msg instanceof LastHttpContent;
+            ChannelFuture written = response.writeContent((HttpContent) msg);
+            if (last) {
+                complete();
+            } else {
+                written.addListener(this::onClientWrite);
+            }
+        }
+    }
+
+    /** @return whether the message should go on to the client */
+    private boolean onResponseHead(HttpResponse head) {
+        int code = head.status().code();
+        if (code == 100 || (code > 101 && code < 200)) {
+            return false; // interim responses: Shoal answered Expect itself
+        }
+        RetryOn retryOn = code == 502 ? RetryOn.HTTP_502 : code == 503 ? RetryOn.HTTP_503
+                : code == 504 ? RetryOn.HTTP_504 : null;
+        if (retryOn != null && canRetry(retryOn)) {
+            ReferenceCountUtil.release(head);
+            closeUpstream();
+            server.recordFailure(System.nanoTime());
+            endAttempt();
+            tryNextServer(head.status());
+            return false;
+        }
+        server.recordResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
+        response.writeHead(head, server);
+        upstream.read();
+        return true;
+    }
+
+    private void onClientWrite(io.netty.util.concurrent.Future<? super Void> future) {
+        if (future.isSuccess()) {
+            if (upstream != null && !finished) {
+                upstream.read();
+            }
+        } else {
+            abort();
+        }
+    }
+
+    void onUpstreamClosed() {
+        upstream = null;
+        if (finished) {
+            return;
+        }
+        if (response.started()) {
+            // Cut short: never pad a body, close the client connection so it sees the truncation.
+            finished = true;
+            endAttempt();
+            client.closeAfterBrokenResponse();
+            return;
+        }
+        attemptFailed(RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    private void invalidResponse() {
+        if (response.started()) {
+            finished = true;
+            closeUpstream();
+            endAttempt();
+            client.closeAfterBrokenResponse();
+            return;
+        }
+        attemptFailed(RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    // --- timers, retries, completion -------------------------------------------------------------
+
+    private void scheduleTimer(long delayNanos) {
+        if (timer == null) {
+            timer = clientCtx.executor().schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkTimeout() {
+        timer = null;
+        if (finished || upstream == null) {
+            return;
+        }
+        long timeout = serviceConfig.timeouts().response().toNanos();
+        long left = lastActivityNanos + timeout - System.nanoTime();
+        if (left > 0) {
+            scheduleTimer(left);
+        } else if (response.started()) {
+            abort();
+            client.closeAfterBrokenResponse();
+        } else {
+            attemptFailed(RetryOn.TIMEOUT, HttpResponseStatus.GATEWAY_TIMEOUT);
+        }
+    }
+
+    private void attemptFailed(RetryOn kind, HttpResponseStatus status) {
+        closeUpstream();
+        server.recordFailure(System.nanoTime());
+        endAttempt();
+        if (canRetry(kind)) {
+            tryNextServer(status);
+        } else {
+            fail(status);
+        }
+    }
+
+    private boolean canRetry(RetryOn kind) {
+        return (!headSent || request.replayable())
+                && serviceConfig.retry().retries(kind)
+                && tries < serviceConfig.retry().tries()
+                && System.nanoTime() - startNanos < serviceConfig.retry().deadline().toNanos();
+    }
+
+    private void fail(HttpResponseStatus status) {
+        finished = true;
+        releasePending();
+        cancelTimer();
+        boolean keepAlive = requestComplete && request.keepAlive();
+        response.writeError(status, !keepAlive);
+        client.exchangeDone(this, keepAlive);
+        log(status.code(), 0);
+    }
+
+    private void complete() {
+        finished = true;
+        cancelTimer();
+        releasePending();
+        boolean reusable = requestComplete && response.upstreamKeepAlive();
+        Channel channel = upstream;
+        upstreamHandler.detach();
+        upstream = null;
+        if (reusable) {
+            proxy.pool(clientCtx.channel().eventLoop()).release(server, channel, serviceConfig.pool().maxIdle());
+        } else {
+            channel.close();
+        }
+        endAttempt();
+        log(response.status(), response.upstreamStatus());
+        client.exchangeDone(this, requestComplete && response.clientKeepAlive());
+    }
+
+    private void endAttempt() {
+        if (attemptActive) {
+            attemptActive = false;
+            server.onRequestEnd();
+        }
+    }
+
+    private void closeUpstream() {
+        if (upstream != null) {
+            upstreamHandler.detach();
+            upstream.close();
+            upstream = null;
+        }
+        cancelTimer();
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void releasePending() {
+        HttpContent content;
+        while ((content = pending.poll()) != null) {
+            content.release();
+        }
+    }
+
+    private void log(int status, int upstreamStatus) {
+        AccessLog log = proxy.accessLog();
+        if (log.enabled()) {
+            long now = System.nanoTime();
+            log.log(request.logRecord(status, response.bodyBytes(), server, upstreamStatus,
+                    upstreamStatus == 0 ? 0 : now - attemptStartNanos, now - startNanos));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.shoal.proxy;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.shoal.config.HostPort;
+import io.shoal.config.ShoalConfig;
+import io.shoal.topology.Topology;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The data plane: binds every listener and proxies what arrives, reading the topology's snapshots. */
+public final class ProxyServer implements AutoCloseable {
+    private final ShoalConfig config;
+    private final Topology topology;
+    private final AccessLog accessLog;
+    private final Transport transport = Transport.best();
+    private final List<Channel> listeners = new ArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private EventLoopGroup group;
+
+    public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
+        this.config = config;
+        this.topology = topology;
+        this.accessLog = accessLog;
+    }
+
+    /** Binds every listener; returns the bound addresses, in configuration order. */
+    public List<InetSocketAddress> start() throws InterruptedException {
+        int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
+        group = transport.newGroup(threads, "shoal-proxy");
+        ProxyContext context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
+        List<InetSocketAddress> bound = new ArrayList<>();
+        try {
+            for (int i = 0; i < config.listeners().size(); i++) {
+                HostPort address = config.listeners().get(i).address();
+                Channel channel = new ServerBootstrap()
+                        .group(group)
+                        .channel(transport.serverChannel())
+                        .option(ChannelOption.SO_BACKLOG, 1024)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.AUTO_READ, false)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ClientChannelInitializer(context, i, connections))
+                        .bind(address.host(), address.port())
+                        .sync()
+                        .channel();
+                listeners.add(channel);
+                bound.add((InetSocketAddress) channel.localAddress());
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+        return bound;
+    }
+
+    public String transportName() {
+        return transport.name();
+    }
+
+    /** Client connections open now. */
+    public int connections() {
+        return connections.get();
+    }
+
+    @Override
+    public void close() {
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly();
+        }
+        listeners.clear();
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            group = null;
+        }
+    }
+}

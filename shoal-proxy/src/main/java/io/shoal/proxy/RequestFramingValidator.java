@@ -1,0 +1,125 @@
+package io.shoal.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rejects requests whose framing or meaning is ambiguous (RFC 9112), before any of it is forwarded.
+ *
+ * <p>Netty's decoder already refuses Content-Length with Transfer-Encoding, differing Content-Length
+ * values, a final coding other than chunked, bad chunk sizes, bare CR or LF, and invalid header names
+ * and values; this step turns those into the right status, checks {@code Host}, and holds back what
+ * one socket read decoded until the read is complete, so that a request whose head is fine but whose
+ * first bytes of body are malformed is not forwarded either. After a rejection nothing else from the
+ * connection passes; the proxy step answers the status and closes.
+ */
+final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
+    private final List<Object> batch = new ArrayList<>(4);
+    private boolean rejected;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (rejected) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        HttpResponseStatus problem = problemOf(msg);
+        if (problem != null) {
+            reject(ctx, msg, problem);
+            return;
+        }
+        batch.add(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        for (int i = 0; i < batch.size(); i++) {
+            ctx.fireChannelRead(batch.get(i));
+        }
+        batch.clear();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseBatch();
+        ctx.fireChannelInactive();
+    }
+
+    private static HttpResponseStatus problemOf(Object msg) {
+        if (!(msg instanceof HttpObject)) {
+            return null;
+        }
+        DecoderResult result = ((HttpObject) msg).decoderResult();
+        if (result.isFailure()) {
+            Throwable cause = result.cause();
+            if (cause instanceof TooLongHttpLineException) {
+                return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            }
+            if (cause instanceof TooLongHttpHeaderException) {
+                return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            }
+            return HttpResponseStatus.BAD_REQUEST;
+        }
+        if (msg instanceof HttpRequest
+                && (!hasValidHost((HttpRequest) msg) || !hasValidTransferCoding((HttpRequest) msg))) {
+            return HttpResponseStatus.BAD_REQUEST;
+        }
+        return null;
+    }
+
+    /** RFC 9112 section 3.2: exactly one Host on HTTP/1.1, at most one before. */
+    private static boolean hasValidHost(HttpRequest request) {
+        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() > 1) {
+            return false;
+        }
+        if (hosts.isEmpty()) {
+            return !request.protocolVersion().equals(HttpVersion.HTTP_1_1);
+        }
+        return HostHeader.isValid(hosts.get(0));
+    }
+
+    /**
+     * RFC 9112 section 6.3: a request whose final transfer coding is not chunked has no knowable
+     * length. Netty checks this only when "chunked" appears at all; {@code Transfer-Encoding: gzip}
+     * alone would be read until the connection closes.
+     */
+    private static boolean hasValidTransferCoding(HttpRequest request) {
+        List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings.isEmpty()) {
+            return true;
+        }
+        String last = codings.get(codings.size() - 1);
+        int comma = last.lastIndexOf(',');
+        return last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
+    }
+
+    private void reject(ChannelHandlerContext ctx, Object msg, HttpResponseStatus status) {
+        rejected = true;
+        ReferenceCountUtil.release(msg);
+        releaseBatch();
+        ctx.fireUserEventTriggered(new RequestRejected(status));
+    }
+
+    private void releaseBatch() {
+        for (int i = 0; i < batch.size(); i++) {
+            ReferenceCountUtil.release(batch.get(i));
+        }
+        batch.clear();
+    }
+
+    /** Tells the proxy step that this connection must answer {@code status} (if it still can) and close. */
+    record RequestRejected(HttpResponseStatus status) {}
+}

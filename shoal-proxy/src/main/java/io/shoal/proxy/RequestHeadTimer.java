@@ -1,0 +1,92 @@
+package io.shoal.proxy;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Guards the wait for a request head, before the HTTP codec sees the bytes. An idle keep-alive
+ * connection is closed quietly after {@code idleTimeout}; once the first byte of a head arrived,
+ * the rest must follow within {@code clientHeaderTimeout} or the client gets 408 (slowloris guard).
+ *
+ * <p>One scheduled task is kept and re-armed from timestamps, as Netty's IdleStateHandler does, so
+ * that a request costs no scheduling. Event-loop confined.
+ */
+final class RequestHeadTimer extends ChannelDuplexHandler {
+    private static final byte[] REQUEST_TIMEOUT = ("HTTP/1.1 408 Request Timeout\r\nServer: shoal\r\n"
+            + "Connection: close\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final long idleTimeoutNanos;
+    private final long headerTimeoutNanos;
+    private ChannelHandlerContext ctx;
+    private boolean waiting;
+    private boolean bytesSeen;
+    private long deadlineNanos;
+    private ScheduledFuture<?> task;
+
+    RequestHeadTimer(long idleTimeoutNanos, long headerTimeoutNanos) {
+        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.headerTimeoutNanos = headerTimeoutNanos;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Starts waiting for a head; the first request of a connection gets the header timeout at once. */
+    void awaitHead(boolean firstRequest) {
+        waiting = true;
+        bytesSeen = false;
+        arm(System.nanoTime() + (firstRequest ? headerTimeoutNanos : idleTimeoutNanos));
+    }
+
+    void headReceived() {
+        waiting = false;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (waiting && !bytesSeen) {
+            bytesSeen = true;
+            deadlineNanos = Math.min(deadlineNanos, System.nanoTime() + headerTimeoutNanos);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        waiting = false;
+        if (task != null) {
+            task.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void arm(long deadline) {
+        deadlineNanos = deadline;
+        if (task == null) {
+            task = ctx.executor().schedule(this::check, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void check() {
+        task = null;
+        if (!waiting || !ctx.channel().isActive()) {
+            return;
+        }
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            task = ctx.executor().schedule(this::check, left, TimeUnit.NANOSECONDS);
+        } else if (bytesSeen) {
+            waiting = false;
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.shoal.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * Last step of an upstream connection's pipeline: hands response objects to the exchange that holds
+ * the connection, and closes the connection when it is idle in the pool and the server speaks or
+ * closes. Event-loop confined.
+ */
+final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    private Exchange owner;
+
+    void attach(Exchange exchange) {
+        owner = exchange;
+    }
+
+    void detach() {
+        owner = null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (owner != null) {
+            owner.onUpstreamRead(msg);
+        } else {
+            // A response nobody asked for: the connection is out of step, never reuse it.
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (owner != null) {
+            Exchange exchange = owner;
+            owner = null;
+            exchange.onUpstreamClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && owner == null) {
+            ctx.close();
+        }
+        ReferenceCountUtil.release(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.shoal.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.shoal.topology.Server;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to every server, for ONE event loop: client connections of that loop reuse
+ * them with no cross-thread hand-off (Zuul's per-event-loop pools). Event-loop confined, so no locks.
+ */
+final class UpstreamPool {
+    static final String CODEC = "http-codec";
+    static final String IDLE = "idle-timeout";
+    static final String HANDLER = "upstream";
+
+    private final Bootstrap bootstrap;
+    private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
+
+    UpstreamPool(EventLoop loop, Transport transport) {
+        this.bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(transport.socketChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true);
+    }
+
+    /** A live idle connection to {@code server}, or null. The most recently used comes first. */
+    Channel pollIdle(Server server) {
+        ArrayDeque<Channel> channels = idle.get(server);
+        if (channels == null) {
+            return null;
+        }
+        Channel channel;
+        while ((channel = channels.pollLast()) != null) {
+            if (channel.isActive()) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    ChannelFuture connect(Server server, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
+        return bootstrap.clone()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline()
+                                .addLast(IDLE, new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS))
+                                .addLast(CODEC, new HttpClientCodec(8192, maxHeaderBytes, 65536))
+                                .addLast(HANDLER, new UpstreamHandler());
+                    }
+                })
+                .connect(server.address());
+    }
+
+    /** Returns a connection whose last exchange ended cleanly; closes it when the pool is full. */
+    void release(Server server, Channel channel, int maxIdle) {
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(server, s -> new ArrayDeque<>());
+        if (channels.size() >= maxIdle || !channel.isActive()) {
+            channel.close();
+            return;
+        }
+        channels.addLast(channel);
+        // Keep one read pending so that the server closing the idle connection is seen at once.
+        channel.read();
+    }
+}

@@ -1,0 +1,114 @@
+package io.shoal.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Misbehaving backends on raw sockets, for failure cases an HTTP server library will not produce. */
+final class RawBackends {
+    private RawBackends() {}
+
+    /** Accepts connections and reads, but never answers. */
+    static Misbehaving silent() throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (in.read(buffer) > 0) {
+                requests.incrementAndGet();
+            }
+        });
+    }
+
+    /** Reads a request head and its Content-Length body, then closes without a response. */
+    static Misbehaving closesAfterBody() throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            requests.incrementAndGet();
+            int length = 0;
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase().startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            in.readNBytes(length);
+            socket.close();
+        });
+    }
+
+    /** Answers every request with the given raw bytes, then closes. */
+    static Misbehaving answers(String raw) throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            readHead(socket.getInputStream());
+            requests.incrementAndGet();
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.close();
+        });
+    }
+
+    static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            head.append((char) b);
+            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+
+    interface Behaviour {
+        void serve(Socket socket, AtomicInteger requests) throws IOException;
+    }
+
+    static final class Misbehaving implements AutoCloseable {
+        final ServerSocket server;
+        final AtomicInteger requests = new AtomicInteger();
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        Misbehaving(Behaviour behaviour) throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        sockets.add(socket);
+                        Thread worker = new Thread(() -> {
+                            try (socket) {
+                                behaviour.serve(socket, requests);
+                            } catch (IOException ignored) {
+                                // the peer went away: nothing to serve
+                            }
+                        });
+                        worker.setDaemon(true);
+                        worker.start();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "raw-backend");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String address() {
+            return "127.0.0.1:" + server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.shoal.topology;
+
+import io.shoal.balancer.LoadBalancer;
+import io.shoal.config.ServiceConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A pool of servers and the balancer over them, as one snapshot sees it. Immutable. */
+public final class Service {
+    private final ServiceConfig config;
+    private final List<Server> servers;
+    private final LoadBalancer<Server> balancer;
+    private final Map<String, Server> byStickyId;
+
+    Service(ServiceConfig config, List<Server> servers, LoadBalancer<Server> balancer) {
+        this.config = config;
+        this.servers = List.copyOf(servers);
+        this.balancer = balancer;
+        Map<String, Server> sticky = new HashMap<>();
+        for (Server server : servers) {
+            sticky.put(server.stickyId(), server);
+        }
+        this.byStickyId = Map.copyOf(sticky);
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public List<Server> servers() {
+        return servers;
+    }
+
+    public LoadBalancer<Server> balancer() {
+        return balancer;
+    }
+
+    /** The server a sticky cookie names, or null when it names none of this service's servers. */
+    public Server serverForStickyId(String stickyId) {
+        return byStickyId.get(stickyId);
+    }
+}

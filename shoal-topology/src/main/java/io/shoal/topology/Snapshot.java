@@ -1,0 +1,31 @@
+package io.shoal.topology;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable topology the data plane reads: services and, per listener, its ordered routes.
+ * A request keeps the snapshot it started with, so a change never affects a request in flight.
+ */
+public final class Snapshot {
+    private final Map<String, Service> services;
+    private final List<List<Route>> routesByListener;
+
+    Snapshot(Map<String, Service> services, List<List<Route>> routesByListener) {
+        this.services = Map.copyOf(services);
+        this.routesByListener = List.copyOf(routesByListener);
+    }
+
+    public Map<String, Service> services() {
+        return services;
+    }
+
+    public Service service(String name) {
+        return services.get(name);
+    }
+
+    /** Routes of the listener at {@code listenerIndex} in configuration order. */
+    public List<Route> routes(int listenerIndex) {
+        return routesByListener.get(listenerIndex);
+    }
+}
