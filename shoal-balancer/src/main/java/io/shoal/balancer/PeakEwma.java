@@ -5,23 +5,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak-sensitive exponentially weighted moving average of response time, after Finagle's
- * {@code PeakEwma.Metric}: quick to notice a slow server, slow to forgive it.
+ * {@code PeakEwma.Metric} (and Linkerd's {@code PeakEwma}): quick to notice a slow server, slow to forgive it.
  *
  * <ul>
- *   <li>A sample above the stored estimate replaces it at once (the "peak").
- *   <li>Otherwise the estimate moves toward the sample by weight {@code 1 - w}, with
- *       {@code w = exp(-elapsed / tau)} and {@code elapsed} the time since the previous sample: a time-based
- *       EWMA for unevenly spaced samples, so that a burst of fast responses does not erase a slow one.
- *   <li>{@link #value} decays the estimate toward 0 by the same {@code w} for the time since the last
- *       sample, so that a target left alone after being slow is eventually tried again.
+ *   <li>{@link #value} is the last estimate decayed toward 0 by {@code w = exp(-elapsed / tau)} for the
+ *       time since the last sample, so that a server left alone after being slow is eventually tried again.
+ *   <li>A sample above that current value replaces it at once (the "peak").
+ *   <li>A sample below it is blended in: {@code w * value + (1 - w) * sample}, with the same {@code w},
+ *       so the estimate follows an improving server at the pace of tau and a burst of fast responses
+ *       does not erase a slow one.
  * </ul>
- * After {@code observe(s, t)}, {@code value(t) >= s}. Finagle applies that decay by recording a 0 sample
- * on every read; here reads change nothing, so the estimate does not depend on how often balancers look.
+ * So after {@code observe(s, t)}, {@code value(t)} is {@code s}, or lies between {@code s} and the value
+ * just before. Finagle applies the decay by recording a 0 sample on each read and blends with the time
+ * since that read; here reads change nothing and the blend uses the time since the previous sample, so
+ * the estimate does not depend on how often balancers look.
  *
  * <p>Thread-safe and lock-free: {@code observe} is a CAS loop on the estimate, so no sample is lost. The
  * timestamp is a separate volatile written after the CAS; a racing observe or read may pair the new
- * estimate with the previous timestamp, which only shifts the weight between two samples taken at nearly
- * the same time (the result stays between them). Allocation-free.
+ * estimate with the previous timestamp, which only decays it a little more, for samples taken at nearly
+ * the same time. Allocation-free.
  */
 public final class PeakEwma {
 
@@ -52,13 +54,9 @@ public final class PeakEwma {
             long stamp = stampNanos;
             long bits = estimateBits.get();
             double estimate = Double.longBitsToDouble(bits);
-            double next;
-            if (rtt > estimate) {
-                next = rtt;
-            } else {
-                double w = decay(nowNanos - stamp);
-                next = estimate * w + rtt * (1 - w);
-            }
+            double w = decay(nowNanos - stamp);
+            double current = estimate * w;
+            double next = rtt > current ? rtt : current * w + rtt * (1 - w);
             if (estimateBits.compareAndSet(bits, Double.doubleToRawLongBits(next))) {
                 stampNanos = nowNanos;
                 return;

@@ -53,10 +53,12 @@ class PeakEwmaTest {
         PeakEwma ewma = new PeakEwma();
         ewma.observe(100 * MS, T0);
         long halfLife = Math.round(TAU * Math.log(2));
-        ewma.observe(40 * MS, T0 + halfLife);
-        assertThat(ewma.value(T0 + halfLife)).isCloseTo(70.0 * MS, within(10.0));
+        ewma.observe(40 * MS, T0 + halfLife); // value 50 ms by then; w = 1/2
+        assertThat(ewma.value(T0 + halfLife)).isCloseTo(45.0 * MS, within(10.0));
         ewma.observe(10 * MS, T0 + halfLife);
-        assertThat(ewma.value(T0 + halfLife)).as("no time passed: no weight").isCloseTo(70.0 * MS, within(10.0));
+        assertThat(ewma.value(T0 + halfLife)).as("no time passed: no weight").isCloseTo(45.0 * MS, within(10.0));
+        ewma.observe(30 * MS, T0 + 2 * halfLife); // value 22.5 ms by then: a peak
+        assertThat(ewma.value(T0 + 2 * halfLife)).isEqualTo(30.0 * MS);
     }
 
     @Test
@@ -69,7 +71,7 @@ class PeakEwmaTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void valueAfterASampleIsAtLeastTheSampleAndStaysWithinSeenRange(long seed) {
+    void sampleReplacesOrIsBlendedWithTheCurrentValue(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         PeakEwma ewma = new PeakEwma();
         long now = random.nextLong();
@@ -81,7 +83,12 @@ class PeakEwmaTest {
             ewma.observe(rtt, now);
             double after = ewma.value(now);
             max = Math.max(max, rtt);
-            assertThat(after).isGreaterThanOrEqualTo(Math.max(before, rtt)).isLessThanOrEqualTo(max);
+            if (rtt > before) {
+                assertThat(after).isEqualTo(rtt);
+            } else {
+                assertThat(after).isBetween((double) rtt, before);
+            }
+            assertThat(after).isLessThanOrEqualTo(max);
         }
     }
 

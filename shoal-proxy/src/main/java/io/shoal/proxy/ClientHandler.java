@@ -1,6 +1,5 @@
 package io.shoal.proxy;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -99,7 +98,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
     private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
         closing = true;
-        ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)).addListener(ChannelFutureListener.CLOSE);
+        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
     }
 
     /** The exchange wants the next chunk of the request body. */
@@ -115,7 +114,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (!keepAlive) {
             closing = true;
             releaseQueued();
-            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.after(ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER));
             return;
         }
         headTimer.awaitHead(false);
@@ -152,7 +151,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             if (exchange != null && exchange.responseStarted()) {
                 ctx.close();
             } else {
-                ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)).addListener(ChannelFutureListener.CLOSE);
+                LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
             }
             return;
         }

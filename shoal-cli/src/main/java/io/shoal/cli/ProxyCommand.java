@@ -1,0 +1,75 @@
+package io.shoal.cli;
+
+import io.shoal.config.ConfigException;
+import io.shoal.config.QuickConfig;
+import io.shoal.config.ShoalConfig;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shoal proxy}: quick mode, one listener in front of one pool of servers. Options are kept as
+ * the raw strings the user typed and handed to {@link QuickConfig}, so that they are parsed and
+ * validated by the same code as the YAML file and errors name the option.
+ */
+@Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Load-balance one listener over the given backends (quick mode).")
+final class ProxyCommand implements Callable<Integer> {
+    @Option(names = "--listen", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT",
+            description = "Address to listen on; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--backend", paramLabel = "ADDRESS[,weight=N][,backup][,max_conns=N]",
+            description = "A server to send requests to; repeat for each one.")
+    List<String> backends;
+
+    @Option(names = "--balance", paramLabel = "ALGORITHM",
+            description = "round_robin (default), weighted, least_conn, ip_hash, random, p2c, ewma, "
+                    + "hash:uri, hash:header:NAME, hash:cookie:NAME, hash:query:NAME.")
+    String balance;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "Upstream connect timeout, e.g. 2s.")
+    String connectTimeout;
+
+    @Option(names = "--response-timeout", paramLabel = "DURATION",
+            description = "Time allowed for an upstream's response head, e.g. 3s.")
+    String responseTimeout;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads; 0 = one per core.")
+    String threads;
+
+    @Option(names = "--access-log", paramLabel = "PATH", description = "Append an access log to PATH; - for standard output.")
+    String accessLog;
+
+    @Option(names = "--access-log-format", paramLabel = "combined|json", description = "Access-log format.")
+    String accessLogFormat;
+
+    @Option(names = "--sticky", arity = "0..1", fallbackValue = "", paramLabel = "COOKIE",
+            description = "Sticky sessions by cookie (default name SHOAL_SERVER).")
+    String sticky;
+
+    /** The validated configuration these options describe. */
+    ShoalConfig config() throws ConfigException {
+        return QuickConfig.builder()
+                .listen(listen)
+                .backends(backends)
+                .balance(balance)
+                .connectTimeout(connectTimeout)
+                .responseTimeout(responseTimeout)
+                .threads(threads)
+                .accessLog(accessLog)
+                .accessLogFormat(accessLogFormat)
+                .sticky(sticky)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try {
+            return Launcher.run(config(), bound -> { });
+        } catch (ConfigException e) {
+            return Launcher.invalid(e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.shoal.cli;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code target/shoal.jar} run as a child process, the way users run it, so that tests cover the
+ * packaged jar, its logging setup, exit statuses and what it prints. Output is collected as it comes.
+ */
+final class ShoalProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("shoal: listening on (.+):(\\d+) \\((\\w+)\\)");
+    private static final String EOF = "\u0000eof";
+
+    private final Process process;
+    private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
+    private final StringBuffer stdout = new StringBuffer();
+    private final StringBuffer stderr = new StringBuffer();
+
+    private ShoalProcess(Process process) {
+        this.process = process;
+        drain(process.getInputStream(), stdout, stdoutLines);
+        drain(process.getErrorStream(), stderr, new LinkedBlockingQueue<>());
+    }
+
+    /** Runs {@code java JVM_OPTIONS -jar target/shoal.jar ARGS}. */
+    static ShoalProcess start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(Path.of("target", "shoal.jar").toString());
+        command.addAll(List.of(args));
+        return new ShoalProcess(new ProcessBuilder(command).start());
+    }
+
+    static ShoalProcess start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** The address of the first "listening on" line; fails, showing stderr, if the process ends first. */
+    InetSocketAddress awaitListening(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = stdoutLines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == EOF) { // the sentinel object itself, not an equal line
+                break;
+            }
+            Matcher m = line == null ? null : LISTENING.matcher(line);
+            if (m != null && m.find()) {
+                return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        }
+        return fail("no 'listening on' line within %s; stdout:%n%s%nstderr:%n%s", timeout, stdout, stderr);
+    }
+
+    /** The exit status; fails if the process is still running after {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("still running after %s; stderr:%n%s", timeout, stderr);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String stdout() {
+        return stdout.toString();
+    }
+
+    String stderr() {
+        return stderr.toString();
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would send, then SIGKILL if it does not stop. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void drain(InputStream in, StringBuffer all, BlockingQueue<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    all.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                all.append("(reading failed: ").append(e).append(")\n");
+            }
+            lines.add(EOF);
+        }, "shoal-process-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}

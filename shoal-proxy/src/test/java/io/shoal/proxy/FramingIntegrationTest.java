@@ -1,0 +1,132 @@
+package io.shoal.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.config.BalanceConfig.Algorithm;
+import io.shoal.config.ProxySettings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 9112 framing: a request whose meaning is ambiguous gets 400, the connection closes, and the
+ * backend never sees any of it — not even a pipelined request behind it.
+ */
+class FramingIntegrationTest {
+    private static TestBackend backend;
+    private static RunningProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = new TestBackend("b");
+        proxy = new RunningProxy(TestConfigs.simple(Algorithm.ROUND_ROBIN, backend));
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+        backend.close();
+    }
+
+    private static final String NEXT = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "content-length-and-transfer-encoding",
+        "differing-content-lengths",
+        "final-coding-not-chunked",
+        "obs-fold",
+        "space-before-colon",
+        "cr-in-value",
+        "lf-in-value",
+        "nul-in-value",
+        "invalid-header-name",
+        "bad-chunk-size",
+        "missing-host",
+        "duplicate-host",
+        "bare-lf-line-ending",
+    })
+    void ambiguousRequestsGet400AndNeverReachTheBackend(String name) throws Exception {
+        int before = backend.requests.get();
+        String response = RawHttp.exchange(proxy.port(), request(name) + NEXT);
+
+        assertThat(response).startsWith("HTTP/1.1 400 ");
+        assertThat(response).doesNotContain("<still open>").containsOnlyOnce("HTTP/1.1");
+        assertThat(backend.requests.get()).isEqualTo(before);
+        assertThat(backend.receivedPaths).doesNotContain("/smuggled");
+    }
+
+    private static String request(String name) {
+        switch (name) {
+            case "content-length-and-transfer-encoding":
+                return "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+            case "differing-content-lengths":
+                return "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!";
+            case "final-coding-not-chunked":
+                return "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nhello";
+            case "obs-fold":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n";
+            case "space-before-colon":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX-Name : v\r\n\r\n";
+            case "cr-in-value":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX-Name: a\rb\r\n\r\n";
+            case "lf-in-value":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX-Name: a\nb\r\n\r\n";
+            case "nul-in-value":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX-Name: a\0b\r\n\r\n";
+            case "invalid-header-name":
+                return "GET / HTTP/1.1\r\nHost: x\r\nX(Name): v\r\n\r\n";
+            case "bad-chunk-size":
+                return "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n";
+            case "missing-host":
+                return "GET / HTTP/1.1\r\n\r\n";
+            case "duplicate-host":
+                return "GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n";
+            case "bare-lf-line-ending":
+                return "GET / HTTP/1.1\nHost: x\n\n";
+            default:
+                throw new IllegalArgumentException(name);
+        }
+    }
+
+    @Test
+    void aWellFormedPipelinedPairIsAnsweredInOrder() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET /first HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /second HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes());
+            String response = RawHttp.readUntilClose(socket.getInputStream());
+            assertThat(response.split("HTTP/1.1 200 ", -1)).hasSize(3);
+        }
+    }
+
+    @Test
+    void anOverlongRequestLineGets414AndOverlongHeadersGet431() throws Exception {
+        String longUri = "/" + "a".repeat(9000);
+        assertThat(RawHttp.exchange(proxy.port(), "GET " + longUri + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .startsWith("HTTP/1.1 414 ");
+        String bigHeader = "X-Big: " + "b".repeat(40_000) + "\r\n";
+        assertThat(RawHttp.exchange(proxy.port(), "GET / HTTP/1.1\r\nHost: x\r\n" + bigHeader + "\r\n"))
+                .startsWith("HTTP/1.1 431 ");
+    }
+
+    @Test
+    void aClientThatSendsItsHeadTooSlowlyGets408() throws Exception {
+        ProxySettings quick = new ProxySettings(1, Duration.ofMillis(500), Duration.ofSeconds(5),
+                8192, 32768, 100, List.of());
+        try (RunningProxy strict = new RunningProxy(TestConfigs.config(quick,
+                List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",
+                        io.shoal.config.BalanceConfig.of(Algorithm.ROUND_ROBIN),
+                        List.of(TestConfigs.server(backend.address())))))) {
+            long start = System.nanoTime();
+            String response = RawHttp.exchange(strict.port(), "GET / HTTP/1.1\r\nHost: x\r\n");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(response).startsWith("HTTP/1.1 408 ");
+            assertThat(millis).isBetween(400L, 3000L);
+        }
+    }
+}
