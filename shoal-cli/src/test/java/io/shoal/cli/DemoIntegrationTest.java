@@ -18,7 +18,7 @@ class DemoIntegrationTest {
     private ShoalProcess shoal;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         shoal.close();
     }
 

@@ -14,7 +14,7 @@ class InvalidConfigIntegrationTest {
     private ShoalProcess shoal;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (shoal != null) {
             shoal.close();
         }

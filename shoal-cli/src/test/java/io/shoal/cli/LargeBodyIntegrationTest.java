@@ -35,7 +35,7 @@ class LargeBodyIntegrationTest {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         shoal.close();
         backend.close();
     }
@@ -44,7 +44,7 @@ class LargeBodyIntegrationTest {
     void uploadsOneGibibyteChunked() throws Exception {
         HttpRequest upload = HttpRequest.newBuilder(Http.uri(proxy, "/upload"))
                 .timeout(Duration.ofMinutes(4))
-                .POST(HttpRequest.BodyPublishers.fromInputStream(() -> new GeneratedStream(GIB)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedStream(GIB)))
                 .build();
 
         HttpResponse<String> response = Http.CLIENT.send(upload, HttpResponse.BodyHandlers.ofString());

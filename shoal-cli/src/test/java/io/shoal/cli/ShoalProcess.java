@@ -31,10 +31,12 @@ final class ShoalProcess implements AutoCloseable {
     private final StringBuffer stdout = new StringBuffer();
     private final StringBuffer stderr = new StringBuffer();
 
+    private final List<Thread> readers;
+
     private ShoalProcess(Process process) {
         this.process = process;
-        drain(process.getInputStream(), stdout, stdoutLines);
-        drain(process.getErrorStream(), stderr, new LinkedBlockingQueue<>());
+        this.readers = List.of(drain(process.getInputStream(), stdout, stdoutLines),
+                drain(process.getErrorStream(), stderr, new LinkedBlockingQueue<>()));
     }
 
     /** Runs {@code java JVM_OPTIONS -jar target/shoal.jar ARGS}. */
@@ -68,10 +70,13 @@ final class ShoalProcess implements AutoCloseable {
         return fail("no 'listening on' line within %s; stdout:%n%s%nstderr:%n%s", timeout, stdout, stderr);
     }
 
-    /** The exit status; fails if the process is still running after {@code timeout}. */
+    /** The exit status, once all output is read; fails if the process is still running after {@code timeout}. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("still running after %s; stderr:%n%s", timeout, stderr);
+        }
+        for (Thread reader : readers) {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
         }
         return process.exitValue();
     }
@@ -88,16 +93,26 @@ final class ShoalProcess implements AutoCloseable {
         return stderr.toString();
     }
 
-    /** SIGTERM, as Ctrl-C or a service manager would send, then SIGKILL if it does not stop. */
+    /**
+     * SIGTERM, as a service manager would send, then SIGKILL if it does not stop. Signals go through
+     * the {@link ProcessHandle}, because {@link Process#destroy()} also closes the output pipes, and
+     * what the process prints while stopping is worth reading.
+     */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.toHandle().destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.toHandle().destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static void drain(InputStream in, StringBuffer all, BlockingQueue<String> lines) {
+    private static Thread drain(InputStream in, StringBuffer all, BlockingQueue<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -111,5 +126,6 @@ final class ShoalProcess implements AutoCloseable {
         }, "shoal-process-output");
         reader.setDaemon(true);
         reader.start();
+        return reader;
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
  * of the upstream connection.
  */
-final class Exchange implements PickContext {
+final class Exchange implements PickContext, RequestQueue.Waiter {
     private final ClientHandler client;
     private final ChannelHandlerContext clientCtx;
     private final ProxyContext proxy;
@@ -41,6 +41,9 @@ final class Exchange implements PickContext {
     private final long startNanos;
     private final long keyHash;
     private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+    private final RequestQueue queue;
+    private boolean queued;
+    private ScheduledFuture<?> queueTimer;
     private Server[] tried = new Server[2];
     private int tries;
     private long nowNanos;
@@ -67,6 +70,7 @@ final class Exchange implements PickContext {
         this.response = new ResponseWriter(clientCtx, request, serviceConfig.sticky());
         this.keyHash = keyHash;
         this.startNanos = System.nanoTime();
+        this.queue = proxy.queue(serviceConfig);
     }
 
     // --- PickContext -------------------------------------------------------------------------
@@ -127,6 +131,10 @@ final class Exchange implements PickContext {
             return;
         }
         finished = true;
+        if (queued && queue.remove(this)) {
+            queued = false;
+        }
+        cancelQueueTimer();
         releasePending();
         closeUpstream();
         endAttempt();
@@ -141,9 +149,12 @@ final class Exchange implements PickContext {
             next = service.balancer().pick(this);
         }
         if (next == null) {
-            fail(statusIfNone);
+            if (!(tries == 0 && waitInQueue())) {
+                fail(statusIfNone);
+            }
             return;
         }
+        cancelQueueTimer();
         if (tries == tried.length) {
             tried = java.util.Arrays.copyOf(tried, tries * 2);
         }
@@ -162,6 +173,56 @@ final class Exchange implements PickContext {
                 serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
         Server connectingTo = server;
         connect.addListener((ChannelFutureListener) f -> onConnected(f, connectingTo));
+    }
+
+    /** HAProxy's queue: when servers are at {@code max_conns}, wait up to the queue timeout for a slot. */
+    private boolean waitInQueue() {
+        if (queue == null || !anyServerFull() || !queue.offer(this)) {
+            return false;
+        }
+        queued = true;
+        if (queueTimer == null) {
+            queueTimer = clientCtx.executor().schedule(this::queueTimedOut,
+                    serviceConfig.queue().timeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return true;
+    }
+
+    private boolean anyServerFull() {
+        for (Server candidate : service.servers()) {
+            if (candidate.isFull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public io.netty.channel.EventLoop eventLoop() {
+        return clientCtx.channel().eventLoop();
+    }
+
+    @Override
+    public void slotFreed() {
+        queued = false;
+        if (!finished) {
+            tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    private void queueTimedOut() {
+        queueTimer = null;
+        if (queued && !finished && queue.remove(this)) {
+            queued = false;
+            fail(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    private void cancelQueueTimer() {
+        if (queueTimer != null) {
+            queueTimer.cancel(false);
+            queueTimer = null;
+        }
     }
 
     private void onConnected(ChannelFuture future, Server connectingTo) {
@@ -354,6 +415,7 @@ final class Exchange implements PickContext {
         finished = true;
         releasePending();
         cancelTimer();
+        cancelQueueTimer();
         boolean keepAlive = requestComplete && request.keepAlive();
         response.writeError(status, !keepAlive);
         client.exchangeDone(this, keepAlive);
@@ -382,6 +444,9 @@ final class Exchange implements PickContext {
         if (attemptActive) {
             attemptActive = false;
             server.onRequestEnd();
+            if (queue != null) {
+                queue.onSlotFreed();
+            }
         }
     }
 

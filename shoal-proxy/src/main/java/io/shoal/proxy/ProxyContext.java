@@ -4,9 +4,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.shoal.config.ProxySettings;
+import io.shoal.config.ServiceConfig;
 import io.shoal.topology.Topology;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What every connection of one proxy shares. Immutable after construction, so read freely from any loop. */
 final class ProxyContext {
@@ -15,6 +17,7 @@ final class ProxyContext {
     private final AccessLog accessLog;
     private final TrustedProxies trustedProxies;
     private final Map<EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
+    private final ConcurrentHashMap<String, RequestQueue> queues = new ConcurrentHashMap<>();
 
     ProxyContext(Topology topology, ProxySettings settings, AccessLog accessLog, EventLoopGroup group, Transport transport) {
         this.topology = topology;
@@ -40,6 +43,20 @@ final class ProxyContext {
 
     TrustedProxies trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The queue of a service whose servers have {@code max_conns}, or null when none has a limit. */
+    RequestQueue queue(ServiceConfig service) {
+        RequestQueue queue = queues.get(service.name());
+        if (queue != null || service.servers().stream().noneMatch(s -> s.maxConns() > 0)) {
+            return queue;
+        }
+        return queues.computeIfAbsent(service.name(), name -> new RequestQueue(service.queue().size()));
+    }
+
+    int queued(String serviceName) {
+        RequestQueue queue = queues.get(serviceName);
+        return queue == null ? 0 : queue.size();
     }
 
     /** The pool of the event loop the caller runs on. */

@@ -22,6 +22,7 @@ public final class ProxyServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private EventLoopGroup group;
+    private ProxyContext context;
 
     public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
         this.config = config;
@@ -33,7 +34,7 @@ public final class ProxyServer implements AutoCloseable {
     public List<InetSocketAddress> start() throws InterruptedException {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
         group = transport.newGroup(threads, "shoal-proxy");
-        ProxyContext context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
+        context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (int i = 0; i < config.listeners().size(); i++) {
@@ -66,6 +67,11 @@ public final class ProxyServer implements AutoCloseable {
     /** Client connections open now. */
     public int connections() {
         return connections.get();
+    }
+
+    /** Requests of a service waiting for a server below its {@code max_conns}. */
+    public int queued(String serviceName) {
+        return context == null ? 0 : context.queued(serviceName);
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class Server implements Target {
         return (max == 0 || inFlight.get() < max) && !failures.isFailed(nowNanos);
     }
 
+    /** At its {@code max_conns}: a request for it should wait in the service's queue. */
+    public boolean isFull() {
+        int max = config.maxConns();
+        return max > 0 && inFlight.get() >= max;
+    }
+
     @Override
     public int inFlight() {
         return inFlight.get();
