@@ -6,7 +6,10 @@ package io.shoal.balancer;
  */
 public interface PickContext {
 
-    /** Hash of the request key (client address for ip_hash, the configured key for hash); 0 if none. */
+    /**
+     * Hash of the request key (client address for ip_hash, the configured key for hash); 0 if none.
+     * Compute it with {@link Hashing}, e.g. {@code Hashing.hash(addressBytes)}, so that it is well mixed.
+     */
     long keyHash();
 
     /** Monotonic time of the pick, as {@link System#nanoTime()}. */

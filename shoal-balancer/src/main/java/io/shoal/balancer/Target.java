@@ -20,6 +20,9 @@ public interface Target {
     /** Requests currently in flight to this target, over all event loops. */
     int inFlight();
 
-    /** Peak-EWMA of response latency in nanoseconds as of {@code nowNanos}; 0 when nothing was observed. */
+    /**
+     * Peak-EWMA of response latency in nanoseconds as of {@code nowNanos}; 0 when nothing was observed.
+     * {@link PeakEwma#value} gives it.
+     */
     double latencyEwmaNanos(long nowNanos);
 }

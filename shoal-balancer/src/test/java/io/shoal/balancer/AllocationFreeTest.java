@@ -63,11 +63,22 @@ class AllocationFreeTest {
         })).isLessThan(MAX_BYTES);
     }
 
+    @Test
+    void measurementSeesAllocation() {
+        assertThat(allocatedBytes(() -> {
+            for (int i = 0; i < OPERATIONS; i++) {
+                sink = new long[] {i};
+            }
+        })).isGreaterThan(OPERATIONS * 16L);
+    }
+
     /** Bytes allocated by this thread in a second run of {@code work}, after a first run warmed it up. */
     private static long allocatedBytes(Runnable work) {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "per-thread allocation counter is off");
         work.run();
         long before = threads.getCurrentThreadAllocatedBytes();
         work.run();

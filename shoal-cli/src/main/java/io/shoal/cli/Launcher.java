@@ -61,9 +61,9 @@ final class Launcher {
             }
             started.accept(bound);
             System.out.flush();
-        } catch (Exception e) { // start() rethrows a bind failure (a checked BindException) undeclared
+        } catch (Exception e) { // start() rethrows bind failures (checked IOExceptions) undeclared
             closeAll(toClose);
-            System.err.println("shoal: cannot start: " + e);
+            System.err.println("shoal: cannot start: " + (e.getMessage() != null ? e.getMessage() : e));
             return EXIT_START_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -130,6 +130,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The connection became a tunnel: this step leaves the pipeline and nothing is queued behind. */
+    void exchangeUpgraded(Exchange exchange) {
+        if (exchange == current) {
+            current = null;
+            releaseQueued();
+        }
+    }
+
     void closeAfterBrokenResponse() {
         current = null;
         closing = true;

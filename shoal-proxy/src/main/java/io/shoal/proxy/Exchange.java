@@ -327,9 +327,28 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             return false;
         }
         server.recordResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
+        if (code == 101 && request.upgrade()) {
+            switchProtocols(head);
+            return false;
+        }
         response.writeHead(head, server);
         upstream.read();
         return true;
+    }
+
+    /** WebSocket: answer the 101, then relay bytes both ways until either side closes. */
+    private void switchProtocols(HttpResponse head) {
+        finished = true;
+        cancelTimer();
+        releasePending();
+        Channel channel = upstream;
+        upstreamHandler.detach();
+        upstream = null;
+        response.writeSwitchingProtocols(head);
+        log(101, 101);
+        endAttempt();
+        client.exchangeUpgraded(this);
+        Tunnel.splice(clientCtx.channel(), channel);
     }
 
     private void onClientWrite(io.netty.util.concurrent.Future<? super Void> future) {

@@ -94,6 +94,13 @@ final class ResponseWriter {
         client.write(response);
     }
 
+    void writeSwitchingProtocols(HttpResponse response) {
+        started = true;
+        status = upstreamStatus = response.status().code();
+        HopByHop.strip(response.headers(), true);
+        client.writeAndFlush(response);
+    }
+
     private boolean hasBody(HttpResponse response) {
         int code = response.status().code();
         return !request.isHead() && code != 204 && code != 304 && code >= 200;
