@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SmoothWeightedRoundRobin<T extends Target> implements LoadBalancer<T> {
 
-    /** Largest period accepted (4 MiB of schedule); far above 1000 targets of weights 1 to 1000 with a common divisor. */
+    /** Largest period accepted (a 4 MiB schedule): enough for 1,048 targets of any weights up to 1,000. */
     public static final int MAX_PERIOD = 1 << 20;
 
     private final List<T> targets;

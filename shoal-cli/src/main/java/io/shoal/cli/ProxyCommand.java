@@ -33,7 +33,7 @@ final class ProxyCommand implements Callable<Integer> {
     String connectTimeout;
 
     @Option(names = "--response-timeout", paramLabel = "DURATION",
-            description = "Time allowed for an upstream's response head, e.g. 3s.")
+            description = "Time allowed for the response head and between two reads of it, e.g. 3s.")
     String responseTimeout;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads; 0 = one per core.")

@@ -91,10 +91,14 @@ public final class AccessLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (writer != null) {
             closed = true;
-            writer.join(TimeUnit.SECONDS.toMillis(5));
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

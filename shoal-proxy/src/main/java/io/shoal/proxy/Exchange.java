@@ -318,15 +318,19 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         }
         RetryOn retryOn = code == 502 ? RetryOn.HTTP_502 : code == 503 ? RetryOn.HTTP_503
                 : code == 504 ? RetryOn.HTTP_504 : null;
-        if (retryOn != null && canRetry(retryOn)) {
-            ReferenceCountUtil.release(head);
-            closeUpstream();
+        // As nginx: a 502/503/504 counts toward max_fails only when proxy_next_upstream names it.
+        if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
             server.recordFailure(System.nanoTime());
-            endAttempt();
-            tryNextServer(head.status());
-            return false;
+            if (canRetry(retryOn)) {
+                ReferenceCountUtil.release(head);
+                closeUpstream();
+                endAttempt();
+                tryNextServer(head.status());
+                return false;
+            }
+        } else {
+            server.recordResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
         }
-        server.recordResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
         if (code == 101 && request.upgrade()) {
             switchProtocols(head);
             return false;
