@@ -32,5 +32,20 @@ public final class Defaults {
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
 
+    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+    public static final double CHECK_JITTER = 0.1;
+    public static final int CHECK_RISE = 2;
+    public static final int CHECK_FALL = 3;
+
+    public static final int OUTLIER_CONSECUTIVE_5XX = 5;
+    public static final int OUTLIER_CONSECUTIVE_GATEWAY = 5;
+    public static final Duration OUTLIER_BASE_EJECTION = Duration.ofSeconds(30);
+    public static final Duration OUTLIER_MAX_EJECTION = Duration.ofSeconds(300);
+    public static final int OUTLIER_MAX_PERCENT = 10;
+
+    public static final Duration PANIC_RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
     private Defaults() {}
 }

@@ -125,7 +125,7 @@ public final class QuickConfig {
                     new UpstreamTimeouts(
                             o.parse(svc + ".connect_timeout", connectTimeout, Defaults.CONNECT_TIMEOUT, Values::duration),
                             o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
-                    RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults());
+                    RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(), HealthConfig.defaults());
             List<ListenerConfig> listeners = address == null ? List.of()
                     : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
             ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o));

@@ -104,7 +104,8 @@ class YamlConfigLoaderTest {
                 new UpstreamTimeouts(Duration.ofMillis(500), Duration.ofSeconds(30)),
                 new RetryPolicy(2, Duration.ofSeconds(10), Set.of(RetryOn.ERROR, RetryOn.HTTP_503)),
                 new QueueConfig(10, Duration.ofSeconds(1)),
-                new PoolConfig(8, Duration.ofHours(1))));
+                new PoolConfig(8, Duration.ofHours(1)),
+                HealthConfig.defaults()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.shoal.config.BalanceConfig;
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.PoolConfig;
+import io.shoal.config.HealthConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.QueueConfig;
 import io.shoal.config.RetryPolicy;
@@ -36,17 +37,17 @@ final class TestConfigs {
 
     static ServiceConfig service(String name, BalanceConfig balance, List<ServerConfig> servers) {
         return new ServiceConfig(name, servers, balance, null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(),
-                QueueConfig.defaults(), PoolConfig.defaults());
+                QueueConfig.defaults(), PoolConfig.defaults(), HealthConfig.defaults());
     }
 
     static ServiceConfig withTimeouts(ServiceConfig s, Duration connect, Duration response) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), new UpstreamTimeouts(connect, response),
-                s.retry(), s.queue(), s.pool());
+                s.retry(), s.queue(), s.pool(), s.health());
     }
 
     static ServiceConfig withSticky(ServiceConfig s, String cookie) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), new StickyConfig(cookie), s.timeouts(),
-                s.retry(), s.queue(), s.pool());
+                s.retry(), s.queue(), s.pool(), s.health());
     }
 
     static RouteConfig catchAll(String service) {

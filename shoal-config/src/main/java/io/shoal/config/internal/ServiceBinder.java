@@ -2,6 +2,7 @@ package io.shoal.config.internal;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.Defaults;
+import io.shoal.config.HealthConfig;
 import io.shoal.config.PoolConfig;
 import io.shoal.config.QueueConfig;
 import io.shoal.config.RetryPolicy;
@@ -43,7 +44,8 @@ final class ServiceBinder {
         ServiceConfig service = new ServiceConfig(name, new ServerBinder(s).servers(), balance, sticky(s), timeouts,
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
-                s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults));
+                s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
+                HealthConfig.defaults());
         s.finish();
         return service;
     }
