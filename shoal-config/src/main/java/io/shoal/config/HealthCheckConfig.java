@@ -43,7 +43,24 @@ public record HealthCheckConfig(
                 Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false);
     }
 
-    public enum Type { HTTP, TCP }
+    /**
+     * A TCP connect check (HAProxy {@code check} without {@code option httpchk}) with every other setting at
+     * its default; the HTTP-only components are null, or empty for {@code expectStatus}.
+     */
+    public static HealthCheckConfig tcp() {
+        return new HealthCheckConfig(Type.TCP, null, null, null, List.of(), null, null,
+                null, null, Defaults.CHECK_INTERVAL, Defaults.CHECK_INTERVAL, Defaults.CHECK_JITTER,
+                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false);
+    }
+
+    public enum Type {
+        HTTP, TCP;
+
+        /** The name written in the configuration: {@code http}, {@code tcp}. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** An inclusive range of status codes, e.g. 200-399, or one code when {@code from == to}. */
     public record StatusRange(int from, int to) {

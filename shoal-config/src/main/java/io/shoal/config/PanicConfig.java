@@ -15,5 +15,12 @@ public record PanicConfig(Mode mode, Duration retryAfter) {
         return new PanicConfig(Mode.FAIL, Defaults.PANIC_RETRY_AFTER);
     }
 
-    public enum Mode { FAIL, SPREAD }
+    public enum Mode {
+        FAIL, SPREAD;
+
+        /** The name written in the configuration: {@code fail}, {@code spread}. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

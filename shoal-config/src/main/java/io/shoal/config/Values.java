@@ -3,6 +3,7 @@ package io.shoal.config;
 import io.shoal.config.internal.Addresses;
 import io.shoal.config.internal.BackendSpec;
 import io.shoal.config.internal.Names;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ public final class Values {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kmg]?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
+    private static final Pattern STATUS_RANGE = Pattern.compile("(\\d{1,9})(?:\\s*-\\s*(\\d{1,9}))?");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     private Values() {}
 
@@ -151,5 +154,67 @@ public final class Values {
     /** {@code combined} or {@code json}. */
     public static AccessLogConfig.Format accessLogFormat(String text) {
         return Names.accessLogFormat(text);
+    }
+
+    /** {@code http} or {@code tcp}. */
+    public static HealthCheckConfig.Type checkType(String text) {
+        return Names.checkType(text);
+    }
+
+    /** {@code fail} or {@code spread}. */
+    public static PanicConfig.Mode panicMode(String text) {
+        return Names.panicMode(text);
+    }
+
+    /** One status code, {@code 200}, or an inclusive range, {@code 200-299}. Codes are checked (100..599) by validation. */
+    public static HealthCheckConfig.StatusRange statusRange(String text) {
+        Matcher m = STATUS_RANGE.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("bad status '" + text + "' (a code such as 200, or a range such as 200-299)");
+        }
+        int from = Integer.parseInt(m.group(1));
+        return new HealthCheckConfig.StatusRange(from, m.group(2) == null ? from : Integer.parseInt(m.group(2)));
+    }
+
+    /**
+     * A share, as a percentage {@code 10%} or as a fraction {@code 0.1}; both give the same double. A bare
+     * number above 1 is refused rather than read as a percentage, since {@code 10} could mean either.
+     */
+    public static double fraction(String text) {
+        String s = text.trim();
+        boolean percent = s.endsWith("%");
+        String number = percent ? s.substring(0, s.length() - 1).trim() : s;
+        if (!DECIMAL.matcher(number).matches()) {
+            throw new IllegalArgumentException("bad share '" + text + "' (a percentage such as 10%, or a fraction such as 0.1)");
+        }
+        BigDecimal value = new BigDecimal(number);
+        if (!percent && value.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is more than 1 as a fraction; write " + s + "% for a percentage");
+        }
+        return (percent ? value.movePointLeft(2) : value).doubleValue();
+    }
+
+    /** The shortest exact percentage {@link #fraction} reads back, e.g. {@code 10%} for 0.1. */
+    public static String formatPercent(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return fraction * 100 + "%";
+        }
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
+     * A health check in one word, as quick mode's {@code --health-check} takes it: a path starting with
+     * {@code /} is an HTTP GET of that path, {@code tcp} a TCP connect; every other setting is the default.
+     */
+    public static HealthCheckConfig healthCheck(String text) {
+        String s = text.trim();
+        if (s.startsWith("/")) {
+            return HealthCheckConfig.http(s);
+        }
+        if (s.equals("tcp")) {
+            return HealthCheckConfig.tcp();
+        }
+        throw new IllegalArgumentException("expected a path starting with / (an HTTP GET of that path) or tcp"
+                + " (a TCP connect), got '" + text + "'");
     }
 }

@@ -15,8 +15,11 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.balancer.PickContext;
 import io.shoal.balancer.Target;
 import io.shoal.config.RetryPolicy.RetryOn;
+import io.shoal.config.PanicConfig;
 import io.shoal.config.ServiceConfig;
+import io.shoal.topology.PanicTarget;
 import io.shoal.topology.Server;
+import io.shoal.topology.ServerState;
 import io.shoal.topology.Service;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -87,8 +90,9 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     @Override
     public boolean isExcluded(Target target) {
+        Target server = target instanceof PanicTarget ? ((PanicTarget) target).server() : target;
         for (int i = 0; i < tries; i++) {
-            if (tried[i] == target) {
+            if (tried[i] == server) {
                 return true;
             }
         }
@@ -149,10 +153,17 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             next = service.balancer().pick(this);
         }
         if (next == null) {
-            if (!(tries == 0 && waitInQueue())) {
-                fail(statusIfNone);
+            if (tries == 0 && waitInQueue()) {
+                return;
             }
-            return;
+            if (!service.noneUp()) {
+                fail(statusIfNone);
+                return;
+            }
+            next = panic();
+            if (next == null) {
+                return;
+            }
         }
         cancelQueueTimer();
         if (tries == tried.length) {
@@ -173,6 +184,16 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
                 serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
         Server connectingTo = server;
         connect.addListener((ChannelFutureListener) f -> onConnected(f, connectingTo));
+    }
+
+    /** No server is UP: spread over all of them anyway, or answer 503 with Retry-After, as configured. */
+    private Server panic() {
+        PanicConfig panic = serviceConfig.health().panic();
+        Server anyway = panic.mode() == PanicConfig.Mode.SPREAD ? service.panicPick(this) : null;
+        if (anyway == null) {
+            failWith(HttpResponseStatus.SERVICE_UNAVAILABLE, panic.retryAfter().toSeconds());
+        }
+        return anyway;
     }
 
     /** HAProxy's queue: when servers are at {@code max_conns}, wait up to the queue timeout for a slot. */
@@ -329,7 +350,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
                 return false;
             }
         } else {
-            server.recordResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
+            server.recordResponse(code, System.nanoTime() - attemptStartNanos, System.nanoTime());
         }
         if (code == 101 && request.upgrade()) {
             switchProtocols(head);
@@ -435,12 +456,17 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     }
 
     private void fail(HttpResponseStatus status) {
+        failWith(status, 0);
+    }
+
+    /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
+    private void failWith(HttpResponseStatus status, long retryAfterSeconds) {
         finished = true;
         releasePending();
         cancelTimer();
         cancelQueueTimer();
         boolean keepAlive = requestComplete && request.keepAlive();
-        response.writeError(status, !keepAlive);
+        response.writeError(status, !keepAlive, retryAfterSeconds);
         client.exchangeDone(this, keepAlive);
         log(status.code(), 0);
     }
@@ -449,7 +475,8 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         finished = true;
         cancelTimer();
         releasePending();
-        boolean reusable = requestComplete && response.upstreamKeepAlive();
+        // A server leaving rotation (draining, down) gets no connection back: it closes after this response.
+        boolean reusable = requestComplete && response.upstreamKeepAlive() && server.state() == ServerState.UP;
         Channel channel = upstream;
         upstreamHandler.detach();
         upstream = null;

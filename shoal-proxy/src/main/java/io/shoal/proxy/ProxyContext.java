@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.ServiceConfig;
+import io.shoal.topology.Server;
 import io.shoal.topology.Topology;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -57,6 +58,14 @@ final class ProxyContext {
     int queued(String serviceName) {
         RequestQueue queue = queues.get(serviceName);
         return queue == null ? 0 : queue.size();
+    }
+
+    /** On every event loop, closes the idle connections to {@code server}. */
+    void closeIdleConnections(Server server) {
+        for (Map.Entry<EventExecutor, UpstreamPool> entry : pools.entrySet()) {
+            UpstreamPool pool = entry.getValue();
+            entry.getKey().execute(() -> pool.closeIdle(server));
+        }
     }
 
     /** The pool of the event loop the caller runs on. */

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.shoal.config.HostPort;
 import io.shoal.config.ShoalConfig;
+import io.shoal.topology.ServerListener;
+import io.shoal.topology.ServerState;
 import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class ProxyServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private EventLoopGroup group;
     private ProxyContext context;
+    private ServerListener serverListener;
 
     public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
         this.config = config;
@@ -35,6 +38,13 @@ public final class ProxyServer implements AutoCloseable {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
         group = transport.newGroup(threads, "shoal-proxy");
         context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
+        ProxyContext started = context;
+        serverListener = (server, previous, now) -> {
+            if (now.state() != ServerState.UP) {
+                started.closeIdleConnections(server);
+            }
+        };
+        topology.addListener(serverListener);
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (int i = 0; i < config.listeners().size(); i++) {
@@ -76,6 +86,10 @@ public final class ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (serverListener != null) {
+            topology.removeListener(serverListener);
+            serverListener = null;
+        }
         for (Channel listener : listeners) {
             listener.close().awaitUninterruptibly();
         }

@@ -111,9 +111,13 @@ final class ResponseWriter {
         return client.writeAndFlush(content);
     }
 
-    void writeError(HttpResponseStatus error, boolean close) {
+    void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
         started = true;
         status = error.code();
-        client.writeAndFlush(Responses.error(client.alloc(), error, close));
+        var response = Responses.error(client.alloc(), error, close);
+        if (retryAfterSeconds > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        }
+        client.writeAndFlush(response);
     }
 }

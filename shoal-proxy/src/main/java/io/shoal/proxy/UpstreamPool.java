@@ -64,6 +64,16 @@ final class UpstreamPool {
                 .connect(server.address());
     }
 
+    /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */
+    void closeIdle(Server server) {
+        ArrayDeque<Channel> channels = idle.remove(server);
+        if (channels != null) {
+            for (Channel channel : channels) {
+                channel.close();
+            }
+        }
+    }
+
     /** Returns a connection whose last exchange ended cleanly; closes it when the pool is full. */
     void release(Server server, Channel channel, int maxIdle) {
         ArrayDeque<Channel> channels = idle.computeIfAbsent(server, s -> new ArrayDeque<>());

@@ -2,29 +2,52 @@ package io.shoal.topology;
 
 import io.shoal.balancer.PeakEwma;
 import io.shoal.balancer.Target;
+import io.shoal.config.HealthConfig;
+import io.shoal.config.OutlierConfig;
 import io.shoal.config.ServerConfig;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One backend server with its live figures. The same instance lives across snapshots, so that
- * in-flight counts and failure state survive a configuration change that keeps the server.
+ * One backend server: its settings, its state, and its live figures. The same instance lives across
+ * snapshots, so in-flight counts, failures and state survive a change that keeps the server.
+ *
+ * <p>The data plane reads state and counts on every pick (volatile reads and atomics, no locks); the
+ * control plane (health checks, operators, the replica manager) changes the state.
  */
 public final class Server implements Target {
+    /** Weights are scaled so that slow start can ramp even a weight of 1 in small steps. */
+    static final int WEIGHT_SCALE = 16;
+
     private final String serviceName;
     private final ServerConfig config;
     private final InetSocketAddress address;
     private final String stickyId;
+    private final long slowStartNanos;
+    private final ServerListener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final PeakEwma latency = new PeakEwma();
     private final PassiveFailures failures;
+    private final OutlierDetector outliers;
+    private volatile ServerStatus status;
+    private volatile CheckResult lastCheck;
+    private volatile int weight;
 
-    public Server(String serviceName, ServerConfig config) {
+    Server(String serviceName, ServerConfig config, HealthConfig health, EjectionBudget ejections,
+           ServerListener listener) {
         this.serviceName = serviceName;
         this.config = config;
         this.address = InetSocketAddress.createUnresolved(config.address().host(), config.address().port());
         this.stickyId = StickyIds.of(config.address().toString());
+        this.slowStartNanos = health.slowStart().toNanos();
+        this.listener = listener;
         this.failures = new PassiveFailures(config.maxFails(), config.failTimeout().toNanos());
+        OutlierConfig outlier = health.outlier();
+        this.outliers = outlier == null ? null : new OutlierDetector(outlier, ejections);
+        boolean startsUp = health.check() == null || health.check().initiallyUp();
+        this.status = startsUp ? ServerStatus.of(ServerState.UP, "no health check")
+                : ServerStatus.of(ServerState.DOWN, "waiting for the first health checks");
+        this.weight = config.weight() * WEIGHT_SCALE;
     }
 
     public String serviceName() {
@@ -45,15 +68,69 @@ public final class Server implements Target {
         return stickyId;
     }
 
+    // --- state (control plane writes, everyone reads) -------------------------------------------
+
+    public ServerStatus status() {
+        return status;
+    }
+
+    public ServerState state() {
+        return status.state();
+    }
+
+    /** Moves the server to {@code state}; listeners hear of it when it is a change. */
+    public void setState(ServerState state, String reason) {
+        ServerStatus previous = status;
+        if (previous.state() == state) {
+            return;
+        }
+        ServerStatus current = ServerStatus.of(state, reason);
+        status = current;
+        listener.stateChanged(this, previous, current);
+    }
+
+    public CheckResult lastCheck() {
+        return lastCheck;
+    }
+
+    public void recordCheck(CheckResult result) {
+        lastCheck = result;
+    }
+
+    /** Ejected by outlier detection right now. */
+    public boolean isEjected(long nowNanos) {
+        return outliers != null && outliers.isEjected(nowNanos);
+    }
+
+    // --- what the balancer reads -------------------------------------------------------------------
+
+    /** The weight the balancer uses: the configured one, scaled, and ramped during slow start. */
     @Override
     public int weight() {
-        return config.weight();
+        return weight;
+    }
+
+    /** Recomputes the slow-start ramp; true when the weight changed and balancers should be rebuilt. */
+    boolean refreshWeight(long nowNanos) {
+        int full = config.weight() * WEIGHT_SCALE;
+        int next = full;
+        ServerStatus current = status;
+        if (slowStartNanos > 0 && current.state() == ServerState.UP) {
+            long elapsed = nowNanos - current.sinceNanos();
+            if (elapsed < slowStartNanos) {
+                next = (int) Math.max(1, full * Math.max(0, elapsed) / slowStartNanos);
+            }
+        }
+        if (next == weight) {
+            return false;
+        }
+        weight = next;
+        return true;
     }
 
     @Override
     public boolean isAvailable(long nowNanos) {
-        int max = config.maxConns();
-        return (max == 0 || inFlight.get() < max) && !failures.isFailed(nowNanos);
+        return status.state() == ServerState.UP && !isFull() && !failures.isFailed(nowNanos) && !isEjected(nowNanos);
     }
 
     /** At its {@code max_conns}: a request for it should wait in the service's queue. */
@@ -72,6 +149,8 @@ public final class Server implements Target {
         return latency.value(nowNanos);
     }
 
+    // --- what the data plane reports ----------------------------------------------------------------
+
     /** A request was sent to this server (it now counts toward in-flight and {@code max_conns}). */
     public void onRequestStart() {
         inFlight.incrementAndGet();
@@ -82,13 +161,21 @@ public final class Server implements Target {
         inFlight.decrementAndGet();
     }
 
-    public void recordResponse(long latencyNanos, long nowNanos) {
+    /** A response head arrived; {@code status} feeds outlier detection. */
+    public void recordResponse(int statusCode, long latencyNanos, long nowNanos) {
         latency.observe(latencyNanos, nowNanos);
         failures.recordSuccess();
+        if (outliers != null) {
+            outliers.onResponse(statusCode, nowNanos);
+        }
     }
 
+    /** A connect error or timeout, a lost connection, or a status that the retry policy counts as failed. */
     public void recordFailure(long nowNanos) {
         failures.recordFailure(nowNanos);
+        if (outliers != null) {
+            outliers.onGatewayFailure(nowNanos);
+        }
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.shoal.topology;
 
 import io.shoal.balancer.LoadBalancer;
+import io.shoal.balancer.LoadBalancers;
+import io.shoal.balancer.PickContext;
 import io.shoal.config.ServiceConfig;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +15,17 @@ public final class Service {
     private final List<Server> servers;
     private final LoadBalancer<Server> balancer;
     private final Map<String, Server> byStickyId;
+    private final LoadBalancer<PanicTarget> panicBalancer;
 
     Service(ServiceConfig config, List<Server> servers, LoadBalancer<Server> balancer) {
         this.config = config;
         this.servers = List.copyOf(servers);
         this.balancer = balancer;
+        List<PanicTarget> panicTargets = new ArrayList<>();
+        for (Server server : servers) {
+            panicTargets.add(new PanicTarget(server));
+        }
+        this.panicBalancer = LoadBalancers.roundRobin(panicTargets);
         Map<String, Server> sticky = new HashMap<>();
         for (Server server : servers) {
             sticky.put(server.stickyId(), server);
@@ -38,6 +47,22 @@ public final class Service {
 
     public LoadBalancer<Server> balancer() {
         return balancer;
+    }
+
+    /** True when no server is UP: the service is in panic and its {@code panic} setting decides. */
+    public boolean noneUp() {
+        for (Server server : servers) {
+            if (server.state() == ServerState.UP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Panic mode {@code spread}: a server chosen ignoring health, or null when all are full or in MAINT. */
+    public Server panicPick(PickContext context) {
+        PanicTarget target = panicBalancer.pick(context);
+        return target == null ? null : target.server();
     }
 
     /** The server a sticky cookie names, or null when it names none of this service's servers. */

@@ -21,11 +21,11 @@ final class SnapshotBuilder {
      * @param previous the snapshot being replaced, or null: a server whose service and settings are
      *     unchanged keeps its instance, and with it its in-flight count and failure state
      */
-    static Snapshot build(ShoalConfig config, Snapshot previous) {
+    static Snapshot build(ShoalConfig config, Snapshot previous, Topology topology) {
         Map<String, Service> services = new LinkedHashMap<>();
         for (ServiceConfig service : config.services().values()) {
             Service old = previous == null ? null : previous.service(service.name());
-            services.put(service.name(), service(service, old));
+            services.put(service.name(), service(service, old, topology));
         }
         List<List<Route>> routes = new ArrayList<>();
         for (ListenerConfig listener : config.listeners()) {
@@ -38,14 +38,18 @@ final class SnapshotBuilder {
         return new Snapshot(services, routes);
     }
 
-    private static Service service(ServiceConfig config, Service old) {
+    private static Service service(ServiceConfig config, Service old, Topology topology) {
+        EjectionBudget budget = topology.budget(config.name());
+        if (config.health().outlier() != null) {
+            budget.resize(config.servers().size(), config.health().outlier().maxEjectionPercent());
+        }
         List<Server> all = new ArrayList<>();
         List<Server> primaries = new ArrayList<>();
         List<Server> backups = new ArrayList<>();
         for (ServerConfig serverConfig : config.servers()) {
             Server server = reuse(old, serverConfig);
             if (server == null) {
-                server = new Server(config.name(), serverConfig);
+                server = new Server(config.name(), serverConfig, config.health(), budget, topology::stateChanged);
             }
             all.add(server);
             (serverConfig.backup() ? backups : primaries).add(server);

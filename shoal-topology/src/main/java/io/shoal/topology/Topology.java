@@ -1,32 +1,81 @@
 package io.shoal.topology;
 
 import io.shoal.config.ShoalConfig;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Owner of the current {@link Snapshot}. The control plane publishes; the data plane reads
- * {@link #current()} once per request. Publishing is a single atomic swap.
+ * {@link #current()} once per request. Publishing is a single atomic swap; requests in flight finish
+ * on the snapshot they started with.
  */
 public final class Topology {
-    private final AtomicReference<Snapshot> current;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final ConcurrentHashMap<String, EjectionBudget> budgets = new ConcurrentHashMap<>();
+    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile ShoalConfig config;
 
-    private Topology(Snapshot initial) {
-        this.current = new AtomicReference<>(initial);
-    }
+    private Topology() {}
 
     public static Topology of(ShoalConfig config) {
-        return new Topology(SnapshotBuilder.build(config, null));
-    }
-
-    /**
-     * Publishes the snapshot of a new configuration. Servers that stay keep their live figures;
-     * requests in flight finish on the snapshot they started with.
-     */
-    public void reconfigure(ShoalConfig config) {
-        current.set(SnapshotBuilder.build(config, current.get()));
+        Topology topology = new Topology();
+        topology.reconfigure(config);
+        return topology;
     }
 
     public Snapshot current() {
         return current.get();
+    }
+
+    public ShoalConfig config() {
+        return config;
+    }
+
+    /** Publishes the snapshot of a new configuration. Servers that stay keep their live figures and state. */
+    public synchronized void reconfigure(ShoalConfig next) {
+        config = next;
+        current.set(SnapshotBuilder.build(next, current.get(), this));
+    }
+
+    /**
+     * Advances slow-start ramps and republishes when a weight changed. The control plane calls this
+     * periodically (a few times a second); it is cheap when nothing ramps.
+     */
+    public synchronized boolean refreshWeights() {
+        long now = System.nanoTime();
+        boolean changed = false;
+        for (Service service : current.get().services().values()) {
+            for (Server server : service.servers()) {
+                changed |= server.refreshWeight(now);
+            }
+        }
+        if (changed) {
+            current.set(SnapshotBuilder.build(config, current.get(), this));
+        }
+        return changed;
+    }
+
+    public void addListener(ServerListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ServerListener listener) {
+        listeners.remove(listener);
+    }
+
+    EjectionBudget budget(String serviceName) {
+        return budgets.computeIfAbsent(serviceName, name -> new EjectionBudget());
+    }
+
+    /** Every server reports its state changes here; a server coming UP starts its slow start at once. */
+    void stateChanged(Server server, ServerStatus previous, ServerStatus now) {
+        if (now.state() == ServerState.UP) {
+            refreshWeights();
+        }
+        for (ServerListener listener : listeners) {
+            listener.stateChanged(server, previous, now);
+        }
     }
 }

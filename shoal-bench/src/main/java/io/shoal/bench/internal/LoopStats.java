@@ -17,7 +17,7 @@ final class LoopStats {
 
     private final SingleWriterRecorder latency = new SingleWriterRecorder(1, MAX_MICROS, 3);
     private final AtomicLong failures = new AtomicLong();
-    final long[] statuses = new long[600];
+    final long[] statuses = new long[1000];
     final long[] errors = new long[ErrorKind.values().length];
     final Map<String, long[]> instances = new HashMap<>();
     long unlabelled;

@@ -3,13 +3,16 @@ package io.shoal.config.internal;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.BalanceConfig.HashKey;
+import io.shoal.config.HealthCheckConfig;
+import io.shoal.config.PanicConfig;
 import io.shoal.config.RetryPolicy.RetryOn;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats), parsed
+ * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats, check
+ * types, panic modes, initial states), parsed
  * exactly as written, lower case, with the valid names and the closest one in every refusal.
  */
 public final class Names {
@@ -17,6 +20,9 @@ public final class Names {
     private static final Map<String, RetryOn> RETRY_ON = new LinkedHashMap<>();
     private static final Map<String, AccessLogConfig.Format> LOG_FORMATS = new LinkedHashMap<>();
     private static final Map<String, HashKey.Source> HASH_SOURCES = new LinkedHashMap<>();
+    private static final Map<String, HealthCheckConfig.Type> CHECK_TYPES = new LinkedHashMap<>();
+    private static final Map<String, PanicConfig.Mode> PANIC_MODES = new LinkedHashMap<>();
+    private static final Map<String, Boolean> INITIAL_STATES = new LinkedHashMap<>();
 
     static {
         ALGORITHMS.put("round_robin", Algorithm.ROUND_ROBIN);
@@ -33,6 +39,14 @@ public final class Names {
         for (HashKey.Source s : HashKey.Source.values()) {
             HASH_SOURCES.put(s.name().toLowerCase(Locale.ROOT), s);
         }
+        for (HealthCheckConfig.Type t : HealthCheckConfig.Type.values()) {
+            CHECK_TYPES.put(t.configName(), t);
+        }
+        for (PanicConfig.Mode m : PanicConfig.Mode.values()) {
+            PANIC_MODES.put(m.configName(), m);
+        }
+        INITIAL_STATES.put("down", false);
+        INITIAL_STATES.put("up", true);
     }
 
     private Names() {}
@@ -47,6 +61,19 @@ public final class Names {
 
     public static AccessLogConfig.Format accessLogFormat(String text) {
         return choice(text, "access log format", LOG_FORMATS);
+    }
+
+    public static HealthCheckConfig.Type checkType(String text) {
+        return choice(text, "health check type", CHECK_TYPES);
+    }
+
+    public static PanicConfig.Mode panicMode(String text) {
+        return choice(text, "panic mode", PANIC_MODES);
+    }
+
+    /** {@code down} (false) or {@code up} (true): whether a new server starts UP. */
+    public static boolean initiallyUp(String text) {
+        return choice(text, "initial state", INITIAL_STATES);
     }
 
     /** {@code uri}, or {@code header:NAME}, {@code cookie:NAME}, {@code query:NAME}. */

@@ -1,0 +1,189 @@
+package io.shoal.bench;
+
+import io.shoal.bench.internal.Durations;
+import io.shoal.bench.internal.HtmlReport;
+import io.shoal.bench.internal.JsonReport;
+import io.shoal.bench.internal.ProgressLine;
+import io.shoal.bench.internal.TextSummary;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shoal bench}: turns options into a {@link LoadPlan}, runs it, prints the summary and writes the reports.
+ * Registered as a subcommand of {@code shoal}, and runnable alone: {@code new CommandLine(new BenchCommand())}.
+ *
+ * <p>Exit status: 0 when the run completed (whatever the answers were), 1 when it could not run or a report could
+ * not be written, 2 for invalid options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Send HTTP load to URL and report throughput, latency percentiles, failures by kind and, "
+                + "with --by-json or --by-header, how the answers were spread over instances.",
+                "Closed model by default (-c connections, each sends its next request when the answer arrives); "
+                        + "--rate R switches to the open model (R requests per second on schedule, latency counted "
+                        + "from each request's due time, so a slow server cannot hide its queue)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "http://HOST[:PORT]/PATH to send requests to.")
+    private URI url;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "10", paramLabel = "N",
+            description = "Connections; in the closed model also requests in flight (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "How long to send, e.g. 30s, 2m (default: 10s unless -n or --stages).")
+    private String duration;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Stop after N requests.")
+    private long requests;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second.")
+    private Double rate;
+
+    @Option(names = "--stages", paramLabel = "DURATION:TARGET,...",
+            description = "Ramp like k6, e.g. 30s:100,1m:500,30s:0: request rates with --rate (ramping from it), "
+                    + "connections otherwise (ramping from -c).")
+    private String stages;
+
+    @Option(names = {"-m", "--method"}, paramLabel = "METHOD", description = "Request method (default: GET, or POST with a body).")
+    private String method;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "A request header; repeat for more.")
+    private List<String> headers = List.of();
+
+    @Option(names = {"-b", "--body"}, paramLabel = "TEXT", description = "Request body given inline.")
+    private String body;
+
+    @Option(names = "--body-file", paramLabel = "FILE", description = "Request body read from FILE.")
+    private Path bodyFile;
+
+    @Option(names = "--no-keep-alive", description = "Open a new connection for every request.")
+    private boolean noKeepAlive;
+
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "Time allowed to connect, and then for each answer (default: ${DEFAULT-VALUE}).")
+    private String timeout;
+
+    @Option(names = "--by-json", paramLabel = "FIELD", description = "Count answers by this top-level field of a JSON body, e.g. instance.")
+    private String byJson;
+
+    @Option(names = "--by-header", paramLabel = "NAME", description = "Count answers by this response header, e.g. X-Backend.")
+    private String byHeader;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Event-loop threads (default: half the cores, at least 1).")
+    private Integer threads;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", description = "Send the same load this long first and discard it (JIT, caches, pools).")
+    private String warmup;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
+    private Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts.")
+    private Path html;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LoadPlan plan = plan();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (warmup != null) {
+                Bench.run(plan.lasting(parse("--warmup", warmup)), s -> { });
+            }
+            Console console = System.console();
+            ProgressLine progress = console == null ? null : new ProgressLine(console.writer());
+            Consumer<Second> listener = progress == null ? s -> { } : progress;
+            BenchResult result = Bench.run(plan, listener);
+            if (progress != null) {
+                progress.clear();
+            }
+            out.print(TextSummary.of(result));
+            out.flush();
+            if (json != null) {
+                JsonReport.write(result, json);
+            }
+            if (html != null) {
+                HtmlReport.write(result, html);
+            }
+            return 0;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("shoal bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The plan the options describe; a mistake is reported as a usage error naming the option. */
+    LoadPlan plan() {
+        try {
+            LoadPlan.Builder b = LoadPlan.builder(url).connections(connections).requests(requests)
+                    .keepAlive(!noKeepAlive).timeout(parse("--timeout", timeout));
+            if (duration != null) {
+                b.duration(parse("--duration", duration));
+            }
+            if (rate != null) {
+                b.rate(rate);
+            }
+            if (stages != null) {
+                b.stages(Stage.parseList(stages));
+            }
+            if (method != null) {
+                b.method(method);
+            }
+            for (String header : headers) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("--header must be 'Name: value', got '" + header + "'");
+                }
+                b.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            }
+            if (body != null && bodyFile != null) {
+                throw new IllegalArgumentException("give --body or --body-file, not both");
+            }
+            if (body != null) {
+                b.body(body.getBytes(StandardCharsets.UTF_8));
+            } else if (bodyFile != null) {
+                b.body(Files.readAllBytes(bodyFile));
+            }
+            if (byJson != null && byHeader != null) {
+                throw new IllegalArgumentException("give --by-json or --by-header, not both");
+            }
+            if (byJson != null) {
+                b.instanceKey(InstanceKey.jsonField(byJson));
+            } else if (byHeader != null) {
+                b.instanceKey(InstanceKey.header(byHeader));
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--body-file: cannot read " + bodyFile + ": " + e.getMessage(), e, null, null);
+        }
+    }
+
+    private static java.time.Duration parse(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+}
