@@ -1,5 +1,6 @@
 package io.shoal.config;
 
+import io.shoal.config.internal.HealthOptions;
 import io.shoal.config.internal.OptionParser;
 import io.shoal.config.internal.Validator;
 import java.util.ArrayList;
@@ -38,6 +39,13 @@ public final class QuickConfig {
         private String accessLog;
         private String accessLogFormat;
         private String sticky;
+        private String healthCheck;
+        private String healthInterval;
+        private String rise;
+        private String fall;
+        private String slowStart;
+        private String panic;
+        private boolean outlier;
 
         private Builder() {}
 
@@ -107,6 +115,52 @@ public final class QuickConfig {
             return this;
         }
 
+        /**
+         * {@code --health-check}: a path starting with {@code /} checks with an HTTP GET of that path, {@code tcp}
+         * with a TCP connect; other settings are the defaults of {@link HealthCheckConfig#http} and
+         * {@link HealthCheckConfig#tcp}. Without it there is no active check and servers start UP.
+         */
+        public Builder healthCheck(String check) {
+            this.healthCheck = check;
+            return this;
+        }
+
+        /** {@code --health-interval}: time between checks (HAProxy {@code inter}), also while DOWN; needs {@code --health-check}. */
+        public Builder healthInterval(String duration) {
+            this.healthInterval = duration;
+            return this;
+        }
+
+        /** {@code --rise}: consecutive passes that bring a server UP; needs {@code --health-check}. */
+        public Builder rise(String count) {
+            this.rise = count;
+            return this;
+        }
+
+        /** {@code --fall}: consecutive failures that take a server DOWN; needs {@code --health-check}. */
+        public Builder fall(String count) {
+            this.fall = count;
+            return this;
+        }
+
+        /** {@code --slow-start}: ramp-up time of a server that comes UP (HAProxy {@code slowstart}). */
+        public Builder slowStart(String duration) {
+            this.slowStart = duration;
+            return this;
+        }
+
+        /** {@code --panic}: {@code fail} (503 with Retry-After) or {@code spread} (every server) when none is UP. */
+        public Builder panic(String mode) {
+            this.panic = mode;
+            return this;
+        }
+
+        /** {@code --outlier}: eject servers failing live traffic, with {@link OutlierConfig#defaults()} (Envoy's). */
+        public Builder outlier(boolean on) {
+            this.outlier = on;
+            return this;
+        }
+
         /** @throws ConfigException every problem, each keyed by the option that caused it */
         public ShoalConfig build() throws ConfigException {
             OptionParser o = new OptionParser(SOURCE);
@@ -125,7 +179,8 @@ public final class QuickConfig {
                     new UpstreamTimeouts(
                             o.parse(svc + ".connect_timeout", connectTimeout, Defaults.CONNECT_TIMEOUT, Values::duration),
                             o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
-                    RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(), HealthConfig.defaults());
+                    RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
+                    new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc));
             List<ListenerConfig> listeners = address == null ? List.of()
                     : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
             ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o));

@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.shoal.config.HostPort;
 import io.shoal.config.ShoalConfig;
 import io.shoal.topology.ServerListener;
@@ -68,6 +69,16 @@ public final class ProxyServer implements AutoCloseable {
             throw e;
         }
         return bound;
+    }
+
+    /** The event loops of the data plane; health checks run on them too. Valid after {@link #start()}. */
+    public EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
+    /** The socket type of this transport (epoll or NIO), for other clients on {@link #eventLoopGroup()}. */
+    public Class<? extends SocketChannel> socketChannelType() {
+        return transport.socketChannel();
     }
 
     public String transportName() {

@@ -31,7 +31,13 @@ final class HealthBinder {
         if (node.isPresent() && node.get() instanceof Node.Mapping) {
             return s.section("outlier_detection").map(HealthBinder::outlierSettings).orElse(null);
         }
-        boolean on = s.value("outlier_detection", false, text -> shortForm(text, Values::bool, "true, false"));
+        boolean on = s.value("outlier_detection", false, text -> {
+            try {
+                return Values.bool(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected true, false or a mapping, got '" + text + "'", e);
+            }
+        });
         return on ? OutlierConfig.defaults() : null;
     }
 
@@ -56,7 +62,7 @@ final class HealthBinder {
         if (node.isPresent() && node.get() instanceof Node.Mapping) {
             return s.section("panic").map(m -> panicSettings(m, d)).orElse(d);
         }
-        PanicConfig.Mode mode = s.value("panic", d.mode(), text -> shortForm(text, Values::panicMode, "fail, spread"));
+        PanicConfig.Mode mode = s.value("panic", d.mode(), Values::panicMode);
         return new PanicConfig(mode, d.retryAfter());
     }
 
@@ -68,14 +74,5 @@ final class HealthBinder {
         }
         s.finish();
         return new PanicConfig(mode, retryAfter);
-    }
-
-    /** A short form's parser, whose refusal also names the long form. */
-    private static <T> T shortForm(String text, java.util.function.Function<String, T> parser, String valid) {
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected " + valid + " or a mapping, got '" + text + "'", e);
-        }
     }
 }

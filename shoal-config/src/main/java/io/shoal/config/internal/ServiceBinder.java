@@ -2,7 +2,6 @@ package io.shoal.config.internal;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.Defaults;
-import io.shoal.config.HealthConfig;
 import io.shoal.config.PoolConfig;
 import io.shoal.config.QueueConfig;
 import io.shoal.config.RetryPolicy;
@@ -45,7 +44,7 @@ final class ServiceBinder {
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                HealthConfig.defaults());
+                HealthBinder.health(s));
         s.finish();
         return service;
     }

@@ -36,6 +36,7 @@ final class ServiceValidator {
         Rules.positive(sink, path + ".queue.timeout", s.queue().timeout());
         Rules.atLeast(sink, path + ".keepalive.max_idle", s.pool().maxIdle(), 0);
         Rules.positive(sink, path + ".keepalive.idle_timeout", s.pool().idleTimeout());
+        HealthValidator.validate(s.health(), path, sink);
     }
 
     private static void balance(BalanceConfig balance, String path, ProblemSink sink) {
