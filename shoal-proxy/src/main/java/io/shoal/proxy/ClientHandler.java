@@ -7,12 +7,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
 import io.shoal.topology.Snapshot;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The proxy step of a client connection: routes each request and runs one {@link Exchange} at a
@@ -28,6 +30,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private String clientAddress;
     private boolean closing;
+    private ScheduledFuture<?> timer;
 
     ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer) {
         this.proxy = proxy;
@@ -101,6 +104,23 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
     }
 
+    /** Makes sure the current exchange's {@link Exchange#checkTimeout} runs within {@code delayNanos}. */
+    void armTimer(long delayNanos) {
+        if (timer == null) {
+            timer = ctx.executor().schedule(this::timerFired, delayNanos, TimeUnit.NANOSECONDS);
+        } else if (timer.getDelay(TimeUnit.NANOSECONDS) > delayNanos) {
+            timer.cancel(false);
+            timer = ctx.executor().schedule(this::timerFired, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void timerFired() {
+        timer = null;
+        if (current != null) {
+            current.checkTimeout();
+        }
+    }
+
     /** The exchange wants the next chunk of the request body. */
     void readMore() {
         ctx.read();
@@ -169,6 +189,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
         releaseQueued();
         if (current != null) {
             current.abort();

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -47,6 +48,8 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private final RequestQueue queue;
     private boolean queued;
     private ScheduledFuture<?> queueTimer;
+    private final ChannelFutureListener upstreamWritten = this::onUpstreamWrite;
+    private final ChannelFutureListener clientWritten = this::onClientWrite;
     private Server[] tried = new Server[2];
     private int tries;
     private long nowNanos;
@@ -57,7 +60,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private boolean attemptActive;
     private long attemptStartNanos;
     private long lastActivityNanos;
-    private ScheduledFuture<?> timer;
+    private boolean timing;
     private boolean headSent;
     private boolean requestComplete;
     private boolean finished;
@@ -73,7 +76,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         this.response = new ResponseWriter(clientCtx, request, serviceConfig.sticky());
         this.keyHash = keyHash;
         this.startNanos = System.nanoTime();
-        this.queue = proxy.queue(serviceConfig);
+        this.queue = proxy.queue(service);
     }
 
     // --- PickContext -------------------------------------------------------------------------
@@ -267,7 +270,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
         upstreamHandler.attach(this);
         headSent = true;
-        upstream.write(request.head()).addListener(this::onUpstreamWrite);
+        upstream.write(request.head(), writePromise());
         if (request.expectsContinue() && !requestComplete) {
             response.sendContinue();
         }
@@ -282,12 +285,22 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     private void send(HttpContent content) {
         if (request.replayable()) {
-            // Kept for a retry: a replayable request has no body, only the empty last content.
-            upstream.write(content.retainedDuplicate()).addListener(this::onUpstreamWrite);
+            // Kept for a retry: a replayable request has no body, only the (usually shared) empty last content.
+            boolean shared = content == LastHttpContent.EMPTY_LAST_CONTENT;
+            upstream.write(shared ? content : content.retainedDuplicate(), writePromise());
             pending.add(content);
         } else {
-            upstream.write(content).addListener(this::onUpstreamWrite);
+            upstream.write(content, writePromise());
         }
+    }
+
+    /**
+     * Once the whole request is here nothing waits on a write, so writes take the void promise
+     * (a failure then closes the connection, which the upstream handler reports); before that, each
+     * successful write asks the client for the next chunk.
+     */
+    private ChannelPromise writePromise() {
+        return requestComplete ? upstream.voidPromise() : upstream.newPromise().addListener(upstreamWritten);
     }
 
     private void onUpstreamWrite(io.netty.util.concurrent.Future<? super Void> future) {
@@ -322,11 +335,11 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         }
         if (msg instanceof HttpContent) {
             boolean last = msg instanceof LastHttpContent;
-            ChannelFuture written = response.writeContent((HttpContent) msg);
             if (last) {
+                response.writeLastContent((HttpContent) msg);
                 complete();
             } else {
-                written.addListener(this::onClientWrite);
+                response.writeContent((HttpContent) msg).addListener(clientWritten);
             }
         }
     }
@@ -414,15 +427,15 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     // --- timers, retries, completion -------------------------------------------------------------
 
+    /** The connection's timer (one per connection, re-armed, never one per request) calls back {@link #checkTimeout}. */
     private void scheduleTimer(long delayNanos) {
-        if (timer == null) {
-            timer = clientCtx.executor().schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
-        }
+        timing = true;
+        client.armTimer(delayNanos);
     }
 
-    private void checkTimeout() {
-        timer = null;
-        if (finished || upstream == null) {
+    /** nginx {@code proxy_read_timeout}: time since the last byte moved to or from the server. */
+    void checkTimeout() {
+        if (!timing || finished || upstream == null) {
             return;
         }
         long timeout = serviceConfig.timeouts().response().toNanos();
@@ -510,10 +523,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     }
 
     private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        timing = false;
     }
 
     private void releasePending() {

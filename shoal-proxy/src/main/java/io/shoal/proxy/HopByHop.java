@@ -18,16 +18,10 @@ final class HopByHop {
      * @param keepUpgrade keep {@code Connection: upgrade} and {@code Upgrade}, for a WebSocket handshake
      */
     static void strip(HttpHeaders headers, boolean keepUpgrade) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-        for (int i = 0; i < connection.size(); i++) {
-            for (String token : connection.get(i).split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty() && !(keepUpgrade && name.equalsIgnoreCase("upgrade"))) {
-                    headers.remove(name);
-                }
-            }
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            removeNamedIn(headers, headers.getAll(HttpHeaderNames.CONNECTION), keepUpgrade);
+            headers.remove(HttpHeaderNames.CONNECTION);
         }
-        headers.remove(HttpHeaderNames.CONNECTION);
         headers.remove(HttpHeaderNames.KEEP_ALIVE);
         headers.remove(PROXY_CONNECTION);
         headers.remove(HttpHeaderNames.TE);
@@ -36,6 +30,17 @@ final class HopByHop {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
         } else {
             headers.remove(HttpHeaderNames.UPGRADE);
+        }
+    }
+
+    private static void removeNamedIn(HttpHeaders headers, List<String> connection, boolean keepUpgrade) {
+        for (int i = 0; i < connection.size(); i++) {
+            for (String token : connection.get(i).split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty() && !(keepUpgrade && name.equalsIgnoreCase("upgrade"))) {
+                    headers.remove(name);
+                }
+            }
         }
     }
 }

@@ -4,8 +4,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.shoal.config.ProxySettings;
-import io.shoal.config.ServiceConfig;
 import io.shoal.topology.Server;
+import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -47,12 +47,13 @@ final class ProxyContext {
     }
 
     /** The queue of a service whose servers have {@code max_conns}, or null when none has a limit. */
-    RequestQueue queue(ServiceConfig service) {
-        RequestQueue queue = queues.get(service.name());
-        if (queue != null || service.servers().stream().noneMatch(s -> s.maxConns() > 0)) {
-            return queue;
+    RequestQueue queue(Service service) {
+        if (!service.limitsConnections()) {
+            return null;
         }
-        return queues.computeIfAbsent(service.name(), name -> new RequestQueue(service.queue().size()));
+        RequestQueue queue = queues.get(service.name());
+        return queue != null ? queue
+                : queues.computeIfAbsent(service.name(), name -> new RequestQueue(service.config().queue().size()));
     }
 
     int queued(String serviceName) {

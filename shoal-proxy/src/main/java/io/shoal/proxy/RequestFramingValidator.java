@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -81,14 +83,14 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
 
     /** RFC 9112 section 3.2: exactly one Host on HTTP/1.1, at most one before. */
     private static boolean hasValidHost(HttpRequest request) {
-        List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
-        if (hosts.size() > 1) {
-            return false;
-        }
-        if (hosts.isEmpty()) {
+        HttpHeaders headers = request.headers();
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (host == null) {
             return !request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         }
-        return HostHeader.isValid(hosts.get(0));
+        Iterator<? extends CharSequence> hosts = headers.valueCharSequenceIterator(HttpHeaderNames.HOST);
+        hosts.next();
+        return !hosts.hasNext() && HostHeader.isValid(host);
     }
 
     /**
@@ -97,10 +99,11 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
      * alone would be read until the connection closes.
      */
     private static boolean hasValidTransferCoding(HttpRequest request) {
-        List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings.isEmpty()) {
+        HttpHeaders headers = request.headers();
+        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             return true;
         }
+        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         String last = codings.get(codings.size() - 1);
         int comma = last.lastIndexOf(',');
         return last.substring(comma + 1).trim().equalsIgnoreCase("chunked");

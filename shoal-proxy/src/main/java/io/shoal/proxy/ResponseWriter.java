@@ -111,6 +111,12 @@ final class ResponseWriter {
         return client.writeAndFlush(content);
     }
 
+    /** The end of the response: nothing waits on this write, so no promise is made for it. */
+    void writeLastContent(HttpContent content) {
+        bodyBytes += content.content().readableBytes();
+        client.writeAndFlush(content, client.voidPromise());
+    }
+
     void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
         started = true;
         status = error.code();

@@ -16,6 +16,7 @@ public final class Service {
     private final LoadBalancer<Server> balancer;
     private final Map<String, Server> byStickyId;
     private final LoadBalancer<PanicTarget> panicBalancer;
+    private final boolean limitsConnections;
 
     Service(ServiceConfig config, List<Server> servers, LoadBalancer<Server> balancer) {
         this.config = config;
@@ -26,6 +27,7 @@ public final class Service {
             panicTargets.add(new PanicTarget(server));
         }
         this.panicBalancer = LoadBalancers.roundRobin(panicTargets);
+        this.limitsConnections = servers.stream().anyMatch(server -> server.config().maxConns() > 0);
         Map<String, Server> sticky = new HashMap<>();
         for (Server server : servers) {
             sticky.put(server.stickyId(), server);
@@ -47,6 +49,11 @@ public final class Service {
 
     public LoadBalancer<Server> balancer() {
         return balancer;
+    }
+
+    /** Some server has {@code max_conns}: requests may have to wait in the service's queue. */
+    public boolean limitsConnections() {
+        return limitsConnections;
     }
 
     /** True when no server is UP: the service is in panic and its {@code panic} setting decides. */
