@@ -2,6 +2,7 @@ package io.shoal.cli;
 
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
+import io.shoal.health.HealthChecker;
 import io.shoal.proxy.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.topology.Topology;
@@ -50,12 +51,17 @@ final class Launcher {
             System.err.println("shoal: cannot open the access log: " + e);
             return EXIT_START_FAILED;
         }
-        ProxyServer proxy = new ProxyServer(config, Topology.of(config), accessLog);
+        Topology topology = Topology.of(config);
+        ProxyServer proxy = new ProxyServer(config, topology, accessLog);
         toClose.add(proxy);
         toClose.add(accessLog);
         toClose.addAll(List.of(companions));
         try {
             List<InetSocketAddress> bound = proxy.start();
+            // Checks run on the data plane's loops; they stop before the proxy does.
+            HealthChecker health = new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType());
+            toClose.add(0, health);
+            health.start();
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
