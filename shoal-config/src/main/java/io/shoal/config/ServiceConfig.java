@@ -22,4 +22,9 @@ public record ServiceConfig(
     public ServiceConfig {
         servers = List.copyOf(servers);
     }
+
+    /** The same service over other servers: how replicas join and leave at run time. */
+    public ServiceConfig withServers(List<ServerConfig> newServers) {
+        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health);
+    }
 }

@@ -24,4 +24,11 @@ public record ShoalConfig(
         listeners = List.copyOf(listeners);
         services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
+
+    /** The same configuration with one service replaced. */
+    public ShoalConfig withService(ServiceConfig service) {
+        Map<String, ServiceConfig> next = new java.util.LinkedHashMap<>(services);
+        next.put(service.name(), service);
+        return new ShoalConfig(source, proxy, listeners, next, accessLog);
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** docs/configuration.md must state the defaults {@link Defaults} and the records' factories define. */
 class ConfigurationDocTest {
-    private static final Pattern ROW = Pattern.compile("^\\| `([a-z_.\\[\\]]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9_.\\[\\]]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
     private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
 
     @Test
@@ -46,6 +46,29 @@ class ConfigurationDocTest {
         expected.put("weight", server.weight());
         expected.put("backup", server.backup());
         expected.put("max_conns", server.maxConns());
+        HealthCheckConfig check = HealthCheckConfig.http("/");
+        HealthCheckConfig.StatusRange statuses = check.expectStatus().get(0);
+        expected.put("health_check.type", check.type().configName());
+        expected.put("health_check.method", check.method());
+        expected.put("health_check.expect_status", statuses.from() + "-" + statuses.to());
+        expected.put("health_check.interval", Defaults.CHECK_INTERVAL);
+        expected.put("health_check.jitter", Defaults.CHECK_JITTER);
+        expected.put("health_check.timeout", Defaults.CHECK_TIMEOUT);
+        expected.put("health_check.rise", Defaults.CHECK_RISE);
+        expected.put("health_check.fall", Defaults.CHECK_FALL);
+        expected.put("health_check.initial_state", check.initiallyUp() ? "up" : "down");
+        OutlierConfig outlier = OutlierConfig.defaults();
+        expected.put("outlier_detection.consecutive_5xx", outlier.consecutive5xx());
+        expected.put("outlier_detection.consecutive_gateway_failures", outlier.consecutiveGatewayFailures());
+        expected.put("outlier_detection.base_ejection_time", outlier.baseEjectionTime());
+        expected.put("outlier_detection.max_ejection_time", outlier.maxEjectionTime());
+        expected.put("outlier_detection.max_ejection_percent", outlier.maxEjectionPercent());
+        HealthConfig health = HealthConfig.defaults();
+        expected.put("panic", health.panic().mode().configName());
+        expected.put("panic.mode", health.panic().mode().configName());
+        expected.put("panic.retry_after", health.panic().retryAfter());
+        expected.put("slow_start", health.slowStart());
+        expected.put("drain_timeout", health.drainTimeout());
 
         expected.forEach((key, value) -> {
             assertThat(rows).as("a table row for %s", key).containsKey(key);
@@ -88,6 +111,9 @@ class ConfigurationDocTest {
         }
         if (like instanceof Integer) {
             return Values.integer(text);
+        }
+        if (like instanceof Double) {
+            return Values.fraction(text);
         }
         if (like instanceof Boolean) {
             return Values.bool(text);

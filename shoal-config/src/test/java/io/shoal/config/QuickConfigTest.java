@@ -43,6 +43,7 @@ class QuickConfigTest {
         assertThat(service.retry()).isEqualTo(RetryPolicy.defaults());
         assertThat(service.queue()).isEqualTo(QueueConfig.defaults());
         assertThat(service.pool()).isEqualTo(PoolConfig.defaults());
+        assertThat(service.health()).isEqualTo(HealthConfig.defaults());
     }
 
     @Test
@@ -127,6 +128,122 @@ class QuickConfigTest {
 
         assertThat(config.services().get("default").servers()).hasSize(1);
         assertThat(config.services().get("default").sticky()).isNull();
+    }
+
+    @Test
+    void healthCheckPathIsAnHttpGetOfIt() throws ConfigException {
+        HealthConfig health = health(QuickConfig.builder().healthCheck("/health"));
+
+        assertThat(health.check()).isEqualTo(HealthCheckConfig.http("/health"));
+        assertThat(health.check().type()).isEqualTo(HealthCheckConfig.Type.HTTP);
+        assertThat(health.check().method()).isEqualTo("GET");
+        assertThat(health.check().path()).isEqualTo("/health");
+        assertThat(health.outlier()).isNull();
+    }
+
+    @Test
+    void healthCheckTcpIsAConnectCheck() throws ConfigException {
+        HealthCheckConfig check = health(QuickConfig.builder().healthCheck("tcp")).check();
+
+        assertThat(check).isEqualTo(HealthCheckConfig.tcp());
+        assertThat(check.send()).isNull();
+        assertThat(check.expect()).isNull();
+        assertThat(check.path()).isNull();
+    }
+
+    @Test
+    void everyHealthOption() throws ConfigException {
+        HealthConfig health = health(QuickConfig.builder()
+                .healthCheck("/ready")
+                .healthInterval("500ms")
+                .rise("1")
+                .fall("5")
+                .slowStart("30s")
+                .panic("spread")
+                .outlier(true));
+
+        HealthCheckConfig d = HealthCheckConfig.http("/ready");
+        assertThat(health).isEqualTo(new HealthConfig(
+                new HealthCheckConfig(HealthCheckConfig.Type.HTTP, "GET", "/ready", null, d.expectStatus(), null, null,
+                        null, null, Duration.ofMillis(500), Duration.ofMillis(500), Defaults.CHECK_JITTER,
+                        Defaults.CHECK_TIMEOUT, 1, 5, false),
+                OutlierConfig.defaults(),
+                new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER),
+                Duration.ofSeconds(30),
+                Defaults.DRAIN_TIMEOUT));
+    }
+
+    @Test
+    void tcpCheckTakesIntervalRiseAndFallToo() throws ConfigException {
+        HealthCheckConfig check = health(QuickConfig.builder().healthCheck("tcp").healthInterval("2s").rise("3").fall("2"))
+                .check();
+
+        assertThat(check.type()).isEqualTo(HealthCheckConfig.Type.TCP);
+        assertThat(check.interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(check.rise()).isEqualTo(3);
+        assertThat(check.fall()).isEqualTo(2);
+    }
+
+    @Test
+    void panicFailAndOutlierOff() throws ConfigException {
+        HealthConfig health = health(QuickConfig.builder().panic("fail").outlier(false));
+
+        assertThat(health.panic()).isEqualTo(PanicConfig.defaults());
+        assertThat(health.outlier()).isNull();
+        assertThat(health.check()).isNull();
+    }
+
+    @Test
+    void healthProblemsNameTheOption() {
+        List<ConfigProblem> problems = problems(QuickConfig.builder().listen(":0").backend("127.0.0.1:1")
+                .healthCheck("health")
+                .slowStart("5")
+                .panic("spred"));
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
+                "command line: --health-check: expected a path starting with / (an HTTP GET of that path) or tcp"
+                        + " (a TCP connect), got 'health'",
+                "command line: --panic: unknown panic mode 'spred'; valid: fail, spread; did you mean spread?",
+                "command line: --slow-start: '5' has no unit; write e.g. 5s (a whole number with ms, s, m or h, e.g. 500ms, 5s, 2m)");
+    }
+
+    @Test
+    void healthCountsAndIntervalAreValidated() {
+        List<ConfigProblem> problems = problems(QuickConfig.builder().listen(":0").backend("127.0.0.1:1")
+                .healthCheck("/health")
+                .healthInterval("0s")
+                .rise("0")
+                .fall("three"));
+
+        assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
+                "command line: --fall: expected a whole number, got 'three'",
+                "command line: --health-interval: must be positive, got 0s",
+                "command line: --rise: must be at least 1, got 0");
+    }
+
+    @Test
+    void intervalRiseAndFallNeedACheck() {
+        List<ConfigProblem> problems = problems(QuickConfig.builder().listen(":0").backend("127.0.0.1:1")
+                .healthInterval("1s")
+                .rise("2")
+                .fall("3"));
+
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("--health-interval", "needs --health-check (a path such as /health, or tcp)"),
+                org.assertj.core.groups.Tuple.tuple("--rise", "needs --health-check (a path such as /health, or tcp)"),
+                org.assertj.core.groups.Tuple.tuple("--fall", "needs --health-check (a path such as /health, or tcp)"));
+    }
+
+    @Test
+    void nullHealthOptionsMeanNotGiven() throws ConfigException {
+        HealthConfig health = health(QuickConfig.builder().healthCheck(null).healthInterval(null).rise(null).fall(null)
+                .slowStart(null).panic(null));
+
+        assertThat(health).isEqualTo(HealthConfig.defaults());
+    }
+
+    private static HealthConfig health(QuickConfig.Builder builder) throws ConfigException {
+        return builder.listen(":0").backend("127.0.0.1:1").build().services().get("default").health();
     }
 
     private static BalanceConfig balance(String spec) throws ConfigException {

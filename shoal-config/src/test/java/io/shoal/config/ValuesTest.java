@@ -118,4 +118,66 @@ class ValuesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Values.integer("2147483648"));
         assertThatIllegalArgumentException().isThrownBy(() -> Values.integer("1.0"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"200, 200, 200", "200-299, 200, 299", " 500 - 504 , 500, 504", "299-200, 299, 200"})
+    void statusRanges(String text, int from, int to) {
+        assertThat(Values.statusRange(text)).isEqualTo(new HealthCheckConfig.StatusRange(from, to));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2xx", "200-", "-200", "200,204", "", "ok"})
+    void badStatusRanges(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.statusRange(text)).withMessageStartingWith("bad status");
+    }
+
+    @Test
+    void statusRangeContainsItsEnds() {
+        HealthCheckConfig.StatusRange range = Values.statusRange("200-399");
+        assertThat(range.contains(200)).isTrue();
+        assertThat(range.contains(399)).isTrue();
+        assertThat(range.contains(400)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10%, 0.1", "0.1, 0.1", "0%, 0", "0, 0", "50%, 0.5", "2.5%, 0.025", "1, 1", "100%, 1"})
+    void fractions(String text, double value) {
+        assertThat(Values.fraction(text)).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10", "-1%", "ten", "%", "0.1%%", "1e-1", ""})
+    void badFractions(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.fraction(text));
+    }
+
+    /** Property: whatever formatPercent prints, fraction reads back exactly (seeded). */
+    @Test
+    void formattedPercentsReadBack() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            double fraction = random.nextInt(1_000_001) / 1_000_000.0;
+            assertThat(Values.fraction(Values.formatPercent(fraction))).isEqualTo(fraction);
+        }
+        assertThat(Values.formatPercent(0.1)).isEqualTo("10%");
+        assertThat(Values.formatPercent(0)).isEqualTo("0%");
+        assertThat(Values.formatPercent(0.025)).isEqualTo("2.5%");
+    }
+
+    @Test
+    void healthCheckInOneWord() {
+        assertThat(Values.healthCheck("/health")).isEqualTo(HealthCheckConfig.http("/health"));
+        assertThat(Values.healthCheck("tcp")).isEqualTo(HealthCheckConfig.tcp());
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.healthCheck("health"))
+                .withMessageStartingWith("expected a path starting with / (an HTTP GET of that path) or tcp");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.healthCheck("http"));
+    }
+
+    @Test
+    void checkTypesAndPanicModes() {
+        assertThat(Values.checkType("tcp")).isEqualTo(HealthCheckConfig.Type.TCP);
+        assertThat(Values.panicMode("spread")).isEqualTo(PanicConfig.Mode.SPREAD);
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.checkType("HTTP"))
+                .withMessage("unknown health check type 'HTTP'; valid: http, tcp; did you mean http?");
+    }
 }

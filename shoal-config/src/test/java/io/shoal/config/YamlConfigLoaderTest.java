@@ -161,12 +161,36 @@ class YamlConfigLoaderTest {
     }
 
     @Test
-    void theSampleInTheDocsIsValid() throws IOException, ConfigException {
+    void everyYamlSampleInTheDocsIsValid() throws IOException, ConfigException {
         String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
-        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
-        ShoalConfig config = YamlConfigLoader.parse(doc.substring(start, doc.indexOf("```", start)), "configuration.md");
+        int samples = 0;
+        for (int start = doc.indexOf("```yaml\n"); start >= 0; start = doc.indexOf("```yaml\n", start)) {
+            start += "```yaml\n".length();
+            String sample = doc.substring(start, doc.indexOf("```", start));
+            ShoalConfig config = YamlConfigLoader.parse(sample, "configuration.md sample " + ++samples);
+            assertThat(config.services()).as("sample %s", samples).isNotEmpty();
+        }
+        assertThat(samples).isGreaterThanOrEqualTo(4);
+    }
 
-        assertThat(config.services()).isNotEmpty();
+    @Test
+    void theDocsReproduceHaproxyAndNginxPlusChecks() throws IOException, ConfigException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        List<ShoalConfig> samples = new java.util.ArrayList<>();
+        for (int start = doc.indexOf("```yaml\n"); start >= 0; start = doc.indexOf("```yaml\n", start)) {
+            start += "```yaml\n".length();
+            samples.add(YamlConfigLoader.parse(doc.substring(start, doc.indexOf("```", start)), "configuration.md"));
+        }
+        HealthCheckConfig haproxy = samples.stream().filter(c -> c.services().containsKey("http_back")).findFirst()
+                .orElseThrow().services().get("http_back").health().check();
+        assertThat(haproxy.path()).isEqualTo("/health");
+        assertThat(haproxy.expectStatus()).containsExactly(new HealthCheckConfig.StatusRange(200, 200));
+        assertThat(List.of(haproxy.interval(), haproxy.rise(), haproxy.fall())).containsExactly(Duration.ofSeconds(2), 2, 3);
+
+        HealthCheckConfig nginx = samples.stream().filter(c -> c.services().containsKey("app_servers")).findFirst()
+                .orElseThrow().services().get("app_servers").health().check();
+        assertThat(nginx.bodyContains()).isEqualTo("\"status\":\"healthy\"");
+        assertThat(nginx.expectStatus()).containsExactly(new HealthCheckConfig.StatusRange(200, 200));
     }
 
     private Path write(String name, String text) throws IOException {

@@ -1,10 +1,12 @@
 package io.shoal.topology;
 
+import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Owner of the current {@link Snapshot}. The control plane publishes; the data plane reads
@@ -37,6 +39,11 @@ public final class Topology {
     public synchronized void reconfigure(ShoalConfig next) {
         config = next;
         current.set(SnapshotBuilder.build(next, current.get(), this));
+    }
+
+    /** Replaces one service's configuration (e.g. its servers, as replicas come and go) and republishes. */
+    public synchronized void updateService(String name, UnaryOperator<ServiceConfig> change) {
+        reconfigure(config.withService(change.apply(config.services().get(name))));
     }
 
     /**
