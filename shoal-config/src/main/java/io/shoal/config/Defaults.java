@@ -47,5 +47,13 @@ public final class Defaults {
     public static final Duration PANIC_RETRY_AFTER = Duration.ofSeconds(5);
     public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
+    public static final String PORT_ENV = "PORT";
+    public static final Duration RESTART_BACKOFF = Duration.ofMillis(500);
+    public static final Duration RESTART_MAX_BACKOFF = Duration.ofSeconds(30);
+    public static final int RESTART_MAX = 5;
+    public static final Duration RESTART_WINDOW = Duration.ofMinutes(1);
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     private Defaults() {}
 }

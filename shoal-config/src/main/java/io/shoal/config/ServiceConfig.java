@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param sticky cookie-based session affinity, or null when off
  * @param health active checks, outlier ejection, panic mode, slow start and draining
+ * @param run the command Shoal runs as this service's replicas, or null when its servers are static
  */
 public record ServiceConfig(
         String name,
@@ -17,7 +18,8 @@ public record ServiceConfig(
         RetryPolicy retry,
         QueueConfig queue,
         PoolConfig pool,
-        HealthConfig health) {
+        HealthConfig health,
+        RunConfig run) {
 
     public ServiceConfig {
         servers = List.copyOf(servers);
@@ -25,6 +27,6 @@ public record ServiceConfig(
 
     /** The same service over other servers: how replicas join and leave at run time. */
     public ServiceConfig withServers(List<ServerConfig> newServers) {
-        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health);
+        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health, run);
     }
 }

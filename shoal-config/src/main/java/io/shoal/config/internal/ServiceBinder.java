@@ -44,7 +44,7 @@ final class ServiceBinder {
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                HealthBinder.health(s));
+                HealthBinder.health(s), null);
         s.finish();
         return service;
     }

@@ -1,0 +1,36 @@
+package io.shoal.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service whose servers Shoal runs itself: {@code replicas} copies of a command, each on its own
+ * loopback port (compose's {@code deploy.replicas}, without containers).
+ *
+ * @param command program and arguments; {@code {port}} in an argument becomes the replica's port
+ * @param env extra environment; every replica also gets {@code INSTANCE_ID} and the port variable
+ * @param workingDir directory to start in, or null for Shoal's own
+ * @param portEnv name of the variable that carries the port
+ * @param replicas how many copies run
+ * @param restart what happens when a replica exits on its own
+ * @param stopGrace time between the stop signal (SIGTERM) and SIGKILL
+ * @param readyTimeout time a new replica has to pass its health check before it counts as failed
+ */
+public record RunConfig(
+        List<String> command, Map<String, String> env, String workingDir, String portEnv, int replicas,
+        RestartPolicy restart, Duration stopGrace, Duration readyTimeout) {
+
+    public RunConfig {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+    }
+
+    public RunConfig withReplicas(int count) {
+        return new RunConfig(command, env, workingDir, portEnv, count, restart, stopGrace, readyTimeout);
+    }
+
+    public RunConfig withEnv(Map<String, String> newEnv) {
+        return new RunConfig(command, newEnv, workingDir, portEnv, replicas, restart, stopGrace, readyTimeout);
+    }
+}
