@@ -1,0 +1,43 @@
+package io.shoal.replicas;
+
+import io.shoal.config.HostPort;
+import io.shoal.config.ServerConfig;
+import java.util.ArrayDeque;
+
+/**
+ * One replica slot of a service ({@code web-2}): the process now running in it, if any, and its
+ * history. Confined to the replica manager's thread.
+ */
+final class Replica {
+    /** Where a replica is in its life. */
+    enum Phase { STARTING, READY, STOPPING, BACKOFF, FAILED }
+
+    final String id;
+    final int index;
+    final ArrayDeque<Long> restartHistory = new ArrayDeque<>();
+    final LogBuffer log = new LogBuffer(1000);
+    /** Completes when the replica first passes its readiness check, or fails if it dies first. */
+    final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
+    ReplicaSpec spec;
+    RunningReplica running;
+    ServerConfig server;
+    Phase phase = Phase.STARTING;
+    int consecutiveRestarts;
+    long startedMillis;
+    String lastMessage = "";
+
+    Replica(String id, int index, ReplicaSpec spec) {
+        this.id = id;
+        this.index = index;
+        this.spec = spec;
+    }
+
+    /** The server entry that puts this replica behind the balancer. */
+    static ServerConfig serverFor(int port) {
+        return ServerConfig.of(new HostPort("127.0.0.1", port));
+    }
+
+    boolean counts() {
+        return phase != Phase.STOPPING && phase != Phase.FAILED;
+    }
+}
