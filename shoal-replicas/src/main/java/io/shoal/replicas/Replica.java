@@ -10,7 +10,8 @@ import java.util.ArrayDeque;
  */
 final class Replica {
     /** Where a replica is in its life. */
-    enum Phase { STARTING, READY, STOPPING, BACKOFF, FAILED }
+    /** STANDBY: kept running out of rotation after a blue-green switch, for an instant switch back. */
+    enum Phase { STARTING, READY, STOPPING, BACKOFF, FAILED, STANDBY }
 
     final String id;
     final int index;
@@ -38,6 +39,6 @@ final class Replica {
     }
 
     boolean counts() {
-        return phase != Phase.STOPPING && phase != Phase.FAILED;
+        return phase != Phase.STOPPING && phase != Phase.FAILED && phase != Phase.STANDBY;
     }
 }

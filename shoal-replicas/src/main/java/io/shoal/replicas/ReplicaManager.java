@@ -81,6 +81,21 @@ public final class ReplicaManager implements AutoCloseable {
         });
     }
 
+    /** Blue-green to new environment values; the old set is kept for {@code keep} for {@link #switchBack}. */
+    public CompletableFuture<String> blueGreen(String service, Map<String, String> env, Duration keep) {
+        return onLoop(() -> {
+            ReplicaSet set = set(service);
+            Map<String, String> merged = new LinkedHashMap<>(set.run().env());
+            merged.putAll(env);
+            return set.blueGreen(set.run().withEnv(merged), keep);
+        });
+    }
+
+    /** Back to the set that served before the last blue-green switch, while it is kept. */
+    public String switchBack(String service) {
+        return call(() -> set(service).switchBack());
+    }
+
     public List<String> services() {
         return call(() -> new ArrayList<>(sets.keySet()));
     }

@@ -30,6 +30,7 @@ final class ReplicaSet {
     private final List<Replica> replicas = new ArrayList<>();
     private RunConfig run;
     private int desired;
+    private BlueGreen lastBlueGreen;
 
     ReplicaSet(String service, RunConfig run, Topology topology, ReplicaDriver driver, ScheduledExecutorService loop,
                Runnable topologyChanged, ReplicaDriver.LineSink console) {
@@ -76,6 +77,17 @@ final class ReplicaSet {
     /** Rolling update (Swarm's update-parallelism 1): each new replica ready before an old one is drained. */
     CompletableFuture<String> rollout(RunConfig next) {
         return new Rollout(this, next).start();
+    }
+
+    /** Blue-green: start a full new set, switch at once when all are ready, keep the old set for {@code keep}. */
+    CompletableFuture<String> blueGreen(RunConfig next, Duration keep) {
+        lastBlueGreen = new BlueGreen(this, next, keep, loop);
+        return lastBlueGreen.start();
+    }
+
+    String switchBack() {
+        return lastBlueGreen == null ? "no blue-green deployment of " + service + " to switch back from"
+                : lastBlueGreen.switchBack();
     }
 
     void replaceRun(RunConfig next) {
@@ -203,7 +215,7 @@ final class ReplicaSet {
         }, loop);
     }
 
-    private Server serverOf(Replica replica) {
+    Server serverOf(Replica replica) {
         Service current = topology.current().service(service);
         if (current == null || replica.server == null) {
             return null;

@@ -91,6 +91,8 @@ class ReplicaManagerIntegrationTest {
         Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> topology.current().service("web").servers().stream()
                 .filter(s -> s.state() == io.shoal.topology.ServerState.UP).count() == 3);
         List<Long> pids = manager.replicas().stream().map(ReplicaView::pid).toList();
+        Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                .until(() -> console.toString().contains("web-2 | web-2 listening on"));
 
         manager.scale("web", 1).get(30, TimeUnit.SECONDS);
         assertThat(manager.replicas()).extracting(ReplicaView::id).containsExactly("web-1");
@@ -98,7 +100,6 @@ class ReplicaManagerIntegrationTest {
         for (long pid : pids.subList(1, 3)) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         }
-        assertThat(console.toString()).contains("web-2 | web-2 listening on");
     }
 
     @Test
@@ -128,6 +129,40 @@ class ReplicaManagerIntegrationTest {
         ReplicaView failed = manager.replicas().get(0);
         assertThat(failed.message()).contains("giving up").contains("max_restarts 3");
         assertThat(console.toString()).contains("web-1 | crashing on purpose");
+    }
+
+    @Test
+    void blueGreenSwitchesToTheWholeNewSetAtOnceAndCanSwitchBack() throws Exception {
+        start(2, Map.of("GREETING", "hello"), RestartPolicy.defaults());
+        manager.start().get(30, TimeUnit.SECONDS);
+        List<Long> blue = manager.replicas().stream().map(ReplicaView::pid).toList();
+
+        String result = manager.blueGreen("web", Map.of("GREETING", "bonjour"), Duration.ofSeconds(30))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(result).startsWith("switched web to the new set");
+        assertThat(greetingsOfServersUp()).containsOnly("bonjour").hasSize(2);
+        assertThat(manager.replicas()).filteredOn(r -> blue.contains(r.pid())).extracting(ReplicaView::state)
+                .containsOnly("STANDBY");
+
+        assertThat(manager.switchBack("web")).isEqualTo("switched web back to the previous set");
+        assertThat(greetingsOfServersUp()).containsOnly("hello").hasSize(2);
+        Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> manager.replicas().size() == 2);
+    }
+
+    /** What each UP server answers, asked directly. */
+    private List<String> greetingsOfServersUp() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<String> greetings = new java.util.ArrayList<>();
+        for (io.shoal.topology.Server server : topology.current().service("web").servers()) {
+            if (server.state() == io.shoal.topology.ServerState.UP) {
+                String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://" + server.config().address() + "/")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                greetings.add(body.substring(0, body.indexOf(' ')));
+            }
+        }
+        return greetings;
     }
 
     @Test
