@@ -54,6 +54,18 @@ public final class Defaults {
     public static final Duration RESTART_WINDOW = Duration.ofMinutes(1);
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    public static final int REPLICAS = 1;
+    public static final int MAX_REPLICAS = 1000;
+
+    /**
+     * The readiness check a {@code run} service gets when it has no {@code health_check}: a TCP connect,
+     * so that a new replica joins the pool once it accepts connections ({@link HealthCheckConfig#readiness()}).
+     */
+    public static final Duration READY_CHECK_INTERVAL = Duration.ofMillis(500);
+    public static final Duration READY_CHECK_FAST_INTERVAL = Duration.ofMillis(250);
+    public static final Duration READY_CHECK_TIMEOUT = Duration.ofMillis(500);
+    public static final int READY_CHECK_RISE = 1;
+    public static final int READY_CHECK_FALL = 2;
 
     private Defaults() {}
 }

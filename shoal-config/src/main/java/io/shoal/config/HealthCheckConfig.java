@@ -53,6 +53,18 @@ public record HealthCheckConfig(
                 Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false);
     }
 
+    /**
+     * The check a {@code run} service gets when it has none: a TCP connect every
+     * {@link Defaults#READY_CHECK_INTERVAL} ({@link Defaults#READY_CHECK_FAST_INTERVAL} while DOWN), starting
+     * DOWN, so that a new replica takes traffic only once it accepts connections, after
+     * {@link Defaults#READY_CHECK_RISE} pass, and leaves after {@link Defaults#READY_CHECK_FALL} failures.
+     */
+    public static HealthCheckConfig readiness() {
+        return new HealthCheckConfig(Type.TCP, null, null, null, List.of(), null, null,
+                null, null, Defaults.READY_CHECK_INTERVAL, Defaults.READY_CHECK_FAST_INTERVAL, Defaults.CHECK_JITTER,
+                Defaults.READY_CHECK_TIMEOUT, Defaults.READY_CHECK_RISE, Defaults.READY_CHECK_FALL, false);
+    }
+
     public enum Type {
         HTTP, TCP;
 

@@ -10,7 +10,14 @@ import java.util.ArrayDeque;
  */
 public record RestartPolicy(Mode mode, Duration initialBackoff, Duration maxBackoff, int maxRestarts, Duration window) {
 
-    public enum Mode { ALWAYS, ON_FAILURE, NEVER }
+    public enum Mode {
+        ALWAYS, ON_FAILURE, NEVER;
+
+        /** The name written in the configuration: {@code always}, {@code on-failure}, {@code never}. */
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     public static RestartPolicy defaults() {
         return new RestartPolicy(Mode.ALWAYS, Defaults.RESTART_BACKOFF, Defaults.RESTART_MAX_BACKOFF,
@@ -18,7 +25,7 @@ public record RestartPolicy(Mode mode, Duration initialBackoff, Duration maxBack
     }
 
     public String configName() {
-        return mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return mode.configName();
     }
 
     public boolean restarts(int exitCode) {

@@ -21,9 +21,18 @@ public record RunConfig(
         List<String> command, Map<String, String> env, String workingDir, String portEnv, int replicas,
         RestartPolicy restart, Duration stopGrace, Duration readyTimeout) {
 
+    /** The variable every replica gets with its stable id ({@code web-1}, {@code web-2}, ...). */
+    public static final String INSTANCE_ID_ENV = "INSTANCE_ID";
+
     public RunConfig {
         command = List.copyOf(command);
         env = Map.copyOf(env);
+    }
+
+    /** {@code command} with every other setting at its default, as a {@code run} block with only {@code command}. */
+    public static RunConfig of(List<String> command) {
+        return new RunConfig(command, Map.of(), null, Defaults.PORT_ENV, Defaults.REPLICAS, RestartPolicy.defaults(),
+                Defaults.STOP_GRACE, Defaults.READY_TIMEOUT);
     }
 
     public RunConfig withReplicas(int count) {

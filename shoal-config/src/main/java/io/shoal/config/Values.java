@@ -2,10 +2,14 @@ package io.shoal.config;
 
 import io.shoal.config.internal.Addresses;
 import io.shoal.config.internal.BackendSpec;
+import io.shoal.config.internal.EnvVars;
 import io.shoal.config.internal.Names;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,6 +168,51 @@ public final class Values {
     /** {@code fail} or {@code spread}. */
     public static PanicConfig.Mode panicMode(String text) {
         return Names.panicMode(text);
+    }
+
+    /** {@code always}, {@code on-failure} or {@code never}, as compose's {@code restart:}. */
+    public static RestartPolicy.Mode restartMode(String text) {
+        return Names.restartMode(text);
+    }
+
+    /**
+     * A command in one string, split on spaces: {@code java -jar app.jar}. No shell reads it, so quoting is not
+     * interpreted; quotes are refused rather than passed on as part of an argument (write a list instead),
+     * and {@code $VAR}, {@code &&} or {@code |} reach the program as they are.
+     */
+    public static List<String> command(String text) {
+        if (text.indexOf('"') >= 0 || text.indexOf('\'') >= 0) {
+            throw new IllegalArgumentException("quotes are not interpreted in a one-string command, which is only split"
+                    + " on spaces; write the command as a list, e.g. [\"sh\", \"-c\", \"echo 'a b'\"]");
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : text.trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("empty command; name at least the program to run");
+        }
+        return words;
+    }
+
+    /**
+     * One environment variable as compose's list form writes it, {@code NAME=value} (the value may be empty or
+     * contain {@code =}). A name alone, compose's pass-through, is refused: replicas inherit Shoal's environment.
+     */
+    public static Map.Entry<String, String> envVar(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 0) {
+            throw new IllegalArgumentException("'" + text + "' has no value; write NAME=value (replicas already"
+                    + " inherit Shoal's own environment, so passing a variable through needs nothing)");
+        }
+        String name = text.substring(0, eq);
+        if (!EnvVars.isName(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid environment variable name ("
+                    + EnvVars.NAME_RULE + ")");
+        }
+        return Map.entry(name, text.substring(eq + 1));
     }
 
     /** One status code, {@code 200}, or an inclusive range, {@code 200-299}. Codes are checked (100..599) by validation. */

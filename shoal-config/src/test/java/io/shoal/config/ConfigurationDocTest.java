@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9_.\\[\\]]+)` \\| ([^|]*) \\|", Pattern.MULTILINE);
     private static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
+    private static final Pattern READINESS_LINE =
+            Pattern.compile("^    health_check: \\{type: tcp, interval: [^}\\n]*}$", Pattern.MULTILINE);
 
     @Test
     void documentedDefaultsAreTheRealOnes() throws IOException {
@@ -69,6 +71,17 @@ class ConfigurationDocTest {
         expected.put("panic.retry_after", health.panic().retryAfter());
         expected.put("slow_start", health.slowStart());
         expected.put("drain_timeout", health.drainTimeout());
+        RunConfig run = RunConfig.of(List.of("./app"));
+        expected.put("run.port_env", run.portEnv());
+        expected.put("run.replicas", run.replicas());
+        expected.put("run.restart", run.restart().configName());
+        expected.put("run.restart.policy", run.restart().configName());
+        expected.put("run.restart.backoff", run.restart().initialBackoff());
+        expected.put("run.restart.max_backoff", run.restart().maxBackoff());
+        expected.put("run.restart.max_restarts", run.restart().maxRestarts());
+        expected.put("run.restart.window", run.restart().window());
+        expected.put("run.stop_grace_period", run.stopGrace());
+        expected.put("run.ready_timeout", run.readyTimeout());
 
         expected.forEach((key, value) -> {
             assertThat(rows).as("a table row for %s", key).containsKey(key);
@@ -87,6 +100,27 @@ class ConfigurationDocTest {
             documented.add(Values.retryOn(name));
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(Defaults.RETRY_ON);
+    }
+
+    /**
+     * The page shows the readiness check a {@code run} service gets without {@code health_check} as the one
+     * {@code health_check} line that would say the same; written under a service, it must bind to that check.
+     */
+    @Test
+    void documentedReadinessCheckIsTheDefaultOne() throws IOException, ConfigException {
+        Matcher m = READINESS_LINE.matcher(Files.readString(Path.of("..", "docs", "configuration.md")));
+        assertThat(m.find()).as("a line '    health_check: {type: tcp, ...}' in the page").isTrue();
+        String line = m.group();
+        assertThat(m.find()).as("only one such line").isFalse();
+
+        ShoalConfig written = YamlConfigLoader.parse(
+                "listeners: [{address: ':8080'}]\nservices:\n  web:\n    run: {command: ./app}\n" + line + "\n", "doc");
+        ShoalConfig left = YamlConfigLoader.parse(
+                "listeners: [{address: ':8080'}]\nservices:\n  web:\n    run: {command: ./app}\n", "doc");
+
+        assertThat(written.services().get("web").health().check())
+                .isEqualTo(left.services().get("web").health().check())
+                .isEqualTo(HealthCheckConfig.readiness());
     }
 
     /** Default cells by key; a key may have rows in several tables. */

@@ -180,4 +180,42 @@ class ValuesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Values.checkType("HTTP"))
                 .withMessage("unknown health check type 'HTTP'; valid: http, tcp; did you mean http?");
     }
+
+    @Test
+    void restartModes() {
+        assertThat(Values.restartMode("always")).isEqualTo(RestartPolicy.Mode.ALWAYS);
+        assertThat(Values.restartMode("on-failure")).isEqualTo(RestartPolicy.Mode.ON_FAILURE);
+        assertThat(Values.restartMode("never")).isEqualTo(RestartPolicy.Mode.NEVER);
+        assertThat(RestartPolicy.defaults().configName()).isEqualTo("always");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.restartMode("Always"))
+                .withMessage("unknown restart policy 'Always'; valid: always, on-failure, never; did you mean always?");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.restartMode("no"))
+                .withMessage("unknown restart policy 'no'; valid: always, on-failure, never; compose's 'no' is never");
+    }
+
+    @Test
+    void commandsInOneStringAreSplitOnSpaces() {
+        assertThat(Values.command("java -jar app.jar")).containsExactly("java", "-jar", "app.jar");
+        assertThat(Values.command("  node\tserver.js   --port {port} ")).containsExactly("node", "server.js", "--port", "{port}");
+        assertThat(Values.command("echo $HOME && ls")).containsExactly("echo", "$HOME", "&&", "ls");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.command("sh -c 'echo hi'"))
+                .withMessageStartingWith("quotes are not interpreted in a one-string command");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.command("say \"hi\""))
+                .withMessageStartingWith("quotes are not interpreted");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.command(" "))
+                .withMessage("empty command; name at least the program to run");
+    }
+
+    @Test
+    void environmentVariablesAsComposeListsThem() {
+        assertThat(Values.envVar("NODE_ENV=production")).isEqualTo(java.util.Map.entry("NODE_ENV", "production"));
+        assertThat(Values.envVar("OPTS=-Da=b")).isEqualTo(java.util.Map.entry("OPTS", "-Da=b"));
+        assertThat(Values.envVar("_X=")).isEqualTo(java.util.Map.entry("_X", ""));
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.envVar("NODE_ENV"))
+                .withMessageStartingWith("'NODE_ENV' has no value; write NAME=value");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.envVar("=x"))
+                .withMessage("'' is not a valid environment variable name (letters, digits and _, not starting with a digit)");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.envVar("A B=x"))
+                .withMessageStartingWith("'A B' is not a valid environment variable name");
+    }
 }

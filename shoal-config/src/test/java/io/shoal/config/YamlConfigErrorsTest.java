@@ -161,7 +161,9 @@ class YamlConfigErrorsTest {
     void missingRequiredKeys() throws IOException {
         assertOnly(valid().replace("  - address: 127.0.0.1:8080", "  - routes: [{service: web}]"),
                 2, "listeners[0].address", "required key is missing");
-        assertOnly(valid().replace("    servers: [127.0.0.1:9001]\n", ""), 4, "services.web.servers",
+        assertOnly(valid().replace("    servers: [127.0.0.1:9001]\n", ""), 4, "services.web",
+                "needs servers (the addresses it sends to) or run (a command Shoal starts as replicas)");
+        assertOnly(valid().replace("    servers: [127.0.0.1:9001]\n", "    servers: []\n"), 5, "services.web.servers",
                 "at least one server is required");
         assertOnly("services: {web: {servers: [127.0.0.1:1]}}\n", 1, "listeners", "at least one listener is required");
     }

@@ -5,6 +5,7 @@ import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.BalanceConfig.HashKey;
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.PanicConfig;
+import io.shoal.config.RestartPolicy;
 import io.shoal.config.RetryPolicy.RetryOn;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats, check
- * types, panic modes, initial states), parsed
+ * types, panic modes, initial states, restart policies), parsed
  * exactly as written, lower case, with the valid names and the closest one in every refusal.
  */
 public final class Names {
@@ -23,6 +24,10 @@ public final class Names {
     private static final Map<String, HealthCheckConfig.Type> CHECK_TYPES = new LinkedHashMap<>();
     private static final Map<String, PanicConfig.Mode> PANIC_MODES = new LinkedHashMap<>();
     private static final Map<String, Boolean> INITIAL_STATES = new LinkedHashMap<>();
+    private static final Map<String, RestartPolicy.Mode> RESTART_MODES = new LinkedHashMap<>();
+    /** docker-compose's restart policies that Shoal spells differently. */
+    private static final Map<String, RestartPolicy.Mode> COMPOSE_RESTART_MODES = Map.of(
+            "no", RestartPolicy.Mode.NEVER, "false", RestartPolicy.Mode.NEVER, "unless-stopped", RestartPolicy.Mode.ALWAYS);
 
     static {
         ALGORITHMS.put("round_robin", Algorithm.ROUND_ROBIN);
@@ -44,6 +49,9 @@ public final class Names {
         }
         for (PanicConfig.Mode m : PanicConfig.Mode.values()) {
             PANIC_MODES.put(m.configName(), m);
+        }
+        for (RestartPolicy.Mode m : RestartPolicy.Mode.values()) {
+            RESTART_MODES.put(m.configName(), m);
         }
         INITIAL_STATES.put("down", false);
         INITIAL_STATES.put("up", true);
@@ -74,6 +82,19 @@ public final class Names {
     /** {@code down} (false) or {@code up} (true): whether a new server starts UP. */
     public static boolean initiallyUp(String text) {
         return choice(text, "initial state", INITIAL_STATES);
+    }
+
+    /**
+     * {@code always}, {@code on-failure} or {@code never}. Compose's {@code no} and {@code unless-stopped} are
+     * refused with the Shoal name to write instead.
+     */
+    public static RestartPolicy.Mode restartMode(String text) {
+        RestartPolicy.Mode compose = COMPOSE_RESTART_MODES.get(text);
+        if (compose != null) {
+            throw new IllegalArgumentException("unknown restart policy '" + text + "'; valid: "
+                    + String.join(", ", RESTART_MODES.keySet()) + "; compose's '" + text + "' is " + compose.configName());
+        }
+        return choice(text, "restart policy", RESTART_MODES);
     }
 
     /** {@code uri}, or {@code header:NAME}, {@code cookie:NAME}, {@code query:NAME}. */

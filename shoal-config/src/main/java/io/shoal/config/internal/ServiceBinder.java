@@ -2,9 +2,12 @@ package io.shoal.config.internal;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.Defaults;
+import io.shoal.config.HealthCheckConfig;
+import io.shoal.config.HealthConfig;
 import io.shoal.config.PoolConfig;
 import io.shoal.config.QueueConfig;
 import io.shoal.config.RetryPolicy;
+import io.shoal.config.RunConfig;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.StickyConfig;
 import io.shoal.config.UpstreamTimeouts;
@@ -18,6 +21,11 @@ import java.util.Set;
 /**
  * Binds {@code services}. A service whose body cannot be read is still bound, empty, so that routes
  * naming it do not also report it as unknown.
+ *
+ * <p>A service has either {@code servers} or {@code run}; which keys were written is known only here, so
+ * both and neither are reported here, at the service's line. A {@code run} service has no servers in the
+ * record (its replicas are added at run time), and, without a {@code health_check}, gets
+ * {@link HealthCheckConfig#readiness()} so that a replica joins the pool only once it accepts connections.
  */
 final class ServiceBinder {
     private ServiceBinder() {}
@@ -26,11 +34,23 @@ final class ServiceBinder {
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         for (String name : s.keys()) {
             String path = s.child(name);
-            Section body = s.get(name).flatMap(node -> s.binding().section(path, node))
-                    .orElseGet(() -> new Section(s.binding(), path, List.of()));
-            services.put(name, service(name, body));
+            Optional<Section> body = s.get(name).flatMap(node -> s.binding().section(path, node));
+            if (body.isPresent()) {
+                serversOrRun(path, body.get());
+            }
+            services.put(name, service(name, body.orElseGet(() -> new Section(s.binding(), path, List.of()))));
         }
         return services;
+    }
+
+    private static void serversOrRun(String path, Section s) {
+        if (s.has("servers") && s.has("run")) {
+            s.binding().problems().add(path, "has both servers and run; a service lists the servers it sends to,"
+                    + " or runs them itself (run), not both");
+        } else if (!s.has("servers") && !s.has("run")) {
+            s.binding().problems().add(path, "needs servers (the addresses it sends to) or run (a command Shoal"
+                    + " starts as replicas)");
+        }
     }
 
     private static ServiceConfig service(String name, Section s) {
@@ -40,13 +60,34 @@ final class ServiceBinder {
         UpstreamTimeouts timeouts = new UpstreamTimeouts(
                 s.duration("connect_timeout", Defaults.CONNECT_TIMEOUT),
                 s.duration("response_timeout", Defaults.RESPONSE_TIMEOUT));
+        RunConfig run = run(s);
         ServiceConfig service = new ServiceConfig(name, new ServerBinder(s).servers(), balance, sticky(s), timeouts,
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                HealthBinder.health(s), null);
+                health(s, run != null), run);
         s.finish();
         return service;
+    }
+
+    /**
+     * Null without {@code run}; a {@code run} that cannot be read (reported) is bound with an empty command, so
+     * that the service is still a run service and validation does not also ask for its servers.
+     */
+    private static RunConfig run(Section s) {
+        if (!s.has("run")) {
+            return null;
+        }
+        return s.section("run").map(RunBinder::run).orElseGet(() -> RunConfig.of(List.of()));
+    }
+
+    private static HealthConfig health(Section s, boolean runs) {
+        HealthConfig health = HealthBinder.health(s);
+        if (!runs || health.check() != null || s.has("health_check")) {
+            return health;
+        }
+        return new HealthConfig(HealthCheckConfig.readiness(), health.outlier(), health.panic(), health.slowStart(),
+                health.drainTimeout());
     }
 
     /** {@code sticky: true} (default cookie name), {@code false}, or {@code {cookie: NAME}}. */

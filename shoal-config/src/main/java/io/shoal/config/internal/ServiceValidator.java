@@ -37,6 +37,9 @@ final class ServiceValidator {
         Rules.atLeast(sink, path + ".keepalive.max_idle", s.pool().maxIdle(), 0);
         Rules.positive(sink, path + ".keepalive.idle_timeout", s.pool().idleTimeout());
         HealthValidator.validate(s.health(), path, sink);
+        if (s.run() != null) {
+            RunValidator.validate(s.run(), path + ".run", sink);
+        }
     }
 
     private static void balance(BalanceConfig balance, String path, ProblemSink sink) {
@@ -49,8 +52,9 @@ final class ServiceValidator {
         }
     }
 
+    /** A {@code run} service may have none: its replicas become its servers at run time. */
     private static void servers(ServiceConfig s, String path, ProblemSink sink) {
-        if (s.servers().isEmpty()) {
+        if (s.servers().isEmpty() && s.run() == null) {
             sink.add(path + ".servers", "at least one server is required");
         }
         Map<HostPort, Integer> seen = new HashMap<>();
