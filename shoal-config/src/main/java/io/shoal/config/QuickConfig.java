@@ -180,7 +180,7 @@ public final class QuickConfig {
                             o.parse(svc + ".connect_timeout", connectTimeout, Defaults.CONNECT_TIMEOUT, Values::duration),
                             o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
                     RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
-                    new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null);
+                    new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null, null);
             List<ListenerConfig> listeners = address == null ? List.of()
                     : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
             ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o));

@@ -8,6 +8,7 @@ import java.util.List;
  * @param sticky cookie-based session affinity, or null when off
  * @param health active checks, outlier ejection, panic mode, slow start and draining
  * @param run the command Shoal runs as this service's replicas, or null when its servers are static
+ * @param autoscale how the replica count follows load, or null for a fixed count (only with {@code run})
  */
 public record ServiceConfig(
         String name,
@@ -19,7 +20,8 @@ public record ServiceConfig(
         QueueConfig queue,
         PoolConfig pool,
         HealthConfig health,
-        RunConfig run) {
+        RunConfig run,
+        AutoscaleConfig autoscale) {
 
     public ServiceConfig {
         servers = List.copyOf(servers);
@@ -27,6 +29,6 @@ public record ServiceConfig(
 
     /** The same service over other servers: how replicas join and leave at run time. */
     public ServiceConfig withServers(List<ServerConfig> newServers) {
-        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health, run);
+        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health, run, autoscale);
     }
 }

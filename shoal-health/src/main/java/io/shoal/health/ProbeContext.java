@@ -13,6 +13,7 @@ import io.shoal.topology.Server;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One probe in progress: its connection, its timeout, and the guarantee that it reports once.
@@ -23,16 +24,26 @@ final class ProbeContext {
     private final long startNanos = System.nanoTime();
     private ScheduledFuture<?> timeout;
     private Channel channel;
+    private Supplier<String> seenSoFar;
     private boolean finished;
 
     ProbeContext(Consumer<CheckResult> done) {
         this.done = done;
     }
 
+    /**
+     * What the probe has seen so far, added to the detail of a timeout once connected, so that a check
+     * that waits in vain says what came back instead (e.g. {@code expected PONG, got 'HELLO'}).
+     */
+    void onTimeoutDescribe(Supplier<String> seenSoFar) {
+        this.seenSoFar = seenSoFar;
+    }
+
     /** Connects with {@code handler} as the pipeline and fails the probe when {@code limit} passes. */
     void connect(Server server, EventLoop loop, Class<? extends SocketChannel> channelType, Duration limit,
                  ChannelHandler handler) {
-        timeout = loop.schedule(() -> fail("timeout after " + limit.toMillis() + " ms"),
+        timeout = loop.schedule(() -> fail("timeout after " + limit.toMillis() + " ms"
+                        + (seenSoFar != null && channel.isActive() ? ": " + seenSoFar.get() : "")),
                 limit.toNanos(), TimeUnit.NANOSECONDS);
         ChannelFuture connect = new Bootstrap().group(loop).channel(channelType)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, limit.toMillis()))

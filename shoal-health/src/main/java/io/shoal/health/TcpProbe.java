@@ -30,9 +30,11 @@ final class TcpProbe implements Probe {
     @Override
     public void run(Server server, EventLoop loop, Consumer<CheckResult> done) {
         ProbeContext probe = new ProbeContext(done);
+        StringBuilder answer = new StringBuilder();
+        if (config.expect() != null) {
+            probe.onTimeoutDescribe(() -> mismatch(answer));
+        }
         probe.connect(server, loop, channelType, config.timeout(), new ChannelInboundHandlerAdapter() {
-            private final StringBuilder answer = new StringBuilder();
-
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
                 if (config.send() != null) {
@@ -53,27 +55,30 @@ final class TcpProbe implements Probe {
                 } finally {
                     bytes.release();
                 }
+                if (config.expect() == null) {
+                    return; // connect only: already passed
+                }
                 if (answer.indexOf(config.expect()) >= 0) {
                     probe.pass("got " + config.expect());
                 } else if (answer.length() >= MAX_ANSWER_CHARS) {
-                    probe.fail("expected " + config.expect() + ", got " + shown());
+                    probe.fail(mismatch(answer));
                 }
             }
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
-                probe.fail("expected " + config.expect() + ", got " + shown());
+                probe.fail(mismatch(answer));
             }
 
             @Override
             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                 probe.fail(ProbeContext.describe(cause));
             }
-
-            private String shown() {
-                String text = answer.length() > 40 ? answer.substring(0, 40) + "..." : answer.toString();
-                return text.isEmpty() ? "nothing" : "'" + text.strip() + "'";
-            }
         });
+    }
+
+    private String mismatch(StringBuilder answer) {
+        String text = answer.length() > 40 ? answer.substring(0, 40) + "..." : answer.toString();
+        return "expected " + config.expect() + ", got " + (text.isBlank() ? "nothing" : "'" + text.strip() + "'");
     }
 }

@@ -478,7 +478,8 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         releasePending();
         cancelTimer();
         cancelQueueTimer();
-        boolean keepAlive = requestComplete && request.keepAlive();
+        // A request without a body is whole once its head is here; its empty end is discarded when it arrives.
+        boolean keepAlive = (requestComplete || !request.hasBody()) && request.keepAlive();
         response.writeError(status, !keepAlive, retryAfterSeconds);
         client.exchangeDone(this, keepAlive);
         log(status.code(), 0);

@@ -26,6 +26,7 @@ final class ForwardedRequest {
     private final boolean expectsContinue;
     private final boolean replayable;
     private final boolean upgrade;
+    private final boolean hasBody;
 
     /**
      * @param path the path to forward (the route may have stripped a prefix)
@@ -44,6 +45,7 @@ final class ForwardedRequest {
         this.expectsContinue = HttpUtil.is100ContinueExpected(request);
         this.upgrade = isWebSocketUpgrade(headers);
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+        this.hasBody = hasBody;
         this.replayable = isIdempotent(request.method()) && !hasBody;
 
         String host = headers.get(HttpHeaderNames.HOST);
@@ -103,6 +105,11 @@ final class ForwardedRequest {
 
     boolean expectsContinue() {
         return expectsContinue;
+    }
+
+    /** Whether a body follows the head; without one, the request is whole once its head is here. */
+    boolean hasBody() {
+        return hasBody;
     }
 
     /** Idempotent and bodiless: can be sent again to another server after a failure. */

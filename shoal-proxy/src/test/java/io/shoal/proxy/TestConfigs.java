@@ -37,17 +37,17 @@ final class TestConfigs {
 
     static ServiceConfig service(String name, BalanceConfig balance, List<ServerConfig> servers) {
         return new ServiceConfig(name, servers, balance, null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(),
-                QueueConfig.defaults(), PoolConfig.defaults(), HealthConfig.defaults(), null);
+                QueueConfig.defaults(), PoolConfig.defaults(), HealthConfig.defaults(), null, null);
     }
 
     static ServiceConfig withTimeouts(ServiceConfig s, Duration connect, Duration response) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), new UpstreamTimeouts(connect, response),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale());
     }
 
     static ServiceConfig withSticky(ServiceConfig s, String cookie) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), new StickyConfig(cookie), s.timeouts(),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale());
     }
 
     static RouteConfig catchAll(String service) {

@@ -5,7 +5,8 @@ import io.shoal.balancer.Target;
 /**
  * A server seen through panic mode: available whatever its health says, as long as it has room
  * under {@code max_conns}. Used only when no server of the service is UP and the service spreads
- * traffic anyway (Envoy's panic threshold).
+ * traffic anyway (Envoy's panic threshold). Panic overrides health, not operators: a server in
+ * DRAINING or MAINT still gets no new request.
  */
 public final class PanicTarget implements Target {
     private final Server server;
@@ -25,7 +26,8 @@ public final class PanicTarget implements Target {
 
     @Override
     public boolean isAvailable(long nowNanos) {
-        return !server.isFull() && server.state() != ServerState.MAINT;
+        ServerState state = server.state();
+        return (state == ServerState.UP || state == ServerState.DOWN) && !server.isFull();
     }
 
     @Override

@@ -85,6 +85,9 @@ public final class Server implements Target {
             return;
         }
         ServerStatus current = ServerStatus.of(state, reason);
+        if (state == ServerState.UP) {
+            failures.recordSuccess(); // passed its checks: earlier passive failures must not hide it
+        }
         status = current;
         listener.stateChanged(this, previous, current);
     }
@@ -100,6 +103,11 @@ public final class Server implements Target {
     /** Ejected by outlier detection right now. */
     public boolean isEjected(long nowNanos) {
         return outliers != null && outliers.isEjected(nowNanos);
+    }
+
+    /** Times outlier detection ejected this server; the n-th ejection lasts n base ejection times (capped). */
+    public int ejections() {
+        return outliers == null ? 0 : outliers.ejections();
     }
 
     // --- what the balancer reads -------------------------------------------------------------------

@@ -66,7 +66,7 @@ public final class Service {
         return true;
     }
 
-    /** Panic mode {@code spread}: a server chosen ignoring health, or null when all are full or in MAINT. */
+    /** Panic mode {@code spread}: a server chosen ignoring health, or null when all are full, DRAINING or MAINT. */
     public Server panicPick(PickContext context) {
         PanicTarget target = panicBalancer.pick(context);
         return target == null ? null : target.server();

@@ -65,7 +65,7 @@ final class ServiceBinder {
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                health(s, run != null), run);
+                health(s, run != null), run, null);
         s.finish();
         return service;
     }

@@ -1,0 +1,74 @@
+package io.shoal.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Autoscaling of a {@code run} service, with the Kubernetes HPA's model ({@code autoscaling/v2}).
+ *
+ * @param min replicas at least ({@code minReplicas})
+ * @param max replicas at most ({@code maxReplicas})
+ * @param targets metric targets; the largest recommendation wins
+ * @param rules threshold rules as in the seeds' scripts ("cpu > 70 for 5m: +1")
+ * @param tolerance changes within this share of the target are ignored (the HPA's 10 %)
+ * @param interval time between evaluations
+ * @param initializationPeriod a new replica's CPU is ignored this long ({@code cpuInitializationPeriod})
+ * @param scaleUp behaviour when scaling up
+ * @param scaleDown behaviour when scaling down
+ * @param schedules floors by time of day and week
+ */
+public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule> rules, double tolerance,
+                              Duration interval, Duration initializationPeriod, Direction scaleUp, Direction scaleDown,
+                              List<Schedule> schedules) {
+
+    public AutoscaleConfig {
+        targets = List.copyOf(targets);
+        rules = List.copyOf(rules);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** What can be scaled on; names as users write them. */
+    public enum Metric {
+        CPU, MEMORY, IN_FLIGHT, RPS, P95_LATENCY_MS, QUEUE_LENGTH;
+
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param value per replica for cpu (percent of one core), memory (bytes), in_flight, rps; for the
+     *     service for p95_latency_ms and queue_length
+     */
+    public record Target(Metric metric, double value) {}
+
+    /** "metric above/below threshold for holdFor: change replicas". */
+    public record Rule(Metric metric, boolean above, double threshold, Duration holdFor, int change) {}
+
+    /**
+     * {@code behavior.scaleUp} / {@code scaleDown}.
+     *
+     * @param select max, min or disabled
+     */
+    public record Direction(Duration stabilizationWindow, List<Policy> policies, String select) {
+        public Direction {
+            policies = List.copyOf(policies);
+        }
+    }
+
+    /** At most {@code value} pods ({@code percent == false}) or percent per {@code period}. */
+    public record Policy(boolean percent, int value, Duration period) {}
+
+    /**
+     * A floor for busy hours (seed 000's peaks 06-08, 12-13, 18-20).
+     *
+     * @param days days of the week it applies to, 1 = Monday .. 7 = Sunday
+     * @param fromMinute start, minutes after midnight (local time), inclusive
+     * @param toMinute end, minutes after midnight, exclusive
+     */
+    public record Schedule(List<Integer> days, int fromMinute, int toMinute, int min) {
+        public Schedule {
+            days = List.copyOf(days);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.shoal.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.shoal.config.HealthCheckConfig;
+import io.shoal.topology.Server;
+import io.shoal.topology.ServerState;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** HAProxy's {@code tcp-check send PING\r\n} / {@code tcp-check expect string PONG}, and the plain connect check. */
+class TcpHealthCheckIntegrationTest {
+    private static final Duration INTERVAL = Duration.ofMillis(200);
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final int RISE = 2;
+    private static final int FALL = 2;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(0, resource);
+        return resource;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void sendExpectPassesOnPongAndFailsOnGarbageSayingWhatCameBack() throws Exception {
+        LineServer pong = track(new LineServer(LineServer.pong()));
+        LineServer garbage = track(new LineServer(LineServer.garbage()));
+        HealthCheckConfig check = TestConfigs.tcp("PING\r\n", "PONG", INTERVAL, TIMEOUT, RISE, FALL);
+        RunningProxy proxy = track(new RunningProxy(
+                TestConfigs.web(TestConfigs.health(check), pong.address(), garbage.address())));
+        Server pongServer = proxy.server(pong.address());
+        Server garbageServer = proxy.server(garbage.address());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pongServer.state() == ServerState.UP);
+        assertThat(pongServer.status().reason()).isEqualTo("passed " + RISE + " checks (got PONG)");
+        assertThat(pongServer.lastCheck().passed()).isTrue();
+        assertThat(pong.received).hasSizeGreaterThanOrEqualTo(RISE).allMatch("PING"::equals);
+
+        // The garbage server keeps the connection open after its answer, so each check ends by timeout.
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> garbage.connections.get() > RISE && garbageServer.lastCheck() != null);
+        assertThat(garbageServer.state()).isEqualTo(ServerState.DOWN);
+        assertThat(proxy.states.of(garbageServer)).as("it never came UP").isEmpty();
+        assertThat(garbageServer.lastCheck().passed()).isFalse();
+        assertThat(garbageServer.lastCheck().detail())
+                .isEqualTo("timeout after " + TIMEOUT.toMillis() + " ms: expected PONG, got 'HELLO garbage'");
+
+        // And the other way: the healthy one starts answering garbage and is taken DOWN after `fall` checks.
+        pong.answer = LineServer.garbage();
+        await().atMost(Duration.ofSeconds(5)).until(() -> pongServer.state() == ServerState.DOWN);
+        assertThat(pongServer.status().reason())
+                .isEqualTo("failed " + FALL + " checks (timeout after " + TIMEOUT.toMillis()
+                        + " ms: expected PONG, got 'HELLO garbage')");
+    }
+
+    @Test
+    void aConnectCheckPassesOnAnyListenerAndFailsOnAClosedPort() throws Exception {
+        LineServer live = track(new LineServer(LineServer.garbage()));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, RISE, FALL);
+        RunningProxy proxy = track(new RunningProxy(
+                TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
+        Server liveServer = proxy.server(live.address());
+        Server closedServer = proxy.server("127.0.0.1:" + closedPort);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> liveServer.state() == ServerState.UP
+                && closedServer.lastCheck() != null);
+        assertThat(liveServer.lastCheck().detail()).isEqualTo("connected");
+        assertThat(live.received).as("a connect check sends nothing").isEmpty();
+        assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
+        assertThat(closedServer.lastCheck().detail()).startsWith("connect failed: ");
+    }
+}
