@@ -1,0 +1,91 @@
+package io.shoal.autoscaler;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shoal simulate}: a load profile through the autoscaler's decision code, printed and plotted. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Replay a load profile through the autoscaler's decisions and a model of the replicas.")
+public final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--profile", defaultValue = "step", description = "step, spike, daily, or a CSV file of seconds,rate")
+    String profile;
+    @Option(names = "--low", defaultValue = "30", description = "Low request rate of the built-in shapes (req/s)")
+    double low;
+    @Option(names = "--high", defaultValue = "350", description = "High request rate of the built-in shapes (req/s)")
+    double high;
+    @Option(names = "--duration", defaultValue = "300", description = "Seconds simulated by the built-in shapes")
+    int duration;
+    @Option(names = "--capacity", defaultValue = "100", description = "Requests per second one replica serves at most")
+    double capacity;
+    @Option(names = "--service-time", defaultValue = "20", description = "Milliseconds one request takes when idle")
+    double serviceMillis;
+    @Option(names = "--startup", defaultValue = "5", description = "Seconds a new replica takes to become ready")
+    int startup;
+    @Option(names = "--min", defaultValue = "1") int min;
+    @Option(names = "--max", defaultValue = "10") int max;
+    @Option(names = "--target", defaultValue = "rps=70", split = ",",
+            description = "Metric targets: cpu=70, rps=70, in_flight=8, p95_latency_ms=250, queue_length=20")
+    List<String> targets;
+    @Option(names = "--scale-down-window", defaultValue = "300", description = "Scale-down stabilization window, seconds")
+    int downWindow;
+    @Option(names = "--p95-target", defaultValue = "250", description = "Latency objective for the report, ms")
+    double p95Target;
+    @Option(names = "--csv", description = "Write the timeline as CSV") Path csv;
+    @Option(names = "--html", description = "Write a self-contained HTML chart") Path html;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadProfile load = switch (profile) {
+            case "step" -> LoadProfile.step(low, high, duration);
+            case "spike" -> LoadProfile.spike(low, high, duration);
+            case "daily" -> LoadProfile.daily(low, high, duration);
+            default -> LoadProfile.csv(Path.of(profile));
+        };
+        ScalingDecider decider = new ScalingDecider(min, max, parseTargets(), List.of(), 0.1,
+                DirectionBehavior.defaultScaleUp(), new DirectionBehavior(Duration.ofSeconds(downWindow),
+                DirectionBehavior.defaultScaleDown().policies(), DirectionBehavior.Select.MAX));
+        ReplicaModel model = new ReplicaModel(capacity, serviceMillis, startup);
+        List<Simulator.Second> timeline = Simulator.run(load, model, decider, min, 1, 0);
+        print(timeline);
+        if (csv != null) {
+            Files.writeString(csv, SimulationReport.csv(timeline));
+        }
+        if (html != null) {
+            Files.writeString(html, SimulationReport.html(timeline, p95Target));
+        }
+        return 0;
+    }
+
+    private List<MetricTarget> parseTargets() {
+        List<MetricTarget> parsed = new ArrayList<>();
+        for (String target : targets) {
+            String[] parts = target.split("=", 2);
+            parsed.add(new MetricTarget(Metric.valueOf(parts[0].trim().toUpperCase(Locale.ROOT)),
+                    Double.parseDouble(parts[1].trim())));
+        }
+        return parsed;
+    }
+
+    private void print(List<Simulator.Second> timeline) {
+        System.out.println("  time   rate/s  replicas  ready  util  p95_ms");
+        int step = Math.max(1, timeline.size() / 30);
+        for (Simulator.Second s : timeline) {
+            if (s.second() % step == 0) {
+                System.out.printf(Locale.ROOT, "%5ds %8.0f %9d %6d %4.0f%% %7.0f%n", s.second(), s.rate(), s.replicas(),
+                        s.ready(), s.utilization() * 100, Math.min(s.p95Millis(), 99_999));
+            }
+        }
+        long replicaSeconds = timeline.stream().mapToLong(Simulator.Second::replicas).sum();
+        System.out.printf(Locale.ROOT, "replica-seconds %d, peak %d replicas, p95 over %.0f ms during %.1f%% of the time%n",
+                replicaSeconds, timeline.stream().mapToInt(Simulator.Second::replicas).max().orElse(0), p95Target,
+                Simulator.shareOver(timeline, p95Target) * 100);
+    }
+}
