@@ -27,6 +27,7 @@ public final class Server implements Target {
     private final ServerListener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final PeakEwma latency = new PeakEwma();
+    private final ServerTraffic traffic = new ServerTraffic();
     private final PassiveFailures failures;
     private final OutlierDetector outliers;
     private volatile ServerStatus status;
@@ -98,6 +99,11 @@ public final class Server implements Target {
 
     public void recordCheck(CheckResult result) {
         lastCheck = result;
+    }
+
+    /** Responses and latency counted by the data plane. */
+    public ServerTraffic traffic() {
+        return traffic;
     }
 
     /** Ejected by outlier detection right now. */
@@ -172,6 +178,7 @@ public final class Server implements Target {
     /** A response head arrived; {@code status} feeds outlier detection. */
     public void recordResponse(int statusCode, long latencyNanos, long nowNanos) {
         latency.observe(latencyNanos, nowNanos);
+        traffic.record(latencyNanos);
         failures.recordSuccess();
         if (outliers != null) {
             outliers.onResponse(statusCode, nowNanos);

@@ -1,0 +1,171 @@
+package io.shoal.autoscaler;
+
+import io.shoal.config.AutoscaleConfig;
+import io.shoal.config.ServiceConfig;
+import io.shoal.replicas.ReplicaManager;
+import io.shoal.replicas.ReplicaView;
+import io.shoal.topology.Server;
+import io.shoal.topology.Service;
+import io.shoal.topology.Topology;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The live autoscaler: every {@code interval} it gathers each autoscaled service's figures (from the
+ * replicas' processes and the data plane's counters), asks the same {@link ScalingDecider} the simulator
+ * uses, and applies the result through the replica manager. Every decision is kept for
+ * {@code shoal events}. Runs on its own single thread.
+ */
+public final class AutoscalerLoop implements AutoCloseable {
+    private static final int EVENTS_KEPT = 1000;
+
+    private final Topology topology;
+    private final ReplicaManager replicas;
+    private final ToIntFunction<String> queueLength;
+    private final Clock clock;
+    private final Map<String, ScalingDecider> deciders = new LinkedHashMap<>();
+    private final Map<Server, Long> lastResponses = new java.util.IdentityHashMap<>();
+    private final ArrayDeque<ServiceDecision> events = new ArrayDeque<>();
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "shoal-autoscaler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long lastMillis;
+
+    /** A decision and the service it was for. */
+    public record ServiceDecision(String service, Decision decision) {}
+
+    /** @param queueLength requests waiting at the proxy for a service */
+    public AutoscalerLoop(Topology topology, ReplicaManager replicas, ToIntFunction<String> queueLength, Clock clock) {
+        this.topology = topology;
+        this.replicas = replicas;
+        this.queueLength = queueLength;
+        this.clock = clock;
+    }
+
+    /** Starts evaluating; a no-op when no service has {@code autoscale}. */
+    public void start() {
+        long interval = Long.MAX_VALUE;
+        for (ServiceConfig service : topology.config().services().values()) {
+            if (service.autoscale() != null && service.run() != null) {
+                deciders.put(service.name(), Policies.decider(service.autoscale()));
+                interval = Math.min(interval, service.autoscale().interval().toMillis());
+            }
+        }
+        if (!deciders.isEmpty()) {
+            lastMillis = clock.millis();
+            loop.scheduleWithFixedDelay(this::evaluate, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The most recent decisions, oldest first. */
+    public synchronized List<ServiceDecision> events() {
+        return new ArrayList<>(events);
+    }
+
+    private void evaluate() {
+        try {
+            long now = clock.millis();
+            double seconds = Math.max(0.001, (now - lastMillis) / 1000.0);
+            lastMillis = now;
+            List<ReplicaView> all = replicas.replicas();
+            for (Map.Entry<String, ScalingDecider> entry : deciders.entrySet()) {
+                String name = entry.getKey();
+                AutoscaleConfig config = topology.config().services().get(name).autoscale();
+                ScalingInput input = Figures.of(name, now, seconds, all, topology.current().service(name),
+                        config, lastResponses, queueLength.applyAsInt(name));
+                int floor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+                Decision decision = entry.getValue().decide(input, floor);
+                remember(new ServiceDecision(name, decision));
+                if (decision.changes()) {
+                    replicas.scale(name, decision.desired());
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("shoal: autoscaler evaluation failed: " + e);
+        }
+    }
+
+    private synchronized void remember(ServiceDecision decision) {
+        if (events.size() == EVENTS_KEPT) {
+            events.pollFirst();
+        }
+        events.addLast(decision);
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+
+    /** Collects one service's figures at decision time. */
+    static final class Figures {
+        private Figures() {}
+
+        static ScalingInput of(String name, long now, double seconds, List<ReplicaView> all, Service service,
+                               AutoscaleConfig config, Map<Server, Long> lastResponses, int queued) {
+            List<ReplicaFigures> figures = new ArrayList<>();
+            int current = 0;
+            Histogram latency = new Histogram(3);
+            for (ReplicaView replica : all) {
+                if (!replica.service().equals(name)) {
+                    continue;
+                }
+                boolean counts = !List.of("STOPPING", "FAILED", "STANDBY").contains(replica.state());
+                current += counts ? 1 : 0;
+                if (!counts) {
+                    continue;
+                }
+                Map<Metric, Double> values = new java.util.EnumMap<>(Metric.class);
+                if (replica.cpuPercent() >= 0) {
+                    values.put(Metric.CPU, replica.cpuPercent());
+                }
+                if (replica.rssBytes() >= 0) {
+                    values.put(Metric.MEMORY, (double) replica.rssBytes());
+                }
+                Server server = serverOf(service, replica.port());
+                if (server != null) {
+                    values.put(Metric.IN_FLIGHT, (double) server.inFlight());
+                    long responses = server.traffic().responses();
+                    Long before = lastResponses.put(server, responses);
+                    if (before != null) {
+                        values.put(Metric.RPS, (responses - before) / seconds);
+                    }
+                    latency.add(server.traffic().takeInterval());
+                }
+                boolean ready = replica.state().equals("READY");
+                boolean initializing = replica.uptimeMillis() < config.initializationPeriod().toMillis();
+                figures.add(new ReplicaFigures(replica.id(), ready, initializing, values));
+            }
+            Map<Metric, Double> serviceFigures = new java.util.EnumMap<>(Metric.class);
+            if (latency.getTotalCount() > 0) {
+                serviceFigures.put(Metric.P95_LATENCY_MS, latency.getValueAtPercentile(95) / 1000.0);
+            }
+            serviceFigures.put(Metric.QUEUE_LENGTH, (double) queued);
+            return new ScalingInput(now, current, figures, serviceFigures);
+        }
+
+        private static Server serverOf(Service service, int port) {
+            if (service == null) {
+                return null;
+            }
+            for (Server server : service.servers()) {
+                if (server.config().address().port() == port) {
+                    return server;
+                }
+            }
+            return null;
+        }
+    }
+}
