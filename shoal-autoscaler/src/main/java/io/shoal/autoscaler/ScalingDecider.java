@@ -58,12 +58,15 @@ public final class ScalingDecider {
                 recommended = Math.max(recommended, asked);
             }
         }
-        if (recommended < 0) {
-            recommended = current; // no figures at all: never scale on ignorance
-        }
         int lowest = Math.max(min, floor);
+        boolean noOpinion = recommended < 0;
+        if (noOpinion) {
+            // No figures, or only rules that did not fire: never scale on ignorance, and do not let
+            // "no change" enter the windows, or a rule's -1 could never win against them.
+            recommended = current;
+        }
         int clamped = Math.min(max, Math.max(lowest, recommended));
-        int stabilized = stabilizer.stabilize(now, current, clamped);
+        int stabilized = noOpinion ? clamped : stabilizer.stabilize(now, current, clamped);
         int desired = Math.min(max, Math.max(lowest, limiter.limit(now, current, stabilized)));
         limiter.record(now, desired - current, historyMillis);
         return new Decision(now, current, metrics, fired, clamped, stabilized, desired,

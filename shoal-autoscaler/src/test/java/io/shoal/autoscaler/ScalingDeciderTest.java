@@ -167,4 +167,16 @@ class ScalingDeciderTest {
         assertThat(decider.decide(Figures.cpu(10, 10, 10).at(400), 0).desired()).isEqualTo(3);
         assertThat(decider.decide(Figures.cpu(10, 10, 10).at(700), 0).desired()).isEqualTo(2);
     }
+
+    @Test
+    void aScaleDownRuleWorksUnderKubernetesDefaultScaleDownWindow() {
+        StepRule downOne = new StepRule(Metric.CPU, false, 30, Duration.ofMinutes(5), -1);
+        ScalingDecider decider = new ScalingDecider(2, 10, List.of(), List.of(downOne), 0.1,
+                DirectionBehavior.defaultScaleUp(), DirectionBehavior.defaultScaleDown());
+        Figures quiet = Figures.cpu(10, 10, 10, 10, 10);
+        for (int second = 0; second < 300; second += 10) {
+            assertThat(decider.decide(quiet.at(second), 0).desired()).isEqualTo(5);
+        }
+        assertThat(decider.decide(quiet.at(300), 0).desired()).isEqualTo(4);
+    }
 }

@@ -5,21 +5,25 @@ import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
 import io.shoal.proxy.AccessLog;
 import io.shoal.proxy.ProxyServer;
+import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /**
- * Starts the data plane for a validated configuration and keeps it up until the JVM is told to stop
- * (Ctrl-C, SIGTERM). Every command goes through here, so they all announce listeners, report errors
- * and shut down the same way.
+ * Starts Shoal for a validated configuration and keeps it up until the JVM is told to stop (Ctrl-C,
+ * SIGTERM, or {@code POST /api/v1/shutdown}, which calls {@code System.exit}). Every command goes
+ * through here, so they all announce listeners, report errors and shut down the same way.
  *
  * <p>Standard output gets one {@code shoal: listening on HOST:PORT (TRANSPORT)} line per listener,
- * with the port actually bound (tests and scripts parse it); everything else goes to standard error.
+ * with the port actually bound (tests and scripts parse it); Shoal's other messages go to standard
+ * error. Replica output goes wherever {@link Control#console} sends it.
  */
 final class Launcher {
     static final int EXIT_START_FAILED = 1;
@@ -27,58 +31,87 @@ final class Launcher {
 
     private Launcher() {}
 
+    /**
+     * Replicas and admin endpoint, for {@code up}, {@code demo} and {@code run} with run services.
+     *
+     * @param console where replica output goes
+     */
+    record Control(StateDir state, AdminBind admin, ReplicaDriver.LineSink console) {}
+
+    /**
+     * What is up, for the hints a command prints.
+     *
+     * @param admin the admin endpoint, or null without one
+     * @param ready completes when the replicas started first are ready (at once without replicas)
+     */
+    record Started(List<InetSocketAddress> listeners, InetSocketAddress admin, CompletableFuture<Void> ready) {}
+
     /** Reports an invalid configuration: every problem, one per line, and nothing was started. */
     static int invalid(ConfigException e) {
         System.err.println(e.getMessage());
         return EXIT_INVALID_CONFIG;
     }
 
+    /** The data plane alone ({@code shoal proxy}, {@code shoal run} without run services). */
+    static int run(ShoalConfig config, Consumer<Started> started) throws InterruptedException {
+        return run(config, null, started);
+    }
+
     /**
-     * Starts the proxy and blocks until the shutdown hook has closed the proxy, the access log and then
-     * {@code companions} (e.g. demo backends), in that order.
+     * Starts the proxy, its health checks and, with {@code control}, the replicas and the admin
+     * endpoint; then blocks until the shutdown hook has stopped them: the admin endpoint and the
+     * replicas first (so that none is restarted while Shoal stops), then the checks, the proxy and
+     * the access log.
      *
-     * @param started called with the bound listener addresses, after the "listening on" lines
+     * @param control null for the data plane alone
+     * @param started called once everything is up, after the "listening on" lines
      * @return 0 once stopped (the JVM is then already exiting), or {@link #EXIT_START_FAILED}
      */
-    static int run(ShoalConfig config, Consumer<List<InetSocketAddress>> started, AutoCloseable... companions)
-            throws InterruptedException {
-        List<AutoCloseable> toClose = new ArrayList<>();
+    static int run(ShoalConfig config, Control control, Consumer<Started> started) throws InterruptedException {
         AccessLog accessLog;
         try {
             accessLog = AccessLog.open(config.accessLog());
         } catch (IOException e) {
-            closeAll(List.of(companions));
             System.err.println("shoal: cannot open the access log: " + e);
             return EXIT_START_FAILED;
         }
-        Topology topology = Topology.of(config);
-        ProxyServer proxy = new ProxyServer(config, topology, accessLog);
-        toClose.add(proxy);
-        toClose.add(accessLog);
-        toClose.addAll(List.of(companions));
+        Stopper stopper = new Stopper();
+        stopper.add(accessLog);
+        // Registered before anything starts, so that a signal during start-up stops what already runs.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopper.stop()) {
+                System.err.println("shoal: stopped");
+            }
+        }, "shoal-shutdown"));
         try {
+            ControlPlane plane = control == null ? null : stopper.add(ControlPlane.prepare(control.state()));
+            Topology topology = Topology.of(config);
+            ProxyServer proxy = stopper.add(new ProxyServer(config, topology, accessLog));
             List<InetSocketAddress> bound = proxy.start();
             // Checks run on the data plane's loops; they stop before the proxy does.
-            HealthChecker health = new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType());
-            toClose.add(0, health);
+            HealthChecker health = stopper.add(
+                    new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
-            started.accept(bound);
+            System.out.flush();
+            Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
+            if (plane != null) {
+                stopper.add(plane::stopRunning); // first to stop: the admin endpoint, then the replicas
+                CompletableFuture<Void> ready = plane.start(topology, health, control.admin(), control.console(),
+                        proxy::queued);
+                up = new Started(bound, plane.adminAddress(), ready);
+                System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1 (loopback only)");
+            }
+            started.accept(up);
             System.out.flush();
         } catch (Exception e) { // start() rethrows bind failures (checked IOExceptions) undeclared
-            closeAll(toClose);
+            stopper.stop();
             System.err.println("shoal: cannot start: " + (e.getMessage() != null ? e.getMessage() : e));
             return EXIT_START_FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeAll(toClose);
-            System.err.println("shoal: stopped");
-            stopped.countDown();
-        }, "shoal-shutdown"));
-        stopped.await();
+        stopper.await();
         return 0;
     }
 
@@ -88,13 +121,52 @@ final class Launcher {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
-        for (AutoCloseable resource : resources) {
+    /**
+     * Stops what was started, once, in the reverse order of starting (so the admin endpoint and the
+     * replicas go first, the access log last), whether start-up failed or a signal came.
+     */
+    private static final class Stopper {
+        private final Deque<AutoCloseable> started = new ArrayDeque<>();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private boolean stopping;
+
+        /** Remembers {@code resource} to stop it; when stopping has begun already, stops it now and aborts start-up. */
+        <T extends AutoCloseable> T add(T resource) {
+            synchronized (this) {
+                if (!stopping) {
+                    started.push(resource);
+                    return resource;
+                }
+            }
+            close(resource);
+            throw new IllegalStateException("stopping");
+        }
+
+        /** False when it was already stopped. */
+        boolean stop() {
+            List<AutoCloseable> toStop;
+            synchronized (this) {
+                if (stopping) {
+                    return false;
+                }
+                stopping = true;
+                toStop = List.copyOf(started);
+            }
+            toStop.forEach(Stopper::close);
+            stopped.countDown();
+            return true;
+        }
+
+        private static void close(AutoCloseable resource) {
             try {
                 resource.close();
             } catch (Exception e) {
                 System.err.println("shoal: while stopping: " + e);
             }
+        }
+
+        void await() throws InterruptedException {
+            stopped.await();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.shoal.cli;
 
+import io.shoal.autoscaler.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -8,15 +9,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code shoal} command. It only wires: each subcommand turns its arguments into a validated
- * {@link io.shoal.config.ShoalConfig} and hands it to {@link Launcher}, which owns starting and stopping.
+ * The {@code shoal} command. It only wires: the commands that start Shoal ({@code demo}, {@code up},
+ * {@code run}, {@code proxy}) turn their arguments into a validated {@link io.shoal.config.ShoalConfig}
+ * and hand it to {@link Launcher}, which owns starting and stopping; the others ({@code ps},
+ * {@code scale}, {@code logs}, {@code rollout}, {@code down}) talk to a running Shoal through its
+ * admin endpoint ({@link AdminClient}).
  *
- * <p>Exit status: 0 after a clean stop, 1 when starting failed (e.g. the port is taken), 2 for invalid
- * configuration or usage (picocli's own code for usage errors, so both mean "fix your input").
+ * <p>Exit status: 0 after a clean stop, 1 when starting failed (e.g. the port is taken) or an
+ * operation failed (a rollout rolled back, no Shoal answers), 2 for invalid configuration or usage
+ * (picocli's own code for usage errors, so both mean "fix your input").
  */
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Shoal: an HTTP load balancer.",
-        subcommands = {ProxyCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        description = "Shoal: an HTTP load balancer that can also run the replicas of your app.",
+        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, PsCommand.class, ScaleCommand.class,
+                LogsCommand.class, RolloutCommand.class, RunCommand.class, ProxyCommand.class,
+                SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -27,7 +34,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: try 'shoal demo', 'shoal proxy' or 'shoal run'");
+        throw new ParameterException(spec.commandLine(), "Missing command: try 'shoal demo', 'shoal up', 'shoal proxy' or 'shoal run'");
     }
 
     /** Reads the version Maven wrote into the jar's manifest, so that the pom stays its only owner. */

@@ -49,6 +49,28 @@ final class ProxyCommand implements Callable<Integer> {
             description = "Sticky sessions by cookie (default name SHOAL_SERVER).")
     String sticky;
 
+    @Option(names = "--health-check", paramLabel = "/PATH|tcp",
+            description = "Active health check: an HTTP GET of /PATH, or a TCP connect.")
+    String healthCheck;
+
+    @Option(names = "--health-interval", paramLabel = "DURATION", description = "Time between checks (HAProxy inter).")
+    String healthInterval;
+
+    @Option(names = "--rise", paramLabel = "N", description = "Consecutive passes that bring a server UP.")
+    String rise;
+
+    @Option(names = "--fall", paramLabel = "N", description = "Consecutive failures that take a server DOWN.")
+    String fall;
+
+    @Option(names = "--slow-start", paramLabel = "DURATION", description = "Ramp a server's weight up over this time.")
+    String slowStart;
+
+    @Option(names = "--panic", paramLabel = "fail|spread", description = "When no server is UP: 503, or spread anyway.")
+    String panic;
+
+    @Option(names = "--outlier", description = "Eject servers failing live traffic (Envoy outlier detection).")
+    boolean outlier;
+
     /** The validated configuration these options describe. */
     ShoalConfig config() throws ConfigException {
         return QuickConfig.builder()
@@ -61,13 +83,20 @@ final class ProxyCommand implements Callable<Integer> {
                 .accessLog(accessLog)
                 .accessLogFormat(accessLogFormat)
                 .sticky(sticky)
+                .healthCheck(healthCheck)
+                .healthInterval(healthInterval)
+                .rise(rise)
+                .fall(fall)
+                .slowStart(slowStart)
+                .panic(panic)
+                .outlier(outlier)
                 .build();
     }
 
     @Override
     public Integer call() throws InterruptedException {
         try {
-            return Launcher.run(config(), bound -> { });
+            return Launcher.run(config(), started -> { });
         } catch (ConfigException e) {
             return Launcher.invalid(e);
         }

@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import io.shoal.config.ConfigException;
+import io.shoal.config.ShoalConfig;
 import io.shoal.config.YamlConfigLoader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,22 +9,44 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code shoal run -f shoal.yaml}: everything a configuration file describes (see docs/configuration.md). */
+/**
+ * {@code shoal run -f shoal.yaml}: everything a configuration file describes (see docs/configuration.md),
+ * for service managers and containers. The same as {@code up}, but standard output carries only the
+ * "listening on" lines and the access log: replica output goes to standard error (still prefixed
+ * {@code web-2 | }), and without run services there is no admin endpoint and no {@code .shoal}
+ * directory unless {@code --admin} asks for one.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the listeners, routes and services of a YAML configuration file.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The configuration file.")
     Path file;
 
+    @Option(names = "--admin", paramLabel = "HOST:PORT",
+            description = "Admin endpoint address, loopback only; on by default (127.0.0.1:9901, or a free port if "
+                    + "taken) when the file has services with a run block.")
+    String admin;
+
     @Override
     public Integer call() throws InterruptedException {
+        ShoalConfig config;
+        AdminBind bind;
         try {
-            return Launcher.run(YamlConfigLoader.load(file), bound -> { });
+            bind = AdminBind.parse(admin);
+            config = YamlConfigLoader.load(file);
+        } catch (IllegalArgumentException e) {
+            System.err.println("shoal: " + e.getMessage());
+            return Launcher.EXIT_INVALID_CONFIG;
         } catch (ConfigException e) {
             return Launcher.invalid(e);
         } catch (IOException e) {
             System.err.println("shoal: cannot read " + file + ": " + e);
             return Launcher.EXIT_INVALID_CONFIG;
         }
+        if (admin == null && !ConfigFiles.hasRunServices(config)) {
+            return Launcher.run(config, started -> { });
+        }
+        return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.err)),
+                started -> { });
     }
 }

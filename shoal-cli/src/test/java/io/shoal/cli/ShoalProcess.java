@@ -41,13 +41,74 @@ final class ShoalProcess implements AutoCloseable {
 
     /** Runs {@code java JVM_OPTIONS -jar target/shoal.jar ARGS}. */
     static ShoalProcess start(List<String> jvmOptions, String... args) throws IOException {
+        return new ShoalProcess(new ProcessBuilder(command(jvmOptions, args)).start());
+    }
+
+    /**
+     * Runs {@code java -jar .../target/shoal.jar ARGS} in {@code workDir} (where it keeps {@code .shoal/}),
+     * as a small JVM: these tests run Shoal beside several replica JVMs on machines with two cores.
+     */
+    static ShoalProcess startIn(Path workDir, String... args) throws IOException {
+        return new ShoalProcess(new ProcessBuilder(command(SMALL_JVM, args)).directory(workDir.toFile()).start());
+    }
+
+    /** JVM flags that start faster and use less memory and CPU, for Shoal's own commands and replicas in tests. */
+    static final List<String> SMALL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(Path.of("target", "shoal.jar").toString());
+        command.add(Path.of("target", "shoal.jar").toAbsolutePath().toString());
         command.addAll(List.of(args));
-        return new ShoalProcess(new ProcessBuilder(command).start());
+        return command;
+    }
+
+    /**
+     * The first line of standard output containing {@code text}, waiting for it; fails, showing all
+     * output, if it does not come in time.
+     */
+    String awaitStdout(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : stdout.toString().split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return fail("no line with '%s' within %s; stdout:%n%s%nstderr:%n%s", text, timeout, stdout, stderr);
+    }
+
+    /** Like {@link #awaitStdout}, on standard error. */
+    String awaitStderr(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : stderr.toString().split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return fail("no line with '%s' on stderr within %s; stdout:%n%s%nstderr:%n%s", text, timeout, stdout, stderr);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Sends a signal by name ({@code INT}, {@code TERM}) with {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     static ShoalProcess start(String... args) throws IOException {

@@ -27,12 +27,20 @@ public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule>
         schedules = List.copyOf(schedules);
     }
 
+    /** {@code min}, {@code max}, targets and rules, with every other setting at its default and no schedules. */
+    public static AutoscaleConfig of(int min, int max, List<Target> targets, List<Rule> rules) {
+        return new AutoscaleConfig(min, max, targets, rules, Defaults.AUTOSCALE_TOLERANCE, Defaults.AUTOSCALE_INTERVAL,
+                Defaults.AUTOSCALE_INITIALIZATION_PERIOD, Direction.scaleUpDefaults(), Direction.scaleDownDefaults(),
+                List.of());
+    }
+
     /** What can be scaled on; names as users write them. */
     public enum Metric {
         CPU, MEMORY, IN_FLIGHT, RPS, P95_LATENCY_MS, QUEUE_LENGTH;
 
+        /** The key under {@code targets} and the first word of a rule; {@code p95_latency} is written as a duration. */
         public String configName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return this == P95_LATENCY_MS ? "p95_latency" : name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -54,10 +62,33 @@ public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule>
         public Direction {
             policies = List.copyOf(policies);
         }
+
+        /** Kubernetes' default {@code scaleUp}: at once, +100 % or +4 replicas per 15 s, whichever is more. */
+        public static Direction scaleUpDefaults() {
+            return new Direction(Defaults.SCALE_UP_STABILIZATION,
+                    List.of(Policy.percent(Defaults.SCALE_UP_PERCENT, Defaults.SCALE_UP_PERIOD),
+                            Policy.pods(Defaults.SCALE_UP_PODS, Defaults.SCALE_UP_PERIOD)),
+                    Defaults.SCALE_SELECT);
+        }
+
+        /** Kubernetes' default {@code scaleDown}: the highest recommendation of the last 300 s, -100 % per 15 s. */
+        public static Direction scaleDownDefaults() {
+            return new Direction(Defaults.SCALE_DOWN_STABILIZATION,
+                    List.of(Policy.percent(Defaults.SCALE_DOWN_PERCENT, Defaults.SCALE_DOWN_PERIOD)),
+                    Defaults.SCALE_SELECT);
+        }
     }
 
     /** At most {@code value} pods ({@code percent == false}) or percent per {@code period}. */
-    public record Policy(boolean percent, int value, Duration period) {}
+    public record Policy(boolean percent, int value, Duration period) {
+        public static Policy pods(int value, Duration period) {
+            return new Policy(false, value, period);
+        }
+
+        public static Policy percent(int value, Duration period) {
+            return new Policy(true, value, period);
+        }
+    }
 
     /**
      * A floor for busy hours (seed 000's peaks 06-08, 12-13, 18-20).
@@ -67,6 +98,11 @@ public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule>
      * @param toMinute end, minutes after midnight, exclusive
      */
     public record Schedule(List<Integer> days, int fromMinute, int toMinute, int min) {
+        /** Monday to Sunday, what {@code days} is when left out. */
+        public static final List<Integer> EVERY_DAY = List.of(1, 2, 3, 4, 5, 6, 7);
+        /** {@code 24:00}, the end of a day, as an exclusive {@code toMinute}. */
+        public static final int END_OF_DAY = 24 * 60;
+
         public Schedule {
             days = List.copyOf(days);
         }

@@ -57,6 +57,23 @@ public final class Defaults {
     public static final int REPLICAS = 1;
     public static final int MAX_REPLICAS = 1000;
 
+    /** {@code autoscale}: the HPA's {@code minReplicas} default, its 10 % tolerance; evaluation every second. */
+    public static final int AUTOSCALE_MIN = 1;
+    public static final double AUTOSCALE_TOLERANCE = 0.1;
+    public static final Duration AUTOSCALE_INTERVAL = Duration.ofSeconds(1);
+    /** Shorter than the HPA's {@code cpuInitializationPeriod} (5 minutes): Shoal sees when a replica is ready. */
+    public static final Duration AUTOSCALE_INITIALIZATION_PERIOD = Duration.ofSeconds(30);
+
+    /** {@code autoscale.behavior}: Kubernetes' defaults ({@code autoscaling/v2}), see {@link AutoscaleConfig.Direction}. */
+    public static final Duration SCALE_UP_STABILIZATION = Duration.ZERO;
+    public static final int SCALE_UP_PERCENT = 100;
+    public static final int SCALE_UP_PODS = 4;
+    public static final Duration SCALE_UP_PERIOD = Duration.ofSeconds(15);
+    public static final Duration SCALE_DOWN_STABILIZATION = Duration.ofSeconds(300);
+    public static final int SCALE_DOWN_PERCENT = 100;
+    public static final Duration SCALE_DOWN_PERIOD = Duration.ofSeconds(15);
+    public static final String SCALE_SELECT = "max";
+
     /**
      * The readiness check a {@code run} service gets when it has no {@code health_check}: a TCP connect,
      * so that a new replica joins the pool once it accepts connections ({@link HealthCheckConfig#readiness()}).

@@ -1,6 +1,7 @@
 package io.shoal.config;
 
 import io.shoal.config.internal.Addresses;
+import io.shoal.config.internal.AutoscaleSyntax;
 import io.shoal.config.internal.BackendSpec;
 import io.shoal.config.internal.EnvVars;
 import io.shoal.config.internal.Names;
@@ -249,6 +250,28 @@ public final class Values {
             return fraction * 100 + "%";
         }
         return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
+     * A threshold rule of {@code autoscale.rules}: {@code METRIC > THRESHOLD for DURATION: +N} or with {@code <}
+     * and {@code -N}, the threshold in the metric's unit, e.g. {@code cpu > 70 for 5m: +1},
+     * {@code p95_latency > 500ms for 30s: +2}.
+     */
+    public static AutoscaleConfig.Rule autoscaleRule(String text) {
+        return AutoscaleSyntax.rule(text);
+    }
+
+    /**
+     * A figure of an autoscaling metric in its unit: cpu {@code 70} or {@code 70%} (of one core), memory a
+     * size ({@code 256m}, in bytes), p95_latency a duration (in milliseconds), the others a number.
+     */
+    public static double metricValue(AutoscaleConfig.Metric metric, String text) {
+        return AutoscaleSyntax.value(metric, text);
+    }
+
+    /** Days of the week as {@code mon-fri}, {@code sat,sun} or {@code mon}: 1 = Monday .. 7 = Sunday, in order. */
+    public static List<Integer> days(String text) {
+        return AutoscaleSyntax.days(text);
     }
 
     /**

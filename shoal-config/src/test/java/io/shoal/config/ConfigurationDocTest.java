@@ -82,6 +82,15 @@ class ConfigurationDocTest {
         expected.put("run.restart.window", run.restart().window());
         expected.put("run.stop_grace_period", run.stopGrace());
         expected.put("run.ready_timeout", run.readyTimeout());
+        AutoscaleConfig autoscale = AutoscaleConfig.of(Defaults.AUTOSCALE_MIN, 10, List.of(), List.of());
+        expected.put("autoscale.min", autoscale.min());
+        expected.put("autoscale.tolerance", autoscale.tolerance());
+        expected.put("autoscale.interval", autoscale.interval());
+        expected.put("autoscale.initialization_period", autoscale.initializationPeriod());
+        expected.put("autoscale.behavior.scale_up.stabilization_window", autoscale.scaleUp().stabilizationWindow());
+        expected.put("autoscale.behavior.scale_up.select_policy", autoscale.scaleUp().select());
+        expected.put("autoscale.behavior.scale_down.stabilization_window", autoscale.scaleDown().stabilizationWindow());
+        expected.put("autoscale.behavior.scale_down.select_policy", autoscale.scaleDown().select());
 
         expected.forEach((key, value) -> {
             assertThat(rows).as("a table row for %s", key).containsKey(key);
@@ -100,6 +109,31 @@ class ConfigurationDocTest {
             documented.add(Values.retryOn(name));
         }
         assertThat(documented).containsExactlyInAnyOrderElementsOf(Defaults.RETRY_ON);
+    }
+
+    /** The default policies are shown as the YAML that writes them; written under behavior, it must bind to them. */
+    @Test
+    void documentedScalingPoliciesAreKubernetesDefaults() throws IOException, ConfigException {
+        Map<String, List<String>> rows = rows(Files.readString(Path.of("..", "docs", "configuration.md")));
+        Map<String, AutoscaleConfig.Direction> directions = Map.of(
+                "scale_up", AutoscaleConfig.Direction.scaleUpDefaults(),
+                "scale_down", AutoscaleConfig.Direction.scaleDownDefaults());
+
+        directions.forEach((direction, defaults) -> {
+            String key = "autoscale.behavior." + direction + ".policies";
+            assertThat(rows).as("a table row for %s", key).containsKey(key);
+            Matcher m = FIRST_CODE.matcher(rows.get(key).get(0));
+            assertThat(m.find()).as("a `value` for %s", key).isTrue();
+            String yaml = "listeners: [{address: ':8080'}]\nservices:\n  web:\n    run: {command: ./app}\n"
+                    + "    autoscale:\n      max: 10\n      targets: {cpu: 70}\n"
+                    + "      behavior: {" + direction + ": {policies: " + m.group(1) + "}}\n";
+            try {
+                AutoscaleConfig bound = YamlConfigLoader.parse(yaml, "doc").services().get("web").autoscale();
+                assertThat(direction.equals("scale_up") ? bound.scaleUp() : bound.scaleDown()).isEqualTo(defaults);
+            } catch (ConfigException e) {
+                throw new AssertionError(key + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /**

@@ -218,4 +218,61 @@ class ValuesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Values.envVar("A B=x"))
                 .withMessageStartingWith("'A B' is not a valid environment variable name");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cpu > 70 for 5m: +1          | CPU            | true  | 70        | 300000 | 1",
+            "cpu<30 for 5m:-1             | CPU            | false | 30        | 300000 | -1",
+            "cpu > 62.5% for 30s: +2      | CPU            | true  | 62.5      | 30000  | 2",
+            "memory > 1g for 1m: +1       | MEMORY         | true  | 1073741824 | 60000 | 1",
+            "p95_latency > 250ms for 10s: +3 | P95_LATENCY_MS | true | 250     | 10000  | 3",
+            "queue_length > 0 for 0s: +1  | QUEUE_LENGTH   | true  | 0         | 0      | 1",
+            "rps < 0.5 for 1h: -2         | RPS            | false | 0.5       | 3600000 | -2"})
+    void autoscaleRules(String text, AutoscaleConfig.Metric metric, boolean above, double threshold, long holdMillis,
+                        int change) {
+        assertThat(Values.autoscaleRule(text)).isEqualTo(
+                new AutoscaleConfig.Rule(metric, above, threshold, Duration.ofMillis(holdMillis), change));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu > 70: +1", "cpu 70 for 5m: +1", "cpu > for 5m: +1", "cpu > 70 for 5m", "> 70 for 5m: +1",
+            "cpu > 70 for 5m: +1.5", "cpu > 70 for 5m -> +1"})
+    void badAutoscaleRules(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.autoscaleRule(text))
+                .withMessageStartingWith("bad rule '" + text + "' (METRIC > or < THRESHOLD for DURATION: +N or -N");
+    }
+
+    @Test
+    void autoscaleRuleParts() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.autoscaleRule("cpu == 70 for 5m: +1"))
+                .withMessageStartingWith("rule 'cpu == 70 for 5m: +1': compare with > or <, not ==");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.autoscaleRule("latency > 1s for 5m: +1"))
+                .withMessageStartingWith("unknown metric 'latency'");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.autoscaleRule("memory > 1GB for 5m: +1"))
+                .withMessageEndingWith("; write 1G");
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.autoscaleRule("cpu > 70 for 5m: 2"))
+                .withMessageContaining("write the change with its sign, +2 to add replicas or -2 to remove them");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cpu, 70, 70", "cpu, 70%, 70", "cpu, 250, 250", "memory, 256m, 268435456", "memory, 512, 512",
+            "memory, 8g, 8589934592", "p95_latency, 2s, 2000", "in_flight, 8, 8", "rps, 0.25, 0.25", "queue_length, 20, 20"})
+    void metricValues(String metric, String text, double value) {
+        AutoscaleConfig.Metric m = java.util.Arrays.stream(AutoscaleConfig.Metric.values())
+                .filter(x -> x.configName().equals(metric)).findFirst().orElseThrow();
+        assertThat(Values.metricValue(m, text)).isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"mon-fri | 1,2,3,4,5", "sat,sun | 6,7", "mon | 1", "mon-wed, fri | 1,2,3,5",
+            "sunday,monday | 1,7", "mon-sun | 1,2,3,4,5,6,7", "tue,tue-wed | 2,3"})
+    void days(String text, String days) {
+        assertThat(Values.days(text)).isEqualTo(java.util.Arrays.stream(days.split(",")).map(Integer::valueOf).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Mon", "mon-", "mon,,tue", "sun-mon", "weekdays", ""})
+    void badDays(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Values.days(text));
+    }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The last lines a replica printed, for {@code shoal logs}. Written by the replica's reader thread. */
-final class LogBuffer {
+public final class LogBuffer {
     private final int capacity;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long total;
@@ -36,5 +36,5 @@ final class LogBuffer {
     }
 
     /** A slice of the log and where the next one starts. */
-    record Page(List<String> lines, long next) {}
+    public record Page(List<String> lines, long next) {}
 }

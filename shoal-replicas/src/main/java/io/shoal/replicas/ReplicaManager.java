@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs the replicas of every service that has a {@code run} block: the docker-compose {@code --scale}
  * replacement. All decisions happen on one thread, so the replica sets need no locks; the public
- * methods hand their work to it and return futures.
+ * methods hand their work to it and return futures. Those futures complete on that thread: continue
+ * them with an {@code ...Async} stage before calling back into this manager, which would otherwise
+ * wait for its own thread.
  */
 public final class ReplicaManager implements AutoCloseable {
     private final Topology topology;

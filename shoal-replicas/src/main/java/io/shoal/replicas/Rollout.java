@@ -47,12 +47,13 @@ final class Rollout {
     }
 
     private void rollBack(Replica failed, Throwable why) {
+        String reason = failed.id + " " + failed.lastMessage; // before retiring overwrites it
         List<CompletableFuture<Void>> retired = new ArrayList<>();
         for (Replica replica : started) {
             retired.add(set.retire(replica));
         }
         CompletableFuture.allOf(retired.toArray(new CompletableFuture<?>[0])).whenComplete((ok, e) ->
-                result.complete("rollout of " + set.service() + " rolled back: " + failed.id + " "
-                        + failed.lastMessage + "; the previous version keeps running"));
+                result.complete("rollout of " + set.service() + " rolled back: " + reason
+                        + "; the previous version keeps running"));
     }
 }

@@ -1,6 +1,7 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.AccessLogConfig;
+import io.shoal.config.AutoscaleConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.BalanceConfig.HashKey;
 import io.shoal.config.HealthCheckConfig;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats, check
- * types, panic modes, initial states, restart policies), parsed
+ * types, panic modes, initial states, restart policies, autoscaling metrics, select policies, policy types and
+ * days of the week), parsed
  * exactly as written, lower case, with the valid names and the closest one in every refusal.
  */
 public final class Names {
@@ -29,7 +31,30 @@ public final class Names {
     private static final Map<String, RestartPolicy.Mode> COMPOSE_RESTART_MODES = Map.of(
             "no", RestartPolicy.Mode.NEVER, "false", RestartPolicy.Mode.NEVER, "unless-stopped", RestartPolicy.Mode.ALWAYS);
 
+    private static final Map<String, AutoscaleConfig.Metric> METRICS = new LinkedHashMap<>();
+    /** The HPA's {@code selectPolicy}, lower case as {@link AutoscaleConfig.Direction#select()} stores it. */
+    private static final Map<String, String> SELECT_POLICIES = new LinkedHashMap<>();
+    /** Whether a scaling policy's value is a percentage ({@code Percent}) or a count of replicas ({@code Pods}). */
+    private static final Map<String, Boolean> POLICY_TYPES = new LinkedHashMap<>();
+    /** ISO 8601 day numbers, 1 = Monday .. 7 = Sunday, by their abbreviation and full name. */
+    private static final Map<String, Integer> DAYS = new LinkedHashMap<>();
+
     static {
+        for (AutoscaleConfig.Metric m : AutoscaleConfig.Metric.values()) {
+            METRICS.put(m.configName(), m);
+        }
+        for (String select : new String[] {"max", "min", "disabled"}) {
+            SELECT_POLICIES.put(select, select);
+        }
+        POLICY_TYPES.put("percent", true);
+        POLICY_TYPES.put("pods", false);
+        String[] days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+        for (int i = 0; i < days.length; i++) {
+            DAYS.put(days[i].substring(0, 3), i + 1);
+        }
+        for (int i = 0; i < days.length; i++) {
+            DAYS.put(days[i], i + 1);
+        }
         ALGORITHMS.put("round_robin", Algorithm.ROUND_ROBIN);
         ALGORITHMS.put("weighted", Algorithm.ROUND_ROBIN);
         for (Algorithm a : Algorithm.values()) {
@@ -95,6 +120,31 @@ public final class Names {
                     + String.join(", ", RESTART_MODES.keySet()) + "; compose's '" + text + "' is " + compose.configName());
         }
         return choice(text, "restart policy", RESTART_MODES);
+    }
+
+    /** {@code cpu}, {@code memory}, {@code in_flight}, {@code rps}, {@code p95_latency} or {@code queue_length}. */
+    public static AutoscaleConfig.Metric metric(String text) {
+        return choice(text, "metric", METRICS);
+    }
+
+    /** {@code max}, {@code min} or {@code disabled}; Kubernetes' capitalised {@code Max} is refused, suggesting max. */
+    public static String selectPolicy(String text) {
+        return choice(text, "select policy", SELECT_POLICIES);
+    }
+
+    /** {@code percent} (true) or {@code pods} (false). */
+    public static boolean policyType(String text) {
+        return choice(text, "policy type", POLICY_TYPES);
+    }
+
+    /** {@code mon} .. {@code sun} or {@code monday} .. {@code sunday}: 1 = Monday .. 7 = Sunday. */
+    public static int day(String text) {
+        Integer day = DAYS.get(text);
+        if (day == null) {
+            throw new IllegalArgumentException("unknown day '" + text + "'; valid: mon, tue, wed, thu, fri, sat, sun"
+                    + Suggestions.didYouMean(text, DAYS.keySet()));
+        }
+        return day;
     }
 
     /** {@code uri}, or {@code header:NAME}, {@code cookie:NAME}, {@code query:NAME}. */

@@ -1,5 +1,6 @@
 package io.shoal.config.internal;
 
+import io.shoal.config.AutoscaleConfig;
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.Defaults;
 import io.shoal.config.HealthCheckConfig;
@@ -26,6 +27,7 @@ import java.util.Set;
  * both and neither are reported here, at the service's line. A {@code run} service has no servers in the
  * record (its replicas are added at run time), and, without a {@code health_check}, gets
  * {@link HealthCheckConfig#readiness()} so that a replica joins the pool only once it accepts connections.
+ * With {@code autoscale}, a {@code run} without {@code replicas} starts {@code autoscale.min} replicas.
  */
 final class ServiceBinder {
     private ServiceBinder() {}
@@ -61,11 +63,15 @@ final class ServiceBinder {
                 s.duration("connect_timeout", Defaults.CONNECT_TIMEOUT),
                 s.duration("response_timeout", Defaults.RESPONSE_TIMEOUT));
         RunConfig run = run(s);
+        AutoscaleConfig autoscale = autoscale(s, run != null);
+        if (autoscale != null && !writes(s, "run", "replicas")) {
+            run = run.withReplicas(Math.max(0, Math.min(autoscale.min(), Defaults.MAX_REPLICAS)));
+        }
         ServiceConfig service = new ServiceConfig(name, new ServerBinder(s).servers(), balance, sticky(s), timeouts,
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                health(s, run != null), run, null);
+                health(s, run != null), run, autoscale);
         s.finish();
         return service;
     }
@@ -79,6 +85,30 @@ final class ServiceBinder {
             return null;
         }
         return s.section("run").map(RunBinder::run).orElseGet(() -> RunConfig.of(List.of()));
+    }
+
+    /**
+     * Null without {@code autoscale}, and on a service without {@code run}, where it is refused at its line: Shoal
+     * can only scale the replicas it starts. An {@code autoscale} that cannot be read (reported) is null too.
+     */
+    private static AutoscaleConfig autoscale(Section s, boolean runs) {
+        if (!s.has("autoscale")) {
+            return null;
+        }
+        if (!runs) {
+            s.get("autoscale");
+            s.binding().problems().add(s.child("autoscale"), "only applies to a service with run: Shoal scales the"
+                    + " replicas it starts itself, not a list of servers");
+            return null;
+        }
+        return s.section("autoscale").map(AutoscaleBinder::autoscale).orElse(null);
+    }
+
+    /** Whether the mapping under {@code block} has {@code key}; with autoscale, an unwritten run.replicas is min. */
+    private static boolean writes(Section s, String block, String key) {
+        return s.get(block).filter(Node.Mapping.class::isInstance)
+                .map(node -> ((Node.Mapping) node).entries().stream().anyMatch(e -> e.key().equals(key)))
+                .orElse(false);
     }
 
     private static HealthConfig health(Section s, boolean runs) {

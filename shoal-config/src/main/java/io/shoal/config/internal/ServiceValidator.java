@@ -40,6 +40,9 @@ final class ServiceValidator {
         if (s.run() != null) {
             RunValidator.validate(s.run(), path + ".run", sink);
         }
+        if (s.autoscale() != null) {
+            AutoscaleValidator.validate(s.autoscale(), s.run(), path, sink);
+        }
     }
 
     private static void balance(BalanceConfig balance, String path, ProblemSink sink) {

@@ -1,0 +1,47 @@
+package io.shoal.admin.internal;
+
+import io.shoal.admin.ReplicaControl;
+import io.shoal.replicas.LogBuffer;
+import io.shoal.replicas.ReplicaManager;
+import io.shoal.replicas.ReplicaView;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link ReplicaControl} over the real {@link ReplicaManager}. */
+public final class ManagerControl implements ReplicaControl {
+    /** The manager words the result of a rollout that was undone this way (see {@code Rollout}). */
+    private static final String ROLLED_BACK = " rolled back: ";
+
+    private final ReplicaManager manager;
+
+    public ManagerControl(ReplicaManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public List<String> services() {
+        return manager.services();
+    }
+
+    @Override
+    public List<ReplicaView> replicas() {
+        return manager.replicas();
+    }
+
+    @Override
+    public CompletableFuture<Void> scale(String service, int replicas) {
+        return manager.scale(service, replicas);
+    }
+
+    @Override
+    public CompletableFuture<Rollout> rollout(String service, Map<String, String> env) {
+        return manager.rollout(service, env).thenApply(text -> new Rollout(text, text.contains(ROLLED_BACK)));
+    }
+
+    @Override
+    public LogPage logs(String replicaId, long since) {
+        LogBuffer.Page page = manager.logs(replicaId, since);
+        return new LogPage(page.lines(), page.next());
+    }
+}

@@ -1,0 +1,146 @@
+package io.shoal.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoal.admin.AdminServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How {@code shoal ps}, {@code scale}, {@code logs}, {@code rollout} and {@code down} reach the running
+ * Shoal: its admin endpoint, at {@code --admin} if given, else at the address in the nearest
+ * {@code .shoal/admin} (this directory or a parent), else at the default {@code 127.0.0.1:9901}.
+ */
+final class AdminClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration QUICK = Duration.ofSeconds(10);
+    private static final int CONNECT_TIMEOUT_MILLIS = 3000;
+
+    static {
+        // A rollout is not idempotent: never let HttpURLConnection send a POST twice on its own.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final String address;
+    private final String source;
+
+    AdminClient(String address, String source) {
+        this.address = address;
+        this.source = source;
+    }
+
+    static AdminClient locate(String explicit) {
+        if (explicit != null) {
+            return new AdminClient(explicit, "--admin");
+        }
+        Optional<StateDir> state = StateDir.find(Path.of(""));
+        if (state.isPresent()) {
+            Optional<String> address = state.get().adminAddress();
+            if (address.isPresent()) {
+                return new AdminClient(address.get(), "from " + state.get().adminFile());
+            }
+        }
+        return new AdminClient("127.0.0.1:" + AdminServer.DEFAULT_PORT,
+                "the default; no " + StateDir.NAME + "/admin here or in a parent directory");
+    }
+
+    String address() {
+        return address;
+    }
+
+    JsonNode get(String path) throws Failure {
+        return send("GET", path, null, QUICK);
+    }
+
+    /** POSTs {@code body} as JSON; {@code timeout} is how long to wait for the answer. */
+    JsonNode post(String path, Object body, Duration timeout) throws Failure {
+        try {
+            return send("POST", path, JSON.writeValueAsBytes(body), timeout);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** With {@link HttpURLConnection}: it starts in a fraction of the JDK HttpClient's time, which a CLI notices. */
+    private JsonNode send(String method, String path, byte[] body, Duration timeout) throws Failure {
+        HttpURLConnection connection;
+        int status;
+        String text;
+        try {
+            connection = (HttpURLConnection) URI.create("http://" + address + "/api/v1" + path).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            if (body != null) {
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = connection.getResponseCode();
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (ConnectException | SocketTimeoutException e) {
+            if (e instanceof SocketTimeoutException
+                    && !String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+                throw new Failure(0, "the admin endpoint at " + address + " did not answer within "
+                        + timeout.toSeconds() + "s");
+            }
+            throw new Failure(0, "no Shoal answers at " + address + " (" + source + "); 'shoal up' starts one");
+        } catch (IOException e) {
+            throw new Failure(0, "the admin endpoint at " + address + " did not answer: " + e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(text);
+        } catch (IOException e) {
+            throw new Failure(status, "unexpected answer from " + address + ": HTTP " + status + " " + text);
+        }
+        if (status >= 300) {
+            throw new Failure(status, json.path("error").asText("HTTP " + status), json);
+        }
+        return json;
+    }
+
+    /** The admin endpoint said no, or could not be reached ({@link #status} 0). */
+    static final class Failure extends Exception {
+        private final int status;
+        private final transient JsonNode body;
+
+        Failure(int status, String message) {
+            this(status, message, null);
+        }
+
+        Failure(int status, String message, JsonNode body) {
+            super(message, null, false, false);
+            this.status = status;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        boolean unreachable() {
+            return status == 0;
+        }
+
+        JsonNode body() {
+            return body;
+        }
+    }
+}

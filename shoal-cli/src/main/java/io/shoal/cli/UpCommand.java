@@ -1,0 +1,57 @@
+package io.shoal.cli;
+
+import io.shoal.config.ConfigException;
+import io.shoal.config.ShoalConfig;
+import io.shoal.config.YamlConfigLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code shoal up}: docker-compose up without containers. Everything the file describes, the replicas
+ * of its run services with their output on standard output ({@code web-2 | ...}), and the admin
+ * endpoint the other commands talk to. {@code -d} leaves it running in the background.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start the load balancer, the replicas of every service with a run block, and the admin endpoint.",
+                "Replica output is printed as 'web-2 | ...'. Ctrl-C stops everything."})
+final class UpCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--file"}, defaultValue = "shoal.yaml", paramLabel = "FILE",
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = {"-d", "--detach"},
+            description = "Run in the background, output to .shoal/shoal.log; exit once the admin endpoint answers.")
+    boolean detach;
+
+    @Option(names = "--admin", paramLabel = "HOST:PORT",
+            description = "Admin endpoint address, loopback only (default: 127.0.0.1:9901, or a free port if taken).")
+    String admin;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AdminBind bind;
+        try {
+            bind = AdminBind.parse(admin);
+        } catch (IllegalArgumentException e) {
+            System.err.println("shoal: " + e.getMessage());
+            return Launcher.EXIT_INVALID_CONFIG;
+        }
+        ShoalConfig config;
+        try {
+            config = YamlConfigLoader.load(file);
+        } catch (ConfigException e) {
+            return Launcher.invalid(e);
+        } catch (IOException e) {
+            System.err.println("shoal: cannot read " + file + ": " + e);
+            return Launcher.EXIT_INVALID_CONFIG;
+        }
+        if (detach) {
+            return Background.start(StateDir.here(), file, bind);
+        }
+        return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
+                started -> System.err.println("shoal: up; 'shoal ps' lists the replicas, Ctrl-C stops everything"));
+    }
+}
