@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,11 +92,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Send the same load this long first and discard it (JIT, caches, pools).")
     private String warmup;
 
+    @Option(names = "--scale", paramLabel = "SERVICE=N,N,...",
+            description = "Scaling check against a running Shoal: run the same load at each replica count, e.g. web=1,2,4.")
+    String scale;
+
+    @Option(names = "--admin", paramLabel = "HOST:PORT",
+            description = "Shoal's admin endpoint for --scale (default: .shoal/admin here or above, else 127.0.0.1:9901).")
+    String admin;
+
+    @Option(names = "--ready-timeout", defaultValue = "120s", paramLabel = "DURATION",
+            description = "How long --scale waits for the replicas to be ready.")
+    String readyTimeout;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
     private Path json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts.")
     private Path html;
+
+    /** Runs {@code bench} alone, without the {@code shoal} launcher: {@code java -cp ... io.shoal.bench.BenchCommand URL}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -109,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
             Console console = System.console();
             ProgressLine progress = console == null ? null : new ProgressLine(console.writer());
             Consumer<Second> listener = progress == null ? s -> { } : progress;
+            if (scale != null) {
+                return scalingCheck(plan, listener, out);
+            }
             BenchResult result = Bench.run(plan, listener);
             if (progress != null) {
                 progress.clear();
@@ -124,6 +145,31 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         } catch (IllegalArgumentException | IOException e) {
             err.println("shoal bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code --scale web=1,2,4}: seed 001's one-to-many comparison, printed as a table with efficiency. */
+    private int scalingCheck(LoadPlan plan, Consumer<Second> listener, PrintWriter out) throws InterruptedException {
+        int equals = scale.indexOf('=');
+        if (equals <= 0) {
+            throw new ParameterException(spec.commandLine(), "--scale must be SERVICE=N,N,..., got '" + scale + "'");
+        }
+        String service = scale.substring(0, equals);
+        java.util.List<Integer> counts = new java.util.ArrayList<>();
+        for (String count : scale.substring(equals + 1).split(",")) {
+            counts.add(Integer.parseInt(count.trim()));
+        }
+        try {
+            java.util.List<ScalingRun.Step> steps = ScalingRun.run(new AdminApiScaler(admin == null ? AdminAddress.find()
+                    : admin), service, counts, plan, parse("--ready-timeout", readyTimeout), listener);
+            out.print(ScalingRun.table(steps));
+            out.flush();
+            return 0;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("shoal bench: " + e.getMessage());
             return 1;
         }
     }
@@ -173,9 +219,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--body-file: cannot read " + bodyFile + ": " + e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), "--body-file: cannot read " + bodyFile + ": " + e.getMessage(), e);
         }
     }
 

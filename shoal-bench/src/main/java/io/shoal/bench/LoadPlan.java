@@ -38,10 +38,20 @@ public record LoadPlan(URI url, String method, List<Map.Entry<String, String>> h
         return stages.isEmpty() ? duration : Optional.of(stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus));
     }
 
-    /** The same plan lasting {@code length} without a request count: used to warm up a JIT before measuring. */
+    /**
+     * The starting load of this plan held for {@code length}, without stages or a request count: used to warm up
+     * JIT compilers, caches and pools before measuring. A rate ramp that starts from 0 warms up at its first target.
+     */
     public LoadPlan lasting(Duration length) {
-        return new LoadPlan(url, method, headers, body, connections, Optional.of(length), 0, rate, List.of(),
+        Optional<Double> steady = rate.filter(r -> r > 0 || stages.isEmpty()).or(() -> rate.map(r -> stages.get(0).target()));
+        return new LoadPlan(url, method, headers, body, connections, Optional.of(length), 0, steady, List.of(),
                 keepAlive, timeout, instanceKey, threads);
+    }
+
+    /** A copy of the request body; empty for none. */
+    @Override
+    public byte[] body() {
+        return body.clone();
     }
 
     /** Fluent setters without prefixes; {@link #build()} checks the combination. */

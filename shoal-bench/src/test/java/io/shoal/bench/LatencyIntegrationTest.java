@@ -1,13 +1,17 @@
 package io.shoal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.shoal.bench.internal.TextSummary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Against a server that always takes 50 ms, the measured latency is 50 ms, in both models. */
+/**
+ * Against a server that always takes 50 ms, the median latency measured is 50 ms plus a few: the loopback, the
+ * JDK server, and a sleep that oversleeps on a busy machine (hence up to 60), in both models. Each test first warms up the server and the client: a cold JDK server stalls for
+ * hundreds of milliseconds, which the open model rightly charges to the requests due meanwhile.
+ */
 class LatencyIntegrationTest {
     @Test
     void closedModelMeasuresTheServersFiftyMilliseconds() throws Exception {
@@ -15,13 +19,16 @@ class LatencyIntegrationTest {
             TestServer.sleep(50);
             TestServer.respond(exchange, 200, "ok");
         })) {
-            BenchResult result = Bench.run(LoadPlan.builder(server.uri("/")).connections(4).threads(1)
-                    .duration(Duration.ofSeconds(2)).build(), s -> { });
+            LoadPlan plan = LoadPlan.builder(server.uri("/")).connections(4).threads(1).duration(Duration.ofSeconds(2)).build();
+            Bench.run(plan.lasting(Duration.ofMillis(500)), s -> { });
+            BenchResult result = Bench.run(plan, s -> { });
             System.out.print(TextSummary.of(result));
 
-            assertThat(result.millisAt(50)).isCloseTo(52, within(3.0));
+            assertThat(result.millisAt(50)).isBetween(50.0, 60.0);
             assertThat(result.failures()).isZero();
-            assertThat(result.responses()).isGreaterThan(100);
+            // Little's law: 4 requests always in flight, each taking the mean latency.
+            double meanSeconds = result.latency().getMean() / 1e6;
+            assertThat(result.requestsPerSecond()).isCloseTo(4 / meanSeconds, withinPercentage(10));
         }
     }
 
@@ -31,11 +38,12 @@ class LatencyIntegrationTest {
             TestServer.sleep(50);
             TestServer.respond(exchange, 200, "ok");
         })) {
-            BenchResult result = Bench.run(LoadPlan.builder(server.uri("/")).connections(8).threads(1).rate(40)
-                    .duration(Duration.ofSeconds(2)).build(), s -> { });
+            LoadPlan plan = LoadPlan.builder(server.uri("/")).connections(8).threads(1).rate(40).duration(Duration.ofSeconds(2)).build();
+            Bench.run(plan.lasting(Duration.ofMillis(500)), s -> { });
+            BenchResult result = Bench.run(plan, s -> { });
             System.out.print(TextSummary.of(result));
 
-            assertThat(result.millisAt(50)).isCloseTo(52, within(3.0));
+            assertThat(result.millisAt(50)).isBetween(50.0, 60.0);
             assertThat(result.responses()).isEqualTo(80);
             assertThat(result.dropped()).isZero();
         }

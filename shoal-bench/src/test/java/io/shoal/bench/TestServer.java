@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
  * answers, which gives a known capacity). Needs {@code -Dsun.net.httpserver.nodelay=true}, set by the pom.
  */
 final class TestServer implements AutoCloseable {
+    private static final String BODY = "test.body";
+
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -31,7 +33,7 @@ final class TestServer implements AutoCloseable {
             server.setExecutor(executor);
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    exchange.getRequestBody().readAllBytes();
+                    exchange.setAttribute(BODY, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                     handler.handle(exchange);
                 }
             });
@@ -47,6 +49,11 @@ final class TestServer implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** The request body, read before the handler runs. */
+    static String body(HttpExchange exchange) {
+        return (String) exchange.getAttribute(BODY);
     }
 
     static void sleep(long millis) {

@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import io.shoal.autoscaler.SimulateCommand;
+import io.shoal.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Shoal: an HTTP load balancer that can also run the replicas of your app.",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, PsCommand.class, ScaleCommand.class,
                 LogsCommand.class, RolloutCommand.class, RunCommand.class, ProxyCommand.class,
-                SimulateCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;

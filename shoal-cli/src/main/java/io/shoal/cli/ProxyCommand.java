@@ -39,6 +39,9 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads; 0 = one per core.")
     String threads;
 
+    @Option(names = "--max-connections", paramLabel = "N", description = "Client connections held at once (50000).")
+    String maxConnections;
+
     @Option(names = "--access-log", paramLabel = "PATH", description = "Append an access log to PATH; - for standard output.")
     String accessLog;
 
@@ -80,6 +83,7 @@ final class ProxyCommand implements Callable<Integer> {
                 .connectTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .threads(threads)
+                .maxConnections(maxConnections)
                 .accessLog(accessLog)
                 .accessLogFormat(accessLogFormat)
                 .sticky(sticky)

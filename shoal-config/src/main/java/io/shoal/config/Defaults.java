@@ -9,7 +9,7 @@ public final class Defaults {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 32 * 1024;
-    public static final int MAX_CONNECTIONS = 10_000;
+    public static final int MAX_CONNECTIONS = 50_000;
 
     public static final int MAX_WEIGHT = 1000;
     public static final int MAX_FAILS = 1;

@@ -36,6 +36,7 @@ public final class QuickConfig {
         private String connectTimeout;
         private String responseTimeout;
         private String threads;
+        private String maxConnections;
         private String accessLog;
         private String accessLogFormat;
         private String sticky;
@@ -89,6 +90,12 @@ public final class QuickConfig {
         /** {@code --threads}: event-loop threads, 0 for one per core. */
         public Builder threads(String count) {
             this.threads = count;
+            return this;
+        }
+
+        /** {@code --max-connections}: client connections held at once. */
+        public Builder maxConnections(String count) {
+            this.maxConnections = count;
             return this;
         }
 
@@ -207,10 +214,12 @@ public final class QuickConfig {
 
         private ProxySettings proxy(OptionParser o) {
             o.map("proxy.threads", "--threads");
+            o.map("proxy.max_connections", "--max-connections");
             ProxySettings d = ProxySettings.defaults();
             return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
                     d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(), d.maxHeaderBytes(),
-                    d.maxConnections(), d.trustedProxies());
+                    o.parse("proxy.max_connections", maxConnections, d.maxConnections(), Values::integer),
+                    d.trustedProxies());
         }
 
         private AccessLogConfig accessLog(OptionParser o) {

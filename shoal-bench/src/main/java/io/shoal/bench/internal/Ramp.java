@@ -10,50 +10,55 @@ import java.util.List;
  *
  * <p>Times are seconds from the start of the run as doubles; a constant ramp without stages lasts forever.
  */
-public final class Ramp {
+final class Ramp {
     private final double[] from;
     private final double[] to;
     private final double[] startSeconds;
     private final double[] lengthSeconds;
     private final double[] eventsBefore;
 
-    private Ramp(double start, List<Stage> stages) {
-        int n = stages.size();
-        from = new double[n];
-        to = new double[n];
-        startSeconds = new double[n];
-        lengthSeconds = new double[n];
-        eventsBefore = new double[n];
-        double value = start;
-        double time = 0;
-        double events = 0;
-        for (int i = 0; i < n; i++) {
-            Stage stage = stages.get(i);
-            from[i] = value;
-            to[i] = stage.target();
-            startSeconds[i] = time;
-            lengthSeconds[i] = stage.duration().toNanos() / 1e9;
-            eventsBefore[i] = events;
-            events += (from[i] + to[i]) / 2 * lengthSeconds[i];
-            time += lengthSeconds[i];
-            value = stage.target();
-        }
+    private Ramp(int stages) {
+        from = new double[stages];
+        to = new double[stages];
+        startSeconds = new double[stages];
+        lengthSeconds = new double[stages];
+        eventsBefore = new double[stages];
     }
 
     /** Starts at {@code start} and follows the stages; after the last one the value stays at its target. */
-    public static Ramp of(double start, List<Stage> stages) {
-        return stages.isEmpty() ? constant(start) : new Ramp(start, stages);
+    static Ramp of(double start, List<Stage> stages) {
+        if (stages.isEmpty()) {
+            return constant(start);
+        }
+        Ramp ramp = new Ramp(stages.size());
+        double value = start;
+        double time = 0;
+        double events = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            ramp.from[i] = value;
+            ramp.to[i] = stage.target();
+            ramp.startSeconds[i] = time;
+            ramp.lengthSeconds[i] = stage.duration().toNanos() / 1e9;
+            ramp.eventsBefore[i] = events;
+            events += (value + stage.target()) / 2 * ramp.lengthSeconds[i];
+            time += ramp.lengthSeconds[i];
+            value = stage.target();
+        }
+        return ramp;
     }
 
     /** The same value forever. */
-    public static Ramp constant(double value) {
-        Ramp ramp = new Ramp(value, List.of(new Stage(java.time.Duration.ofSeconds(1), value)));
+    static Ramp constant(double value) {
+        Ramp ramp = new Ramp(1);
+        ramp.from[0] = value;
+        ramp.to[0] = value;
         ramp.lengthSeconds[0] = Double.POSITIVE_INFINITY;
         return ramp;
     }
 
     /** The value {@code seconds} after the start. */
-    public double valueAt(double seconds) {
+    double valueAt(double seconds) {
         int i = stageAt(seconds);
         if (i < 0) {
             return to[to.length - 1];
@@ -63,7 +68,7 @@ public final class Ramp {
     }
 
     /** When event {@code k} (from 0) is due, in seconds from the start; infinity when the ramp ends before it. */
-    public double timeOfEvent(long k) {
+    double timeOfEvent(long k) {
         for (int i = 0; i < from.length; i++) {
             double x = k - eventsBefore[i];
             double length = lengthSeconds[i];
@@ -80,7 +85,7 @@ public final class Ramp {
     }
 
     /** How many events are due strictly before {@code seconds}. */
-    public long eventsBefore(double seconds) {
+    long eventsBefore(double seconds) {
         int i = stageAt(seconds);
         if (i < 0) {
             int last = from.length - 1;
@@ -93,7 +98,7 @@ public final class Ramp {
     }
 
     /** The end of the last stage in seconds; infinity for a constant ramp. */
-    public double lengthSeconds() {
+    double lengthSeconds() {
         int last = from.length - 1;
         return startSeconds[last] + lengthSeconds[last];
     }

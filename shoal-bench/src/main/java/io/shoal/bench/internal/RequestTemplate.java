@@ -8,19 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The request encoded once, as bytes on the wire: every send writes a duplicate of one read-only direct buffer, so
- * sending allocates no encoder state, copies nothing, and touches no shared reference count.
+ * The request encoded once, as bytes on the wire: every send writes a duplicate of one direct buffer through a
+ * view that cannot be released, so sending allocates no encoder state, copies nothing, and touches no shared
+ * reference count. The buffer itself is released once, by {@link #release()} at the end of the run.
  */
 final class RequestTemplate {
     private final ByteBuf bytes;
+    private final ByteBuf view;
 
     RequestTemplate(LoadPlan plan) {
-        bytes = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(encode(plan)));
+        bytes = Unpooled.directBuffer().writeBytes(encode(plan));
+        view = Unpooled.unreleasableBuffer(bytes);
     }
 
     /** A view to write; the channel may release it, which does nothing. */
     ByteBuf next() {
-        return bytes.duplicate();
+        return view.duplicate();
+    }
+
+    /** Frees the buffer; call once no connection can write any more. */
+    void release() {
+        bytes.release();
     }
 
     static byte[] encode(LoadPlan plan) {
@@ -29,6 +37,7 @@ final class RequestTemplate {
             path += "?" + plan.url().getRawQuery();
         }
         int port = plan.url().getPort();
+        byte[] body = plan.body();
         StringBuilder head = new StringBuilder(256).append(plan.method()).append(' ').append(path).append(" HTTP/1.1\r\n");
         if (!has(plan, "Host")) {
             head.append("Host: ").append(plan.url().getHost()).append(port == -1 || port == 80 ? "" : ":" + port).append("\r\n");
@@ -36,8 +45,8 @@ final class RequestTemplate {
         if (!has(plan, "User-Agent")) {
             head.append("User-Agent: shoal-bench\r\n");
         }
-        if (plan.body().length > 0 || requiresLength(plan.method())) {
-            head.append("Content-Length: ").append(plan.body().length).append("\r\n");
+        if (body.length > 0 || requiresLength(plan.method())) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
         }
         if (!plan.keepAlive()) {
             head.append("Connection: close\r\n");
@@ -45,9 +54,9 @@ final class RequestTemplate {
         for (Map.Entry<String, String> header : plan.headers()) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + 2 + plan.body().length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + 2 + body.length);
         out.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(plan.body());
+        out.writeBytes(body);
         return out.toByteArray();
     }
 

@@ -40,11 +40,12 @@ final class RunContext {
         this.onSlotFinished = onSlotFinished;
     }
 
-    boolean labels() {
-        return jsonField != null || header != null;
-    }
-
     void slotFinished() {
         onSlotFinished.run();
+    }
+
+    /** Frees what the run held; call after the event loops have stopped. */
+    void release() {
+        template.release();
     }
 }

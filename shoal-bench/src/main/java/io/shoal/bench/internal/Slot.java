@@ -7,10 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.shoal.bench.ErrorKind;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading: everything runs on the slot's event loop.
  */
-final class Slot {
+final class Slot implements ResponseListener {
     private final RunContext run;
     private final EventLoop loop;
     private final LoopStats stats;
@@ -40,6 +36,7 @@ final class Slot {
     private boolean reusable;
     private boolean inFlight;
     private boolean timerArmed;
+    private boolean started;
     private boolean retired;
     private boolean finished;
 
@@ -50,13 +47,30 @@ final class Slot {
         this.bootstrap = base.clone(loop).handler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("decoder", new ResponseDecoder(run.head, stats)).addLast("slot", new SlotHandler(Slot.this));
+                ch.pipeline().addLast("parser", new ResponseParser(Slot.this, stats, run.head, run.jsonField != null, run.header));
+            }
+        });
+    }
+
+    /**
+     * Opens the connection ahead of the first request, so that the run's clock starts with connections ready. A
+     * failure is not counted here: the first request will try again and count it.
+     */
+    ChannelFuture preconnect() {
+        return bootstrap.connect(run.address).addListener((ChannelFuture f) -> {
+            if (f.isSuccess() && started) {
+                f.channel().close(); // too late: the slot started without it and opened its own
+            } else if (f.isSuccess()) {
+                channel = f.channel();
             }
         });
     }
 
     void start() {
-        loop.execute(next);
+        loop.execute(() -> {
+            started = true;
+            next();
+        });
     }
 
     /** Stops taking tickets; the request in flight, if any, still ends normally. */
@@ -114,40 +128,41 @@ final class Slot {
         }
     }
 
-    void onHead(Channel ch, HttpResponse response) {
+    @Override
+    public void onHead(Channel ch, int status, boolean keepAlive, String label) {
         if (ch != channel || !inFlight) {
             ch.close();
             return;
         }
-        status = response.status().code();
-        reusable &= HttpUtil.isKeepAlive(response);
-        if (run.header != null) {
-            label = response.headers().get(run.header);
-        }
+        this.status = status;
+        this.label = label;
+        reusable &= keepAlive;
     }
 
-    void onContent(Channel ch, HttpContent content) {
+    @Override
+    public void onBody(Channel ch, ByteBuf chunk) {
         if (ch != channel || !inFlight) {
             return;
         }
-        if (run.jsonField != null) {
-            if (body == null) {
-                body = PooledByteBufAllocator.DEFAULT.heapBuffer();
-            }
-            ByteBuf chunk = content.content();
-            body.writeBytes(chunk, Math.min(chunk.readableBytes(), Math.max(0, RunContext.MAX_BODY_BYTES - body.readableBytes())));
+        if (body == null) {
+            body = PooledByteBufAllocator.DEFAULT.heapBuffer();
         }
-        if (content instanceof LastHttpContent) {
-            complete();
-        }
+        body.writeBytes(chunk, Math.min(chunk.readableBytes(), Math.max(0, RunContext.MAX_BODY_BYTES - body.readableBytes())));
     }
 
-    private void complete() {
+    @Override
+    public void onComplete(Channel ch) {
+        if (ch != channel || !inFlight) {
+            return;
+        }
         inFlight = false;
         stats.response(status, System.nanoTime() - intendedNanos);
         if (run.jsonField != null) {
-            stats.instance(JsonField.topLevel(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes(), run.jsonField));
-            body.clear();
+            stats.instance(body == null ? null
+                    : JsonField.topLevel(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes(), run.jsonField));
+            if (body != null) {
+                body.clear();
+            }
         } else if (run.header != null) {
             stats.instance(label);
         }
@@ -157,8 +172,8 @@ final class Slot {
         next();
     }
 
-    /** The connection ended, or {@code failure} (not null) ended the request on it first. */
-    void onClosed(Channel ch, ErrorKind failure) {
+    @Override
+    public void onClosed(Channel ch, ErrorKind failure) {
         if (ch != channel) {
             return;
         }

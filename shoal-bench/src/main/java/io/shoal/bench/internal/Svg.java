@@ -13,7 +13,7 @@ final class Svg {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 260;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 32;
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
 
@@ -60,7 +60,7 @@ final class Svg {
         int legendX = WIDTH - RIGHT;
         for (int k = series.size() - 1; k >= 0; k--) {
             Series s = series.get(k);
-            legendX -= 14 + 7 * s.name.length();
+            legendX -= 22 + 7 * s.name.length();
             svg.append(f("<rect x='%d' y='8' width='10' height='10' fill='%s'/><text x='%d' y='17' class='tick'>%s</text>",
                     legendX, s.color, legendX + 13, escape(s.name)));
             StringBuilder points = new StringBuilder();

@@ -16,6 +16,9 @@ public final class TextSummary {
         StringBuilder out = new StringBuilder();
         line(out, "Target", plan.method() + " " + plan.url() + (plan.keepAlive() ? " (keep-alive)" : " (new connection per request)"));
         line(out, "Load", load(plan));
+        if (plan.openModel()) {
+            line(out, "", "latency counted from each request's due time, so waiting for a busy target counts");
+        }
         line(out, "Requests", f("%,d answered in %.2f s: %,.1f req/s, %s/s read", r.responses(), r.elapsed().toNanos() / 1e9,
                 r.requestsPerSecond(), bytes(r.bytesReadPerSecond())));
         if (r.responses() > 0) {
@@ -46,10 +49,13 @@ public final class TextSummary {
         String threads = f(", %d thread%s", plan.threads(), plan.threads() == 1 ? "" : "s");
         String stages = plan.stages().isEmpty() ? "" : ", stages " + plan.stages().stream().map(Object::toString).collect(Collectors.joining(","));
         if (plan.openModel()) {
-            return f("open model: %,.1f req/s%s over %d connections%s%s%s; latency counted from each request's due time",
-                    plan.rate().orElseThrow(), stages, plan.connections(), length, count, threads);
+            String rate = plan.stages().isEmpty() ? f("%,.1f req/s", plan.rate().orElseThrow())
+                    : f("from %,.1f req/s", plan.rate().orElseThrow()) + stages;
+            return f("open model: %s, %d connections%s%s%s", rate, plan.connections(), length, count, threads);
         }
-        return f("closed model: %d connections%s%s%s%s", plan.connections(), stages, length, count, threads);
+        String connections = plan.stages().isEmpty() ? f("%d connections", plan.connections())
+                : f("from %d connections", plan.connections()) + stages;
+        return f("closed model: %s%s%s%s", connections, length, count, threads);
     }
 
     private static void distribution(StringBuilder out, Distribution d) {

@@ -15,14 +15,13 @@ final class Tickets {
     static final long NONE = Long.MIN_VALUE;
 
     private final AtomicLong next = new AtomicLong();
-    private final long startNanos;
+    private long startNanos;
     private final long lengthNanos;
     private final long limit;
     private final Ramp arrivals;
 
     /** {@code arrivals} is null in the closed model; {@code lengthNanos} is Long.MAX_VALUE and limit 0 for none. */
-    Tickets(long startNanos, long lengthNanos, long limit, Ramp arrivals) {
-        this.startNanos = startNanos;
+    Tickets(long lengthNanos, long limit, Ramp arrivals) {
         this.lengthNanos = lengthNanos;
         this.limit = limit == 0 ? Long.MAX_VALUE : limit;
         this.arrivals = arrivals;
@@ -50,7 +49,11 @@ final class Tickets {
         return Math.min(limit, arrivals.eventsBefore(seconds));
     }
 
-    long startNanos() {
-        return startNanos;
+    /**
+     * Starts the clock of the run, once the first connections are open, so that opening them is not charged to the
+     * first requests. Called before any slot claims; the event loops see it through the task that starts a slot.
+     */
+    void startAt(long nanos) {
+        startNanos = nanos;
     }
 }

@@ -1,0 +1,48 @@
+package io.shoal.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Seed 001's "1 server -> 2 servers" comparison as one call: for each replica count, scale the service, wait until
+ * it is ready, run the same plan, and compare throughput with perfect linear scaling. Efficiency is throughput /
+ * (replicas x throughput per replica of the first step), so 1.0 is linear and the seeds' "85-95 %" reads 0.85-0.95.
+ */
+public final class ScalingRun {
+    /** One replica count and what the plan measured against it. */
+    public record Step(int replicas, BenchResult result, double efficiency) {
+    }
+
+    private ScalingRun() {
+    }
+
+    public static List<Step> run(ReplicaScaler scaler, String service, List<Integer> counts, LoadPlan plan,
+                                 Duration readyTimeout, Consumer<Second> progress) throws Exception {
+        List<Step> steps = new ArrayList<>();
+        double perReplica = 0;
+        for (int replicas : counts) {
+            scaler.scale(service, replicas);
+            scaler.awaitReady(service, replicas, readyTimeout);
+            BenchResult result = Bench.run(plan, progress);
+            if (steps.isEmpty()) {
+                perReplica = result.requestsPerSecond() / replicas;
+            }
+            steps.add(new Step(replicas, result, perReplica == 0 ? 0 : result.requestsPerSecond() / (replicas * perReplica)));
+        }
+        return steps;
+    }
+
+    /** The table printed after a scaling run. */
+    public static String table(List<Step> steps) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%8s  %12s  %10s  %10s  %10s%n",
+                "replicas", "req/s", "p95 ms", "failures", "efficiency"));
+        for (Step s : steps) {
+            out.append(String.format(Locale.ROOT, "%8d  %,12.1f  %10.2f  %,10d  %10.2f%n", s.replicas(),
+                    s.result().requestsPerSecond(), s.result().millisAt(95), s.result().failures(), s.efficiency()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 001's "1 server: 6,302 TPS -> 2 servers: 12,000+ TPS" as one command: {@code shoal bench --scale web=1,2,4}
+ * against demo-app replicas that each serve one request at a time, so capacity is per replica, not per core.
+ */
+class BenchScaleIntegrationTest {
+    @TempDir
+    Path dir;
+    private RunningShoal shoal;
+
+    @AfterEach
+    void stop() {
+        if (shoal != null) {
+            shoal.close();
+        }
+    }
+
+    @Test
+    void throughputGrowsNearlyLinearlyWithReplicas() throws Exception {
+        RunFile.write(dir, 1, List.of("--max-concurrency", "1"), "20s", "");
+        shoal = RunningShoal.up(dir);
+        shoal.admin.awaitReady(1, Duration.ofSeconds(30));
+        String url = "http://127.0.0.1:" + shoal.proxy.getPort() + "/work?ms=50";
+
+        Cli bench = shoal.cli("bench", "--scale", "web=1,2,4", "-c", "16", "-d", "3s", url);
+
+        System.out.println(bench.stdout());
+        assertThat(bench.exit()).as(bench.toString()).isZero();
+        List<String> rows = bench.stdout().lines().filter(line -> line.trim().matches("\\d+ .*")).toList();
+        assertThat(rows).hasSize(3);
+        double atTwo = efficiency(rows.get(1));
+        double atFour = efficiency(rows.get(2));
+        assertThat(atTwo).as("efficiency at 2 replicas").isGreaterThanOrEqualTo(0.85);
+        assertThat(atFour).as("efficiency at 4 replicas").isGreaterThan(0.7);
+    }
+
+    private static double efficiency(String row) {
+        String[] columns = row.trim().split("\\s+");
+        return Double.parseDouble(columns[columns.length - 1]);
+    }
+}
