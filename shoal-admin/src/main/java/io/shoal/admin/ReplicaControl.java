@@ -3,6 +3,7 @@ package io.shoal.admin;
 import io.shoal.admin.internal.ManagerControl;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,15 @@ public interface ReplicaControl {
 
     /** A rolling update to new environment values; completes with what happened (rolled out or rolled back). */
     CompletableFuture<Rollout> rollout(String service, Map<String, String> env);
+
+    /**
+     * Blue-green to new environment values: the whole new set starts, traffic switches at once when all
+     * are ready, and the previous set is kept for {@code keep} so that {@link #switchBack} is instant.
+     */
+    CompletableFuture<Rollout> blueGreen(String service, Map<String, String> env, Duration keep);
+
+    /** Puts the previous set back in front after a blue-green switch, while it is kept; says what happened. */
+    String switchBack(String service);
 
     /** Output of one replica after position {@code since} (0 for all it keeps). */
     LogPage logs(String replicaId, long since);

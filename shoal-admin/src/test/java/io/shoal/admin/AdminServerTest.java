@@ -109,6 +109,24 @@ class AdminServerTest {
     }
 
     @Test
+    void blueGreenAndSwitchBack() throws Exception {
+        HttpResponse<String> switched = post("/api/v1/services/web/rollout",
+                "{\"env\":{\"APP_VERSION\":\"3\"},\"strategy\":\"blue-green\",\"keep\":\"90s\"}");
+        assertThat(switched.statusCode()).isEqualTo(200);
+        assertThat(switched.body()).contains("switched web to the new set");
+
+        HttpResponse<String> back = post("/api/v1/services/web/switch-back", "");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).contains("switched web back to the previous set");
+        assertThat(control.calls).containsExactly("blue-green web {APP_VERSION=3} keep 90s", "switch-back web");
+
+        assertThat(post("/api/v1/services/web/rollout", "{\"env\":{\"A\":\"1\"},\"strategy\":\"canary\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/services/web/rollout", "{\"env\":{\"A\":\"1\"},\"strategy\":\"blue-green\","
+                + "\"keep\":\"soon\"}").body()).contains("keep:");
+    }
+
+    @Test
     void logsFromAPosition() throws Exception {
         HttpResponse<String> r = get("/api/v1/replicas/web-1/logs?since=1");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -193,6 +211,18 @@ class AdminServerTest {
             return CompletableFuture.completedFuture(rollBack
                     ? new Rollout("rollout of web rolled back: web-3 not ready after 5s; the previous version keeps running", true)
                     : new Rollout("rolled out 2 replicas of web", false));
+        }
+
+        @Override
+        public CompletableFuture<Rollout> blueGreen(String service, Map<String, String> env, java.time.Duration keep) {
+            calls.add("blue-green " + service + " " + env + " keep " + keep.toSeconds() + "s");
+            return CompletableFuture.completedFuture(new Rollout("switched web to the new set", false));
+        }
+
+        @Override
+        public String switchBack(String service) {
+            calls.add("switch-back " + service);
+            return "switched " + service + " back to the previous set";
         }
 
         @Override

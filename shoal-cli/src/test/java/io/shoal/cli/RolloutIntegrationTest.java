@@ -55,4 +55,32 @@ class RolloutIntegrationTest {
         }
         shoal.admin.awaitReady(2, Duration.ofSeconds(10));
     }
+
+    @Test
+    void blueGreenSwitchesAtOnceAndSwitchesBackWithoutAFailedRequest() throws Exception {
+        RunFile.write(dir, 2, List.of(), "10s", "");
+        shoal = RunningShoal.up(dir);
+        shoal.admin.awaitReady(2, Duration.ofSeconds(30));
+
+        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() >= 20);
+
+            Cli green = shoal.cli("rollout", "web", "--env", "APP_VERSION=green", "--blue-green", "--keep", "2m");
+            assertThat(green.exit()).as(green.toString()).isZero();
+            assertThat(green.stdout()).contains("shoal: switched web to the new set");
+            int switched = load.mark();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() >= switched + 30);
+            assertThat(load.answersSince(switched)).allMatch(a -> "green".equals(a.version()));
+
+            Cli back = shoal.cli("rollout", "web", "--switch-back");
+            assertThat(back.exit()).as(back.toString()).isZero();
+            assertThat(back.stdout()).contains("switched web back to the previous set");
+            int restored = load.mark();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() >= restored + 30);
+            assertThat(load.answersSince(restored)).allMatch(a -> "1".equals(a.version()));
+
+            load.stop();
+            assertThat(load.failures()).as("failed requests").isEmpty();
+        }
+    }
 }

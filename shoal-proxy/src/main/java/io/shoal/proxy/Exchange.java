@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
@@ -48,8 +47,13 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private final RequestQueue queue;
     private boolean queued;
     private ScheduledFuture<?> queueTimer;
-    private final ChannelFutureListener upstreamWritten = this::onUpstreamWrite;
-    private final ChannelFutureListener clientWritten = this::onClientWrite;
+    /**
+     * Backpressure on writability, not on per-write promises: a side whose outbound buffer is above
+     * its high-water mark stops the other from reading until it drains. Writes take the void promise;
+     * a failed write closes its connection, which the handlers report.
+     */
+    private boolean waitingForUpstream;
+    private boolean waitingForClient;
     private Server[] tried = new Server[2];
     private int tries;
     private long nowNanos;
@@ -130,6 +134,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         }
         send(content);
         upstream.flush();
+        askClientForMore();
     }
 
     /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
@@ -270,7 +275,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
         upstreamHandler.attach(this);
         headSent = true;
-        upstream.write(request.head(), writePromise());
+        upstream.write(request.head(), upstream.voidPromise());
         if (request.expectsContinue() && !requestComplete) {
             response.sendContinue();
         }
@@ -281,37 +286,46 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         upstream.read();
         lastActivityNanos = System.nanoTime();
         scheduleTimer(serviceConfig.timeouts().response().toNanos());
+        askClientForMore();
     }
 
     private void send(HttpContent content) {
         if (request.replayable()) {
             // Kept for a retry: a replayable request has no body, only the (usually shared) empty last content.
             boolean shared = content == LastHttpContent.EMPTY_LAST_CONTENT;
-            upstream.write(shared ? content : content.retainedDuplicate(), writePromise());
+            upstream.write(shared ? content : content.retainedDuplicate(), upstream.voidPromise());
             pending.add(content);
         } else {
-            upstream.write(content, writePromise());
+            upstream.write(content, upstream.voidPromise());
         }
     }
 
-    /**
-     * Once the whole request is here nothing waits on a write, so writes take the void promise
-     * (a failure then closes the connection, which the upstream handler reports); before that, each
-     * successful write asks the client for the next chunk.
-     */
-    private ChannelPromise writePromise() {
-        return requestComplete ? upstream.voidPromise() : upstream.newPromise().addListener(upstreamWritten);
+    /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
+    private void askClientForMore() {
+        if (requestComplete || finished || upstream == null) {
+            return;
+        }
+        lastActivityNanos = System.nanoTime();
+        if (upstream.isWritable()) {
+            client.readMore();
+        } else {
+            waitingForUpstream = true;
+        }
     }
 
-    private void onUpstreamWrite(io.netty.util.concurrent.Future<? super Void> future) {
-        if (future.isSuccess()) {
-            // Read the next chunk from the client only once the last one is written (backpressure).
-            lastActivityNanos = System.nanoTime();
-            if (!requestComplete && !finished) {
-                client.readMore();
-            }
-        } else if (upstream != null && !finished) {
-            upstream.close();
+    /** The upstream connection drained below its low-water mark. */
+    void upstreamWritable() {
+        if (waitingForUpstream) {
+            waitingForUpstream = false;
+            askClientForMore();
+        }
+    }
+
+    /** The client connection drained below its low-water mark. */
+    void clientWritable() {
+        if (waitingForClient && upstream != null && !finished) {
+            waitingForClient = false;
+            upstream.read();
         }
     }
 
@@ -336,10 +350,15 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (msg instanceof HttpContent) {
             boolean last = msg instanceof LastHttpContent;
             if (last) {
-                response.writeLastContent((HttpContent) msg);
+                response.writeContent((HttpContent) msg);
                 complete();
             } else {
-                response.writeContent((HttpContent) msg).addListener(clientWritten);
+                response.writeContent((HttpContent) msg);
+                if (clientCtx.channel().isWritable()) {
+                    upstream.read();
+                } else {
+                    waitingForClient = true;
+                }
             }
         }
     }
@@ -387,16 +406,6 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         endAttempt();
         client.exchangeUpgraded(this);
         Tunnel.splice(clientCtx.channel(), channel);
-    }
-
-    private void onClientWrite(io.netty.util.concurrent.Future<? super Void> future) {
-        if (future.isSuccess()) {
-            if (upstream != null && !finished) {
-                upstream.read();
-            }
-        } else {
-            abort();
-        }
     }
 
     void onUpstreamClosed() {

@@ -1,6 +1,5 @@
 package io.shoal.proxy;
 
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -106,13 +105,8 @@ final class ResponseWriter {
         return !request.isHead() && code != 204 && code != 304 && code >= 200;
     }
 
-    ChannelFuture writeContent(HttpContent content) {
-        bodyBytes += content.content().readableBytes();
-        return client.writeAndFlush(content);
-    }
-
-    /** The end of the response: nothing waits on this write, so no promise is made for it. */
-    void writeLastContent(HttpContent content) {
+    /** Nothing waits on a body write (flow control reads writability), so no promise is made for it. */
+    void writeContent(HttpContent content) {
         bodyBytes += content.content().readableBytes();
         client.writeAndFlush(content, client.voidPromise());
     }

@@ -71,6 +71,10 @@ public final class ApiHandler implements HttpHandler {
                 allow(method, "POST");
                 return routes.rollout(p.get(1), Exchanges.body(exchange));
             }
+            if (p.get(2).equals("switch-back")) {
+                allow(method, "POST");
+                return done(routes.switchBack(p.get(1)));
+            }
         }
         if (p.equals(List.of("shutdown"))) {
             allow(method, "POST");

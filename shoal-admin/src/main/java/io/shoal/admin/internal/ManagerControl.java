@@ -4,6 +4,7 @@ import io.shoal.admin.ReplicaControl;
 import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,16 @@ public final class ManagerControl implements ReplicaControl {
     @Override
     public CompletableFuture<Rollout> rollout(String service, Map<String, String> env) {
         return manager.rollout(service, env).thenApply(text -> new Rollout(text, text.contains(ROLLED_BACK)));
+    }
+
+    @Override
+    public CompletableFuture<Rollout> blueGreen(String service, Map<String, String> env, Duration keep) {
+        return manager.blueGreen(service, env, keep).thenApply(text -> new Rollout(text, text.contains(ROLLED_BACK)));
+    }
+
+    @Override
+    public String switchBack(String service) {
+        return manager.switchBack(service);
     }
 
     @Override

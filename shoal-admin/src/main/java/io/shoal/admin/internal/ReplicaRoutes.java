@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.config.Defaults;
+import io.shoal.config.Values;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +75,19 @@ public final class ReplicaRoutes {
                         .put("message", service + " runs " + count + (count == 1 ? " replica" : " replicas"))));
     }
 
+    /** {@code {"env": {...}}} for a rolling update; add {@code "strategy": "blue-green", "keep": "5m"} for blue-green. */
     CompletableFuture<Answer> rollout(String service, ObjectNode request) {
-        only(request, "env");
+        for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of("env", "strategy", "keep").contains(name)) {
+                throw new ApiException(400, "unknown field '" + name + "'; expected env, strategy, keep");
+            }
+        }
+        String strategy = request.path("strategy").asText("rolling");
+        if (!strategy.equals("rolling") && !strategy.equals("blue-green")) {
+            throw new ApiException(400, "strategy must be rolling or blue-green, got '" + strategy + "'");
+        }
+        Duration keep = keep(request);
         JsonNode env = request.get("env");
         if (!(env instanceof ObjectNode) || env.isEmpty()) {
             throw new ApiException(400, "expected {\"env\": {\"NAME\": \"value\", ...}} with at least one variable, got "
@@ -90,7 +103,9 @@ public final class ReplicaRoutes {
             }
             values.put(e.getKey(), e.getValue().textValue());
         }
-        return timed(control.rollout(service, values), "the rollout of " + service).thenApply(result -> {
+        CompletableFuture<ReplicaControl.Rollout> started = strategy.equals("blue-green")
+                ? control.blueGreen(service, values, keep) : control.rollout(service, values);
+        return timed(started, "the rollout of " + service).thenApply(result -> {
             ObjectNode body = Exchanges.JSON.createObjectNode()
                     .put("service", service)
                     .put("rolledBack", result.rolledBack())
@@ -101,6 +116,23 @@ public final class ReplicaRoutes {
             }
             return Answer.ok(body);
         });
+    }
+
+    Answer switchBack(String service) {
+        String message = control.switchBack(service);
+        return Answer.ok(Exchanges.JSON.createObjectNode().put("service", service).put("message", message));
+    }
+
+    private static Duration keep(ObjectNode request) {
+        JsonNode keep = request.get("keep");
+        if (keep == null) {
+            return Duration.ofMinutes(5);
+        }
+        try {
+            return Values.duration(keep.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "keep: " + e.getMessage());
+        }
     }
 
     Answer shutdown() {
