@@ -373,7 +373,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
                 : code == 504 ? RetryOn.HTTP_504 : null;
         // As nginx: a 502/503/504 counts toward max_fails only when proxy_next_upstream names it.
         if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
-            server.recordFailure(System.nanoTime());
+            server.recordFailedResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
             if (canRetry(retryOn)) {
                 ReferenceCountUtil.release(head);
                 closeUpstream();

@@ -185,6 +185,16 @@ public final class Server implements Target {
         }
     }
 
+    /**
+     * A response whose status the retry policy counts as failed (a 502, 503 or 504 it names): a failure,
+     * and traffic with its latency as the client saw it, but kept out of the latency average that the
+     * {@code ewma} balancer steers by, since a quick error says nothing about the server's speed.
+     */
+    public void recordFailedResponse(long latencyNanos, long nowNanos) {
+        traffic.record(latencyNanos);
+        recordFailure(nowNanos);
+    }
+
     /** A connect error or timeout, a lost connection, or a status that the retry policy counts as failed. */
     public void recordFailure(long nowNanos) {
         failures.recordFailure(nowNanos);
