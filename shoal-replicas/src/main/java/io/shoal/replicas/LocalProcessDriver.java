@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs each replica as a child process of Shoal, with {@code PORT} (or the configured variable) and
@@ -30,11 +31,16 @@ public final class LocalProcessDriver implements ReplicaDriver {
         env.put("INSTANCE_ID", id);
         Process process = builder.start();
         registry.add(id, process.toHandle());
-        process.onExit().thenRun(() -> registry.remove(process.toHandle()));
+        // The registry forgets the process before anyone hears that it ended, so that a Shoal that stops
+        // right after has a registry that lists only what still runs.
+        CompletableFuture<Integer> exited = process.onExit().thenApply(ended -> {
+            registry.remove(ended.toHandle());
+            return ended.exitValue();
+        });
         Thread reader = new Thread(() -> pump(id, process, output), "replica-output-" + id);
         reader.setDaemon(true);
         reader.start();
-        return new LocalReplica(id, port, process);
+        return new LocalReplica(id, port, process, exited);
     }
 
     private static void pump(String id, Process process, LineSink output) {

@@ -12,11 +12,11 @@ final class LocalReplica implements RunningReplica {
     private final CompletableFuture<Integer> exited;
     private final ProcStats stats;
 
-    LocalReplica(String id, int port, Process process) {
+    LocalReplica(String id, int port, Process process, CompletableFuture<Integer> exited) {
         this.id = id;
         this.port = port;
         this.process = process;
-        this.exited = process.onExit().thenApply(Process::exitValue);
+        this.exited = exited;
         this.stats = new ProcStats(process.pid());
     }
 
