@@ -165,6 +165,9 @@ public final class BenchCommand implements Callable<Integer> {
                     : admin), service, counts, plan, parse("--ready-timeout", readyTimeout), listener);
             out.print(ScalingRun.table(steps));
             out.flush();
+            if (html != null) {
+                HtmlReport.writeScaling(service, steps, html);
+            }
             return 0;
         } catch (InterruptedException e) {
             throw e;

@@ -32,7 +32,8 @@ class BenchScaleIntegrationTest {
         shoal.admin.awaitReady(1, Duration.ofSeconds(30));
         String url = "http://127.0.0.1:" + shoal.proxy.getPort() + "/work?ms=50";
 
-        Cli bench = shoal.cli("bench", "--scale", "web=1,2,4", "-c", "16", "-d", "3s", url);
+        Path report = dir.resolve("scale.html");
+        Cli bench = shoal.cli("bench", "--scale", "web=1,2,4", "-c", "16", "-d", "3s", "--html", report.toString(), url);
 
         System.out.println(bench.stdout());
         assertThat(bench.exit()).as(bench.toString()).isZero();
@@ -42,6 +43,8 @@ class BenchScaleIntegrationTest {
         double atFour = efficiency(rows.get(2));
         assertThat(atTwo).as("efficiency at 2 replicas").isGreaterThanOrEqualTo(0.85);
         assertThat(atFour).as("efficiency at 4 replicas").isGreaterThan(0.7);
+        String html = java.nio.file.Files.readString(report);
+        assertThat(html).contains("Scaling efficiency", "4 replicas", "<svg");
     }
 
     private static double efficiency(String row) {

@@ -2,6 +2,7 @@ package io.shoal.bench.internal;
 
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.Distribution;
+import io.shoal.bench.ScalingRun;
 import io.shoal.bench.Second;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,28 @@ public final class HtmlReport {
 
     public static void write(BenchResult r, Path file) throws IOException {
         Files.writeString(file, html(r), StandardCharsets.UTF_8);
+    }
+
+    /** The report of a scaling check: the table, throughput per replica count, and efficiency against linear. */
+    public static void writeScaling(String service, List<ScalingRun.Step> steps, Path file) throws IOException {
+        List<String> labels = new ArrayList<>();
+        List<Double> throughput = new ArrayList<>();
+        List<Double> efficiency = new ArrayList<>();
+        for (ScalingRun.Step step : steps) {
+            labels.add(step.replicas() + (step.replicas() == 1 ? " replica" : " replicas"));
+            throughput.add(step.result().requestsPerSecond());
+            efficiency.add(step.efficiency());
+        }
+        String page = "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>shoal bench --scale "
+                + Svg.escape(service) + "</title><style>body{font:14px system-ui,sans-serif;margin:24px;color:#222;"
+                + "max-width:800px}pre{background:#f6f6f6;padding:12px}svg{display:block;margin:16px 0}"
+                + ".title{font-weight:600;font-size:14px}.tick{font-size:11px;fill:#444}</style></head><body>"
+                + "<h1>shoal bench --scale " + Svg.escape(service) + "</h1><pre>" + Svg.escape(ScalingRun.table(steps))
+                + "</pre>"
+                + Svg.barChart("Throughput (answers per second)", labels, throughput, v -> String.format(Locale.ROOT, "%,.0f/s", v))
+                + Svg.barChart("Scaling efficiency (1.00 = linear)", labels, efficiency, v -> String.format(Locale.ROOT, "%.2f", v))
+                + "</body></html>\n";
+        Files.writeString(file, page, StandardCharsets.UTF_8);
     }
 
     static String html(BenchResult r) {
