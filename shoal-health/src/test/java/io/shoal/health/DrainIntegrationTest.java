@@ -25,30 +25,23 @@ import org.junit.jupiter.api.Test;
 class DrainIntegrationTest {
     private static final int SLOW_MILLIS = 2000;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void drainingLetsRequestsInFlightCompleteSendsNothingNewAndClosesConnections() throws Exception {
-        TestBackend a = track(new TestBackend("a"));
-        TestBackend b = track(new TestBackend("b"));
+        TestBackend a = resources.track(new TestBackend("a"));
+        TestBackend b = resources.track(new TestBackend("b"));
         // Health checks keep running on a draining server, and must not bring it back.
         HealthCheckConfig check = TestConfigs.http("/health", Duration.ofMillis(200), Duration.ofSeconds(1), 2, 2, true);
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(TestConfigs.health(check), a.address(), b.address())));
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(check), a.address(), b.address())));
         Server serverA = proxy.server(a.address());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        track(scheduler::shutdownNow);
+        resources.track(scheduler::shutdownNow);
 
         // Round robin alternates: 3 of the 6 slow requests go to a, each on its own upstream connection.
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
@@ -110,11 +103,11 @@ class DrainIntegrationTest {
 
     @Test
     void aDrainEndsAtItsTimeoutWhenRequestsOutlastIt() throws Exception {
-        TestBackend a = track(new TestBackend("a"));
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(TestConfigs.health(null), a.address())));
+        TestBackend a = resources.track(new TestBackend("a"));
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(null), a.address())));
         Server serverA = proxy.server(a.address());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        track(scheduler::shutdownNow);
+        resources.track(scheduler::shutdownNow);
 
         CompletableFuture<HttpResponse<String>> slow = proxy.client.sendAsync(proxy.request("/slow?ms=" + SLOW_MILLIS),
                 HttpResponse.BodyHandlers.ofString());

@@ -38,29 +38,22 @@ class FailoverUnderLoadIntegrationTest {
     /** Allowed on top of the bounds below for scheduling on a loaded 2-core machine (and a JVM starting next door). */
     private static final long MARGIN_MILLIS = 200;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void aKilledBackendCostsNoRequestGoesDownComesBackUpAndRampsInBySlowStart() throws Exception {
-        BackendProcess web1 = track(new BackendProcess("web-1"));
-        BackendProcess web2 = track(new BackendProcess("web-2"));
-        BackendProcess web3 = track(new BackendProcess("web-3"));
+        BackendProcess web1 = resources.track(new BackendProcess("web-1"));
+        BackendProcess web2 = resources.track(new BackendProcess("web-2"));
+        BackendProcess web3 = resources.track(new BackendProcess("web-3"));
         CompletableFuture.allOf(startAsync(web1), startAsync(web2), startAsync(web3)).get(30, TimeUnit.SECONDS);
 
         HealthCheckConfig check = TestConfigs.http("/health", INTERVAL, TIMEOUT, RISE, FALL, false);
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(check, null, PanicConfig.defaults(), SLOW_START),
                 web1.address(), web2.address(), web3.address())));
         List<Server> servers = proxy.topology.current().service("web").servers();
@@ -74,12 +67,12 @@ class FailoverUnderLoadIntegrationTest {
         record VictimSample(long atNanos, ServerState state, int weight, CheckResult check) {}
         List<VictimSample> watched = new CopyOnWriteArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        track(sampler::shutdownNow);
+        resources.track(sampler::shutdownNow);
         sampler.scheduleAtFixedRate(() -> watched.add(new VictimSample(System.nanoTime(), victim.state(),
                 victim.weight(), victim.lastCheck())), 0, 20, TimeUnit.MILLISECONDS);
 
         long loadStartedAt = System.nanoTime();
-        LoadGenerator load = track(new LoadGenerator(proxy.uri("/"), RATE));
+        LoadGenerator load = resources.track(new LoadGenerator(proxy.uri("/"), RATE));
         await().atMost(Duration.ofSeconds(5)).until(() -> load.completed() >= RATE); // a second of steady load
 
         assertThat(proxy.states.changes).as("changes before the kill: all UP once, never DOWN")

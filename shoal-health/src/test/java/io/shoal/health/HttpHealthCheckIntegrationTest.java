@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -32,27 +30,20 @@ class HttpHealthCheckIntegrationTest {
     /** Scheduling slack on a loaded 2-core machine, on top of the intervals and their 10 % jitter. */
     private static final long MARGIN_MILLIS = 300;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void aBackendWhoseHealthFailsLeavesRotationAfterFallChecksAndReturnsAfterRise() throws Exception {
-        TestBackend web1 = track(new TestBackend("web-1"));
-        TestBackend web2 = track(new TestBackend("web-2"));
-        TestBackend web3 = track(new TestBackend("web-3"));
+        TestBackend web1 = resources.track(new TestBackend("web-1"));
+        TestBackend web2 = resources.track(new TestBackend("web-2"));
+        TestBackend web3 = resources.track(new TestBackend("web-3"));
         HealthCheckConfig check = TestConfigs.http("/health", INTERVAL, TIMEOUT, RISE, FALL, true);
-        RunningProxy proxy = track(new RunningProxy(
+        RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), web1.address(), web2.address(), web3.address())));
         Server one = proxy.server(web1.address());
         // How many checks the backend had answered in its current mode when the state changed.
@@ -99,13 +90,13 @@ class HttpHealthCheckIntegrationTest {
 
     @Test
     void aBodyMatchCheckFailsAServerThatAnswers200WithTheWrongBody() throws Exception {
-        TestBackend good = track(new TestBackend("good"));
-        TestBackend degraded = track(new TestBackend("degraded"));
+        TestBackend good = resources.track(new TestBackend("good"));
+        TestBackend degraded = resources.track(new TestBackend("degraded"));
         degraded.healthBody = "{\"status\":\"degraded\"}";
         // nginx: match server_ok { status 200; body ~ '"status":"healthy"'; }
         HealthCheckConfig check = TestConfigs.withBodyContains(
                 TestConfigs.http("/health", INTERVAL, TIMEOUT, RISE, FALL, true), "\"status\":\"healthy\"");
-        RunningProxy proxy = track(new RunningProxy(
+        RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), good.address(), degraded.address())));
         Server goodServer = proxy.server(good.address());
         Server degradedServer = proxy.server(degraded.address());

@@ -7,7 +7,6 @@ import io.shoal.config.OutlierConfig;
 import io.shoal.config.PanicConfig;
 import io.shoal.topology.Server;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,30 +34,23 @@ class OutlierEjectionIntegrationTest {
     /** One ejection as the watcher saw it. */
     record Ejection(Server server, int number, long startNanos, long millis) {}
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void consecutive5xxEjectNoMoreThanTheCapAndEachEjectionLastsLonger() throws Exception {
-        TestBackend good1 = track(new TestBackend("good-1"));
-        TestBackend bad1 = track(new TestBackend("bad-1"));
-        TestBackend good2 = track(new TestBackend("good-2"));
-        TestBackend bad2 = track(new TestBackend("bad-2"));
+        TestBackend good1 = resources.track(new TestBackend("good-1"));
+        TestBackend bad1 = resources.track(new TestBackend("bad-1"));
+        TestBackend good2 = resources.track(new TestBackend("good-2"));
+        TestBackend bad2 = resources.track(new TestBackend("bad-2"));
         bad1.status = 500;
         bad2.status = 500;
         OutlierConfig outlier = new OutlierConfig(3, 0, BASE, MAX, 25);
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(null, outlier, PanicConfig.defaults(), Duration.ZERO),
                 good1.address(), bad1.address(), good2.address(), bad2.address())));
         List<Server> servers = proxy.topology.current().service("web").servers();
@@ -70,7 +62,7 @@ class OutlierEjectionIntegrationTest {
         AtomicInteger mostAtOnce = new AtomicInteger();
         AtomicLong longestLookGapNanos = new AtomicLong();
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
-        track(watcher::shutdownNow);
+        resources.track(watcher::shutdownNow);
         Map<Server, Ejection> current = new HashMap<>();
         long[] lastLook = {System.nanoTime()};
         watcher.scheduleAtFixedRate(() -> {
@@ -97,7 +89,7 @@ class OutlierEjectionIntegrationTest {
             mostAtOnce.accumulateAndGet(ejected, Math::max);
         }, 0, WATCH_MILLIS, TimeUnit.MILLISECONDS);
 
-        LoadGenerator load = track(new LoadGenerator(proxy.uri("/"), 200));
+        LoadGenerator load = resources.track(new LoadGenerator(proxy.uri("/"), 200));
         await("a second ejection of one server, timed").atMost(Duration.ofSeconds(10))
                 .until(() -> ended.stream().anyMatch(e -> e.number() >= 2));
         load.stop();

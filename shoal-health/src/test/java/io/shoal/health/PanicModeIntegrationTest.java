@@ -10,9 +10,7 @@ import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,25 +27,18 @@ class PanicModeIntegrationTest {
     private static final HealthCheckConfig CHECK =
             TestConfigs.http("/health", Duration.ofMillis(200), Duration.ofMillis(150), 2, 2, false);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void byDefaultAServiceWithNoServerUpAnswers503WithRetryAfter() throws Exception {
-        TestBackend a = track(unhealthy("a"));
-        TestBackend b = track(unhealthy("b"));
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(TestConfigs.health(CHECK), a.address(), b.address())));
+        TestBackend a = resources.track(unhealthy("a"));
+        TestBackend b = resources.track(unhealthy("b"));
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(CHECK), a.address(), b.address())));
         awaitChecked(proxy, a, b);
 
         for (int i = 0; i < 5; i++) {
@@ -61,10 +52,10 @@ class PanicModeIntegrationTest {
 
     @Test
     void panicSpreadServesFromEveryServerAnywayUntilOneIsUp() throws Exception {
-        TestBackend a = track(unhealthy("a"));
-        TestBackend b = track(unhealthy("b"));
+        TestBackend a = resources.track(unhealthy("a"));
+        TestBackend b = resources.track(unhealthy("b"));
         PanicConfig spread = new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER);
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(CHECK, null, spread, Duration.ZERO), a.address(), b.address())));
         awaitChecked(proxy, a, b);
 
@@ -79,14 +70,14 @@ class PanicModeIntegrationTest {
 
     @Test
     void panicSpreadNeverSendsNewRequestsToADrainingServer() throws Exception {
-        TestBackend a = track(unhealthy("a"));
-        TestBackend b = track(unhealthy("b"));
+        TestBackend a = resources.track(unhealthy("a"));
+        TestBackend b = resources.track(unhealthy("b"));
         PanicConfig spread = new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER);
-        RunningProxy proxy = track(new RunningProxy(TestConfigs.web(
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(CHECK, null, spread, Duration.ZERO), a.address(), b.address())));
         awaitChecked(proxy, a, b);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        track(scheduler::shutdownNow);
+        resources.track(scheduler::shutdownNow);
 
         // Being drained (scale-in, rolling update) is an operator's decision, whatever health says.
         Drain.start(proxy.server(b.address()), Duration.ofSeconds(5), scheduler).get(5, TimeUnit.SECONDS);

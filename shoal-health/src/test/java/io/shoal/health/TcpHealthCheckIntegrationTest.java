@@ -9,8 +9,6 @@ import io.shoal.topology.ServerState;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,26 +19,19 @@ class TcpHealthCheckIntegrationTest {
     private static final int RISE = 2;
     private static final int FALL = 2;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    private <T extends AutoCloseable> T track(T resource) {
-        resources.add(0, resource);
-        return resource;
-    }
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable resource : resources) {
-            resource.close();
-        }
+        resources.close();
     }
 
     @Test
     void sendExpectPassesOnPongAndFailsOnGarbageSayingWhatCameBack() throws Exception {
-        LineServer pong = track(new LineServer(LineServer.pong()));
-        LineServer garbage = track(new LineServer(LineServer.garbage()));
+        LineServer pong = resources.track(new LineServer(LineServer.pong()));
+        LineServer garbage = resources.track(new LineServer(LineServer.garbage()));
         HealthCheckConfig check = TestConfigs.tcp("PING\r\n", "PONG", INTERVAL, TIMEOUT, RISE, FALL);
-        RunningProxy proxy = track(new RunningProxy(
+        RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), pong.address(), garbage.address())));
         Server pongServer = proxy.server(pong.address());
         Server garbageServer = proxy.server(garbage.address());
@@ -69,13 +60,13 @@ class TcpHealthCheckIntegrationTest {
 
     @Test
     void aConnectCheckPassesOnAnyListenerAndFailsOnAClosedPort() throws Exception {
-        LineServer live = track(new LineServer(LineServer.garbage()));
+        LineServer live = resources.track(new LineServer(LineServer.garbage()));
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, RISE, FALL);
-        RunningProxy proxy = track(new RunningProxy(
+        RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
         Server liveServer = proxy.server(live.address());
         Server closedServer = proxy.server("127.0.0.1:" + closedPort);
