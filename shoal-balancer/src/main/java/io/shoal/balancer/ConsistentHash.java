@@ -1,7 +1,6 @@
 package io.shoal.balancer;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +29,8 @@ public final class ConsistentHash<T extends Target> implements LoadBalancer<T> {
     /** As in nginx and libketama: 160 points per unit of weight. */
     public static final int POINTS_PER_WEIGHT = 160;
     public static final int MAX_POINTS = POINTS_PER_WEIGHT * 1024;
+    /** Low bits of a ring point that hold its owner's rank: room for 2^20 targets. */
+    private static final long RANK_MASK = (1L << 20) - 1;
 
     private final List<T> targets;
     private final long[] points;
@@ -45,32 +46,49 @@ public final class ConsistentHash<T extends Target> implements LoadBalancer<T> {
         long totalWeight = Targets.total(weights);
         int perWeight = (int) Math.max(1, Math.min(POINTS_PER_WEIGHT, MAX_POINTS / Math.max(1, totalWeight)));
         int count = Math.toIntExact(totalWeight * perWeight);
-        long[] rawPoints = new long[count];
-        int[] rawOwners = new int[count];
-        long[] keyHashes = new long[weights.length];
-        Set<String> keys = new HashSet<>();
+        long[] keyHashes = keyHashes(this.targets, nodeKey);
+        int[] byKeyHash = orderOfKeyHashes(keyHashes);
+        // Each point is packed with its owner's rank by key hash in the low bits, so that one primitive
+        // sort orders the ring, and points that collide in their high bits are ordered by the owners' key
+        // hashes, never by list order.
+        long[] packed = new long[count];
         int k = 0;
-        for (int i = 0; i < weights.length; i++) {
-            String key = nodeKey.apply(this.targets.get(i)).toString();
+        for (int rank = 0; rank < byKeyHash.length; rank++) {
+            int i = byKeyHash[rank];
+            for (int j = 1, n = weights[i] * perWeight; j <= n; j++) {
+                long point = Hashing.mix64(keyHashes[i] + j * 0x9E3779B97F4A7C15L); // SplitMix64 stream
+                packed[k++] = point & ~RANK_MASK | rank;
+            }
+        }
+        Arrays.sort(packed);
+        this.points = packed;
+        this.owners = new int[count];
+        for (int p = 0; p < count; p++) {
+            owners[p] = byKeyHash[(int) (packed[p] & RANK_MASK)];
+        }
+    }
+
+    private static <T> long[] keyHashes(List<T> targets, Function<? super T, ? extends CharSequence> nodeKey) {
+        long[] hashes = new long[targets.size()];
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < hashes.length; i++) {
+            String key = nodeKey.apply(targets.get(i)).toString();
             if (!keys.add(key)) {
                 throw new IllegalArgumentException("two targets have the node key " + key);
             }
-            keyHashes[i] = Hashing.hash(key);
-            for (int j = 1, n = weights[i] * perWeight; j <= n; j++) {
-                rawPoints[k] = Hashing.mix64(keyHashes[i] + j * 0x9E3779B97F4A7C15L); // SplitMix64 stream
-                rawOwners[k++] = i;
-            }
+            hashes[i] = Hashing.hash(key);
         }
-        Integer[] order = new Integer[count];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> rawPoints[i])
-                .thenComparingLong(i -> keyHashes[rawOwners[i]]));
-        this.points = new long[count];
-        this.owners = new int[count];
-        for (int i = 0; i < count; i++) {
-            points[i] = rawPoints[order[i]];
-            owners[i] = rawOwners[order[i]];
+        return hashes;
+    }
+
+    /** Target indexes in the order of their key hashes (ties, which need 64-bit collisions, by index). */
+    private static int[] orderOfKeyHashes(long[] keyHashes) {
+        if (keyHashes.length > RANK_MASK + 1) {
+            throw new IllegalArgumentException("a ring holds at most " + (RANK_MASK + 1) + " targets");
         }
+        return java.util.stream.IntStream.range(0, keyHashes.length).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingLong(i -> keyHashes[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     @Override

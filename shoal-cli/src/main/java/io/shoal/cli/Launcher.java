@@ -92,6 +92,7 @@ final class Launcher {
             HealthChecker health = stopper.add(
                     new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();
+            promoteStartupObjects();
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
@@ -113,6 +114,17 @@ final class Launcher {
         }
         stopper.await();
         return 0;
+    }
+
+    /**
+     * One full collection once everything is built, before the first request. The few megabytes that
+     * start-up leaves (configuration, parsers, Netty's and the JDK's class initialisation) would
+     * otherwise sit in the young generation and be copied by every young collection until they age
+     * out: with the serial collector that a one-CPU JVM picks, that made each pause about 16 ms
+     * instead of about 1.5 ms (docs/benchmarks.md), which was Shoal's whole p99 under load.
+     */
+    private static void promoteStartupObjects() {
+        System.gc();
     }
 
     /** {@code 127.0.0.1:8080}, or {@code [::1]:8080} for IPv6. */

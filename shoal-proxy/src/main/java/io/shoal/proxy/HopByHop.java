@@ -33,14 +33,40 @@ final class HopByHop {
         }
     }
 
+    /** Splits the Connection values at commas by hand: this runs for nearly every response. */
     private static void removeNamedIn(HttpHeaders headers, List<String> connection, boolean keepUpgrade) {
         for (int i = 0; i < connection.size(); i++) {
-            for (String token : connection.get(i).split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty() && !(keepUpgrade && name.equalsIgnoreCase("upgrade"))) {
-                    headers.remove(name);
-                }
+            String value = connection.get(i);
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                removeToken(headers, value, start, end, keepUpgrade);
+                start = end + 1;
             }
         }
+    }
+
+    private static void removeToken(HttpHeaders headers, String value, int start, int end, boolean keepUpgrade) {
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        // close and keep-alive are the usual values and name no other field (Keep-Alive goes anyway).
+        if (end == start || is(value, start, end, "close") || is(value, start, end, "keep-alive")
+                || keepUpgrade && is(value, start, end, "upgrade")) {
+            return;
+        }
+        headers.remove(value.substring(start, end));
+    }
+
+    private static boolean is(String value, int start, int end, String token) {
+        return end - start == token.length() && value.regionMatches(true, start, token, 0, token.length());
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 }

@@ -90,7 +90,7 @@ final class ResponseWriter {
             headers.add(HttpHeaderNames.SET_COOKIE, StickySessions.setCookie(sticky, server));
         }
         response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        client.write(response);
+        client.write(response, client.voidPromise());
     }
 
     void writeSwitchingProtocols(HttpResponse response) {

@@ -55,8 +55,10 @@ final class UpstreamPool {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        // Reader idle is enough: a pooled connection always has a read pending. An
+                        // all-idle timer would also wrap every write in a promise and a listener.
                         ch.pipeline()
-                                .addLast(IDLE, new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS))
+                                .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(CODEC, new HttpClientCodec(8192, maxHeaderBytes, 65536))
                                 .addLast(HANDLER, new UpstreamHandler());
                     }
