@@ -4,18 +4,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.shoal.config.ProxySettings;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline of a client connection, composed by named steps:
- * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #ENCODER} -> {@value #FRAMING} -> {@value #PROXY}.
+ * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
+ * written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
  */
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String HEAD_TIMER = "request-head-timer";
     static final String DECODER = "http-decoder";
-    static final String ENCODER = "http-encoder";
     static final String FRAMING = "framing-validator";
     static final String PROXY = "proxy";
 
@@ -48,7 +47,6 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
-        pipeline.addLast(ENCODER, new HttpResponseEncoder());
         pipeline.addLast(FRAMING, new RequestFramingValidator());
         pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer));
     }

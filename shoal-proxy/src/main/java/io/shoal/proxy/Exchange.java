@@ -1,13 +1,12 @@
 package io.shoal.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -273,7 +272,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private void attach(Channel channel) {
         upstream = channel;
         upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
-        upstreamHandler.attach(this);
+        upstreamHandler.attach(this, request.isHead());
         headSent = true;
         upstream.write(request.head(), upstream.voidPromise());
         if (request.expectsContinue() && !requestComplete) {
@@ -333,41 +332,34 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     void onUpstreamRead(Object msg) {
         lastActivityNanos = System.nanoTime();
-        if (finished || !(msg instanceof HttpObject)) {
+        if (finished) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (((HttpObject) msg).decoderResult().isFailure()) {
+        if (msg instanceof UpstreamHead head) {
+            onResponseHead(head);
+        } else if (msg == UpstreamResponseDecoder.Marker.INVALID || !response.started()) {
             ReferenceCountUtil.release(msg);
             invalidResponse();
-            return;
-        }
-        if (msg instanceof HttpResponse && !response.started()) {
-            if (!onResponseHead((HttpResponse) msg)) {
-                return;
-            }
-        }
-        if (msg instanceof HttpContent) {
-            boolean last = msg instanceof LastHttpContent;
-            if (last) {
-                response.writeContent((HttpContent) msg);
-                complete();
+        } else if (msg == UpstreamResponseDecoder.Marker.END) {
+            response.endBody();
+            complete();
+        } else {
+            response.writeBody((ByteBuf) msg);
+            if (clientCtx.channel().isWritable()) {
+                upstream.read();
             } else {
-                response.writeContent((HttpContent) msg);
-                if (clientCtx.channel().isWritable()) {
-                    upstream.read();
-                } else {
-                    waitingForClient = true;
-                }
+                waitingForClient = true;
             }
         }
     }
 
-    /** @return whether the message should go on to the client */
-    private boolean onResponseHead(HttpResponse head) {
-        int code = head.status().code();
+    private void onResponseHead(UpstreamHead head) {
+        int code = head.status();
         if (code == 100 || (code > 101 && code < 200)) {
-            return false; // interim responses: Shoal answered Expect itself
+            head.release(); // interim responses: Shoal answered Expect itself
+            upstream.read();
+            return;
         }
         RetryOn retryOn = code == 502 ? RetryOn.HTTP_502 : code == 503 ? RetryOn.HTTP_503
                 : code == 504 ? RetryOn.HTTP_504 : null;
@@ -375,26 +367,30 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
             server.recordFailedResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
             if (canRetry(retryOn)) {
-                ReferenceCountUtil.release(head);
+                head.release();
                 closeUpstream();
                 endAttempt();
-                tryNextServer(head.status());
-                return false;
+                tryNextServer(HttpResponseStatus.valueOf(code));
+                return;
             }
         } else {
             server.recordResponse(code, System.nanoTime() - attemptStartNanos, System.nanoTime());
         }
-        if (code == 101 && request.upgrade()) {
-            switchProtocols(head);
-            return false;
+        if (code == 101) {
+            if (request.upgrade()) {
+                switchProtocols(head);
+            } else {
+                head.release(); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
+                invalidResponse();
+            }
+            return;
         }
         response.writeHead(head, server);
         upstream.read();
-        return true;
     }
 
     /** WebSocket: answer the 101, then relay bytes both ways until either side closes. */
-    private void switchProtocols(HttpResponse head) {
+    private void switchProtocols(UpstreamHead head) {
         finished = true;
         cancelTimer();
         releasePending();

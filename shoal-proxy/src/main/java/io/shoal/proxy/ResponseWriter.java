@@ -1,29 +1,38 @@
 package io.shoal.proxy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shoal.config.StickyConfig;
 import io.shoal.topology.Server;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Writes one response to the client: the upstream's, with its hop-by-hop fields replaced by the
- * client connection's own framing and persistence, or an error of Shoal's.
+ * Writes one response to the client: the upstream's, its head copied from the bytes the server sent
+ * minus the hop-by-hop fields, plus the client connection's own framing and persistence; or an error
+ * of Shoal's. A body the client cannot get delimited by length is chunked anew (HTTP/1.1) or ends with
+ * the close (HTTP/1.0).
  */
 final class ResponseWriter {
+    private static final byte[] HTTP_1_1 = ascii("HTTP/1.1 ");
+    private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
+    private static final byte[] CLOSE = ascii("Connection: close\r\n");
+    private static final byte[] KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
+    private static final byte[] UPGRADE = ascii("Connection: upgrade\r\n");
+    private static final byte[] SET_COOKIE = ascii("Set-Cookie: ");
+    private static final ByteBuf CRLF = constant("\r\n");
+    private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
+
     private final ChannelHandlerContext client;
     private final ForwardedRequest request;
     private final StickyConfig sticky;
     private boolean started;
     private boolean clientKeepAlive;
     private boolean upstreamKeepAlive;
+    private boolean chunkToClient;
     private int status;
     private int upstreamStatus;
     private long bodyBytes;
@@ -59,65 +68,96 @@ final class ResponseWriter {
     }
 
     void sendContinue() {
-        client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
     }
 
-    void writeHead(HttpResponse response, Server server) {
+    /** Writes the head (not flushed: the body follows); releases {@code head}. */
+    void writeHead(UpstreamHead head, Server server) {
         started = true;
-        status = upstreamStatus = response.status().code();
-        upstreamKeepAlive = HttpUtil.isKeepAlive(response);
-        HttpHeaders headers = response.headers();
-        boolean chunked = HttpUtil.isTransferEncodingChunked(response);
-        HopByHop.strip(headers, false);
-        boolean delimitedByLength = headers.contains(HttpHeaderNames.CONTENT_LENGTH) || !hasBody(response);
+        status = upstreamStatus = head.status();
+        boolean hasBody = hasBody(head.status());
+        upstreamKeepAlive = head.keepAlive() && (head.chunked() || head.contentLength() >= 0 || !hasBody);
         clientKeepAlive = request.keepAlive();
-        if (!delimitedByLength) {
-            if (request.clientVersion().equals(HttpVersion.HTTP_1_1)) {
-                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-            } else {
-                clientKeepAlive = false; // HTTP/1.0 knows no chunks: the end of the body is the close
-            }
+        boolean http10 = request.clientVersion().equals(HttpVersion.HTTP_1_0);
+        boolean delimitedByLength = head.contentLength() >= 0 || !hasBody;
+        if (!delimitedByLength && http10) {
+            clientKeepAlive = false; // HTTP/1.0 knows no chunks: the end of the body is the close
         }
-        if (!chunked && !headers.contains(HttpHeaderNames.CONTENT_LENGTH) && hasBody(response)) {
-            upstreamKeepAlive = false; // read until close
+        chunkToClient = !delimitedByLength && !http10;
+        String cookie = sticky != null && !server.stickyId().equals(request.stickyId())
+                ? StickySessions.setCookie(sticky, server) : null;
+        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + 128);
+        out.writeBytes(HTTP_1_1);
+        head.writeStatusAndFields(out);
+        head.release();
+        if (chunkToClient) {
+            out.writeBytes(CHUNKED);
         }
         if (!clientKeepAlive) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.clientVersion().equals(HttpVersion.HTTP_1_0)) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            out.writeBytes(CLOSE);
+        } else if (http10) {
+            out.writeBytes(KEEP_ALIVE);
         }
-        if (sticky != null && !server.stickyId().equals(request.stickyId())) {
-            headers.add(HttpHeaderNames.SET_COOKIE, StickySessions.setCookie(sticky, server));
+        if (cookie != null) {
+            out.writeBytes(SET_COOKIE).writeCharSequence(cookie, StandardCharsets.US_ASCII);
+            out.writeShort(UpstreamHead.CRLF);
         }
-        response.setProtocolVersion(HttpVersion.HTTP_1_1);
-        client.write(response, client.voidPromise());
+        out.writeShort(UpstreamHead.CRLF);
+        client.write(out, client.voidPromise());
     }
 
-    void writeSwitchingProtocols(HttpResponse response) {
+    /** A 101: the head with {@code Connection: upgrade}; releases {@code head}. */
+    void writeSwitchingProtocols(UpstreamHead head) {
         started = true;
-        status = upstreamStatus = response.status().code();
-        HopByHop.strip(response.headers(), true);
-        client.writeAndFlush(response);
+        status = upstreamStatus = head.status();
+        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + UPGRADE.length + 2);
+        out.writeBytes(HTTP_1_1);
+        head.writeStatusAndFields(out);
+        head.release();
+        out.writeBytes(UPGRADE).writeShort(UpstreamHead.CRLF);
+        client.writeAndFlush(out, client.voidPromise());
     }
 
-    private boolean hasBody(HttpResponse response) {
-        int code = response.status().code();
+    private boolean hasBody(int code) {
         return !request.isHead() && code != 204 && code != 304 && code >= 200;
     }
 
     /** Nothing waits on a body write (flow control reads writability), so no promise is made for it. */
-    void writeContent(HttpContent content) {
-        bodyBytes += content.content().readableBytes();
-        client.writeAndFlush(content, client.voidPromise());
+    void writeBody(ByteBuf data) {
+        int length = data.readableBytes();
+        bodyBytes += length;
+        if (chunkToClient) {
+            ByteBuf size = client.alloc().buffer(10);
+            ByteBufUtil.writeAscii(size, Integer.toHexString(length));
+            size.writeShort(UpstreamHead.CRLF);
+            client.write(size, client.voidPromise());
+            client.write(data, client.voidPromise());
+            client.writeAndFlush(CRLF.duplicate(), client.voidPromise());
+        } else {
+            client.writeAndFlush(data, client.voidPromise());
+        }
+    }
+
+    /** The body is whole: ends the chunks, if any, and flushes (a bodiless head is still unflushed). */
+    void endBody() {
+        if (chunkToClient) {
+            client.writeAndFlush(LAST_CHUNK.duplicate(), client.voidPromise());
+        } else {
+            client.flush();
+        }
     }
 
     void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
         started = true;
         status = error.code();
-        var response = Responses.error(client.alloc(), error, close);
-        if (retryAfterSeconds > 0) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
-        }
-        client.writeAndFlush(response);
+        client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds), client.voidPromise());
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static ByteBuf constant(String text) {
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(text.length()).writeBytes(ascii(text)));
     }
 }

@@ -2,29 +2,40 @@ package io.shoal.proxy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
-/** The responses Shoal writes itself: short plain-text errors, as nginx's default error pages. */
+/**
+ * The responses Shoal writes itself, as bytes (the client pipeline has no response encoder): short
+ * plain-text errors, as nginx's default error pages, and the interim 100 Continue.
+ */
 final class Responses {
+    private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
+            "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+
     private Responses() {}
 
-    static FullHttpResponse error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close) {
-        byte[] text = (status.code() + " " + status.reasonPhrase() + "\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuf body = alloc.buffer(text.length).writeBytes(text);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, text.length)
-                .set(HttpHeaderNames.SERVER, "shoal");
-        if (close) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        return response;
+    /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, long retryAfterSeconds) {
+        String text = status.code() + " " + status.reasonPhrase() + "\n";
+        String response = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "Content-Length: " + text.length() + "\r\n"
+                + "Server: shoal\r\n"
+                + (retryAfterSeconds > 0 ? "Retry-After: " + retryAfterSeconds + "\r\n" : "")
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n" + text;
+        ByteBuf bytes = alloc.buffer(response.length());
+        bytes.writeCharSequence(response, StandardCharsets.US_ASCII);
+        return bytes;
+    }
+
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close) {
+        return error(alloc, status, close, 0);
+    }
+
+    static ByteBuf continueResponse() {
+        return CONTINUE.duplicate();
     }
 }

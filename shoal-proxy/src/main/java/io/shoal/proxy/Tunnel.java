@@ -27,7 +27,6 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
         ChannelPipeline c = client.pipeline();
         c.remove(ClientChannelInitializer.PROXY);
         c.remove(ClientChannelInitializer.FRAMING);
-        c.remove(ClientChannelInitializer.ENCODER);
         c.remove(ClientChannelInitializer.HEAD_TIMER);
         c.addLast(NAME, new Tunnel(upstream));
         c.remove(ClientChannelInitializer.DECODER); // hands any bytes it holds to the tunnel
@@ -35,8 +34,9 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
         ChannelPipeline u = upstream.pipeline();
         u.remove(UpstreamPool.HANDLER);
         u.remove(UpstreamPool.IDLE);
+        u.remove(UpstreamPool.ENCODER);
         u.addLast(NAME, new Tunnel(client));
-        u.remove(UpstreamPool.CODEC);
+        u.remove(UpstreamPool.DECODER); // hands the bytes after the 101 to the tunnel
 
         client.read();
         upstream.read();
@@ -45,7 +45,7 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof ByteBuf)) {
-            ReferenceCountUtil.release(msg); // the decoder's end-of-message marker for the 101
+            ReferenceCountUtil.release(msg);
             return;
         }
         peer.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {

@@ -6,15 +6,22 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Last step of an upstream connection's pipeline: hands response objects to the exchange that holds
+ * Last step of an upstream connection's pipeline: hands response parts to the exchange that holds
  * the connection, and closes the connection when it is idle in the pool and the server speaks or
  * closes. Event-loop confined.
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    private final UpstreamResponseDecoder decoder;
     private Exchange owner;
 
-    void attach(Exchange exchange) {
+    UpstreamHandler(UpstreamResponseDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** @param headRequest whether the request about to go out is a HEAD, whose response has no body */
+    void attach(Exchange exchange, boolean headRequest) {
         owner = exchange;
+        decoder.expectResponseTo(headRequest);
     }
 
     void detach() {

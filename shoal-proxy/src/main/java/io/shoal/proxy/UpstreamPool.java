@@ -6,7 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.topology.Server;
 import java.util.ArrayDeque;
@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
  * them with no cross-thread hand-off (Zuul's per-event-loop pools). Event-loop confined, so no locks.
  */
 final class UpstreamPool {
-    static final String CODEC = "http-codec";
+    static final String ENCODER = "request-encoder";
+    static final String DECODER = "response-decoder";
     static final String IDLE = "idle-timeout";
     static final String HANDLER = "upstream";
+    private static final int STATUS_LINE_BYTES = 8192;
 
     private final Bootstrap bootstrap;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
@@ -57,10 +59,12 @@ final class UpstreamPool {
                     protected void initChannel(Channel ch) {
                         // Reader idle is enough: a pooled connection always has a read pending. An
                         // all-idle timer would also wrap every write in a promise and a listener.
+                        UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
                         ch.pipeline()
                                 .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast(CODEC, new HttpClientCodec(8192, maxHeaderBytes, 65536))
-                                .addLast(HANDLER, new UpstreamHandler());
+                                .addLast(ENCODER, new HttpRequestEncoder())
+                                .addLast(DECODER, decoder)
+                                .addLast(HANDLER, new UpstreamHandler(decoder));
                     }
                 })
                 .connect(server.address());

@@ -200,4 +200,17 @@ class FailureHandlingIntegrationTest {
             assertThat(text).startsWith("HTTP/1.1 200").contains("Content-Length: 100").endsWith("only-twenty-bytes...");
         }
     }
+
+    @Test
+    void aBodyEndedByTheServersCloseReachesAnHttp11ClientChunkedAndAKeptConnection() throws Exception {
+        RawBackends.Misbehaving closing = track(RawBackends.answers(
+                "HTTP/1.1 200 OK\r\nConnection: close\r\nX-Kept: yes\r\n\r\nbody ended by close"));
+        RunningProxy proxy = track(new RunningProxy(oneService(web(closing.address()))));
+
+        String response = RawHttp.exchange(proxy.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("X-Kept: yes\r\n")
+                .contains("Transfer-Encoding: chunked\r\n").doesNotContainIgnoringCase("connection: close")
+                .endsWith("\r\n\r\n13\r\nbody ended by close\r\n0\r\n\r\n<still open>");
+    }
 }

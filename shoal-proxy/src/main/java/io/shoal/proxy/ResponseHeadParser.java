@@ -1,0 +1,305 @@
+package io.shoal.proxy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.AsciiString;
+
+/**
+ * Parses a server's response head in place (RFC 9112 sections 4, 5 and 6.3) into an {@link UpstreamHead}.
+ * Strict where leniency lets a proxy and a client disagree about where a response ends: obs-fold,
+ * whitespace before a colon, control characters, a malformed or conflicting {@code Content-Length}, and
+ * {@code Content-Length} together with {@code Transfer-Encoding} all make the response invalid (502).
+ */
+final class ResponseHeadParser {
+    private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
+    private static final AsciiString TRANSFER_ENCODING = AsciiString.cached("transfer-encoding");
+    private static final AsciiString CONNECTION = AsciiString.cached("connection");
+    private static final AsciiString UPGRADE = AsciiString.cached("upgrade");
+    private static final AsciiString[] HOP_BY_HOP = {
+        CONNECTION, TRANSFER_ENCODING, AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"),
+        AsciiString.cached("te"), UPGRADE,
+    };
+    /** RFC 9110 section 5.6.2: the characters of a token, such as a field name. */
+    private static final boolean[] TCHAR = new boolean[128];
+
+    static {
+        for (char c : "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
+            TCHAR[c] = true;
+        }
+    }
+
+    private ResponseHeadParser() {}
+
+    /**
+     * @param head the head from the status line to the empty line, inclusive; kept by the result, or
+     *     released here when invalid
+     * @return the head, or null when it is not a valid HTTP/1.x response head
+     */
+    static UpstreamHead parse(ByteBuf head) {
+        try {
+            UpstreamHead parsed = new Scan(head).run();
+            if (parsed == null) {
+                head.release();
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            head.release();
+            throw e;
+        }
+    }
+
+    /** One pass over the lines, then the choice of lines to forward, which needs every Connection value. */
+    private static final class Scan {
+        private final ByteBuf head;
+        private int[] lines = new int[32];
+        private int lineCount;
+        private int connectionLines;
+        private long contentLength = -1;
+        private boolean transferEncoding;
+        private boolean chunked;
+        private boolean close;
+        private boolean keepAliveToken;
+
+        Scan(ByteBuf head) {
+            this.head = head;
+        }
+
+        UpstreamHead run() {
+            int statusLineEnd = head.indexOf(head.readerIndex(), head.writerIndex(), (byte) '\n');
+            int statusEnd = trimCr(head.readerIndex(), statusLineEnd);
+            int start = head.readerIndex();
+            // "HTTP/1.x 200 Reason": the version, one space, three digits, then a space or the end.
+            if (statusEnd - start < 12 || !startsWith(start, "HTTP/1.") || head.getByte(start + 8) != ' '
+                    || statusEnd > start + 12 && head.getByte(start + 12) != ' ') {
+                return null;
+            }
+            byte minor = head.getByte(start + 7);
+            int status = digits(start + 9, start + 12);
+            if (minor != '0' && minor != '1' || status < 100) {
+                return null;
+            }
+            int lineStart = statusLineEnd + 1;
+            while (true) {
+                int lf = head.indexOf(lineStart, head.writerIndex(), (byte) '\n');
+                if (lf < 0) {
+                    return null;
+                }
+                int end = trimCr(lineStart, lf);
+                if (end == lineStart) {
+                    break; // the empty line
+                }
+                if (!field(lineStart, end)) {
+                    return null;
+                }
+                lineStart = lf + 1;
+            }
+            if (transferEncoding && contentLength >= 0) {
+                return null;
+            }
+            boolean upgrade = status == 101;
+            boolean keepAlive = minor == '1' ? !close : keepAliveToken && !close;
+            return new UpstreamHead(head, status, keepAlive, transferEncoding ? -1 : contentLength, chunked,
+                    start + 9, statusEnd, forwarded(upgrade));
+        }
+
+        private boolean field(int start, int end) {
+            byte first = head.getByte(start);
+            if (first == ' ' || first == '\t') {
+                return false; // obs-fold
+            }
+            int colon = head.indexOf(start, end, (byte) ':');
+            if (colon <= start || !isToken(start, colon) || !isFieldValue(colon + 1, end)) {
+                return false;
+            }
+            int valueStart = skipSpace(colon + 1, end);
+            int valueEnd = trimSpace(valueStart, end);
+            if (is(start, colon, CONTENT_LENGTH)) {
+                long length = digitsLong(valueStart, valueEnd);
+                if (length < 0 || contentLength >= 0 && contentLength != length) {
+                    return false;
+                }
+                contentLength = length;
+            } else if (is(start, colon, TRANSFER_ENCODING)) {
+                transferEncoding = true;
+                int comma = head.indexOf(valueEnd, valueStart, (byte) ','); // backwards: the last coding counts
+                int last = skipSpace(comma < 0 ? valueStart : comma + 1, valueEnd);
+                chunked = valueEnd - last == 7 && startsWithIgnoreCase(last, "chunked");
+            } else if (is(start, colon, CONNECTION)) {
+                connectionTokens(valueStart, valueEnd);
+                connectionLines++;
+            }
+            add(start, end, colon);
+            return true;
+        }
+
+        private void connectionTokens(int start, int end) {
+            for (int i = start; i < end; ) {
+                int comma = head.indexOf(i, end, (byte) ',');
+                int tokenEnd = comma < 0 ? end : comma;
+                int from = skipSpace(i, tokenEnd);
+                int to = trimSpace(from, tokenEnd);
+                close |= to - from == 5 && startsWithIgnoreCase(from, "close");
+                keepAliveToken |= to - from == 10 && startsWithIgnoreCase(from, "keep-alive");
+                i = tokenEnd + 1;
+            }
+        }
+
+        /** Start and end of each line to forward, pairwise. A 101 keeps Upgrade (the writer adds Connection). */
+        private int[] forwarded(boolean upgrade) {
+            int[] kept = new int[lineCount / 3 * 2];
+            int k = 0;
+            for (int i = 0; i < lineCount; i += 3) {
+                int start = lines[i];
+                int colon = lines[i + 2];
+                if (upgrade && is(start, colon, UPGRADE) || !isHopByHop(start, colon) && !namedByConnection(start, colon)) {
+                    kept[k++] = start;
+                    kept[k++] = lines[i + 1];
+                }
+            }
+            return k == kept.length ? kept : java.util.Arrays.copyOf(kept, k);
+        }
+
+        private boolean isHopByHop(int start, int colon) {
+            for (AsciiString name : HOP_BY_HOP) {
+                if (is(start, colon, name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a {@code Connection} value names this field; only looked at when one came. */
+        private boolean namedByConnection(int start, int colon) {
+            if (connectionLines == 0) {
+                return false;
+            }
+            for (int i = 0; i < lineCount; i += 3) {
+                if (is(lines[i], lines[i + 2], CONNECTION) && listsToken(lines[i + 2] + 1, lines[i + 1], start, colon)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean listsToken(int valueStart, int valueEnd, int nameStart, int nameEnd) {
+            for (int i = valueStart; i < valueEnd; ) {
+                int comma = head.indexOf(i, valueEnd, (byte) ',');
+                int tokenEnd = comma < 0 ? valueEnd : comma;
+                int from = skipSpace(i, tokenEnd);
+                int to = trimSpace(from, tokenEnd);
+                if (to - from == nameEnd - nameStart && equalIgnoreCase(from, nameStart, to - from)) {
+                    return true;
+                }
+                i = tokenEnd + 1;
+            }
+            return false;
+        }
+
+        private void add(int start, int end, int colon) {
+            if (lineCount + 3 > lines.length) {
+                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+            }
+            lines[lineCount++] = start;
+            lines[lineCount++] = end;
+            lines[lineCount++] = colon;
+        }
+
+        private int trimCr(int start, int lf) {
+            return lf > start && head.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+        }
+
+        private int skipSpace(int i, int end) {
+            while (i < end && isSpace(head.getByte(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private int trimSpace(int start, int end) {
+            while (end > start && isSpace(head.getByte(end - 1))) {
+                end--;
+            }
+            return end;
+        }
+
+        /** A decimal number of up to 18 digits, or -1. */
+        private int digits(int start, int end) {
+            long value = digitsLong(start, end);
+            return value > Integer.MAX_VALUE ? -1 : (int) value;
+        }
+
+        private long digitsLong(int start, int end) {
+            if (start == end || end - start > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = start; i < end; i++) {
+                byte b = head.getByte(i);
+                if (b < '0' || b > '9') {
+                    return -1;
+                }
+                value = value * 10 + (b - '0');
+            }
+            return value;
+        }
+
+        private boolean isToken(int start, int end) {
+            for (int i = start; i < end; i++) {
+                byte b = head.getByte(i);
+                if (b < 0 || !TCHAR[b]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Visible characters, spaces and tabs; obs-text (bytes of 0x80 and above) is allowed. */
+        private boolean isFieldValue(int start, int end) {
+            for (int i = start; i < end; i++) {
+                byte b = head.getByte(i);
+                if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean is(int start, int end, AsciiString name) {
+            return end - start == name.length() && startsWithIgnoreCase(start, name);
+        }
+
+        private boolean startsWith(int start, String prefix) {
+            for (int i = 0; i < prefix.length(); i++) {
+                if (head.getByte(start + i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean startsWithIgnoreCase(int start, CharSequence lowerCase) {
+            for (int i = 0; i < lowerCase.length(); i++) {
+                if (toLower(head.getByte(start + i)) != lowerCase.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean equalIgnoreCase(int a, int b, int length) {
+            for (int i = 0; i < length; i++) {
+                if (toLower(head.getByte(a + i)) != toLower(head.getByte(b + i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int toLower(byte b) {
+            return b >= 'A' && b <= 'Z' ? b + 32 : b;
+        }
+
+        private static boolean isSpace(byte b) {
+            return b == ' ' || b == '\t';
+        }
+    }
+}
