@@ -32,11 +32,12 @@ final class ResponseHeadParser {
     /**
      * @param head the head from the status line to the empty line, inclusive; kept by the result, or
      *     released here when invalid
+     * @param scratch room for three ints per header line, reused from one response to the next
      * @return the head, or null when it is not a valid HTTP/1.x response head
      */
-    static UpstreamHead parse(ByteBuf head) {
+    static UpstreamHead parse(ByteBuf head, int[] scratch) {
         try {
-            UpstreamHead parsed = new Scan(head).run();
+            UpstreamHead parsed = new Scan(head, scratch).run();
             if (parsed == null) {
                 head.release();
             }
@@ -50,7 +51,7 @@ final class ResponseHeadParser {
     /** One pass over the lines, then the choice of lines to forward, which needs every Connection value. */
     private static final class Scan {
         private final ByteBuf head;
-        private int[] lines = new int[32];
+        private int[] lines;
         private int lineCount;
         private int connectionLines;
         private long contentLength = -1;
@@ -59,8 +60,9 @@ final class ResponseHeadParser {
         private boolean close;
         private boolean keepAliveToken;
 
-        Scan(ByteBuf head) {
+        Scan(ByteBuf head, int[] scratch) {
             this.head = head;
+            this.lines = scratch;
         }
 
         UpstreamHead run() {
@@ -98,7 +100,7 @@ final class ResponseHeadParser {
             boolean upgrade = status == 101;
             boolean keepAlive = minor == '1' ? !close : keepAliveToken && !close;
             return new UpstreamHead(head, status, keepAlive, transferEncoding ? -1 : contentLength, chunked,
-                    start + 9, statusEnd, forwarded(upgrade));
+                    forwarded(upgrade, start + 9, statusEnd));
         }
 
         private boolean field(int start, int end) {
@@ -143,19 +145,30 @@ final class ResponseHeadParser {
             }
         }
 
-        /** Start and end of each line to forward, pairwise. A 101 keeps Upgrade (the writer adds Connection). */
-        private int[] forwarded(boolean upgrade) {
-            int[] kept = new int[lineCount / 3 * 2];
-            int k = 0;
+        /**
+         * Start and end (without the line end) of each run of lines to forward, pairwise, from the status
+         * code on. Adjacent lines that end in CR LF make one run, so that the head is copied in a few
+         * pieces. A 101 keeps Upgrade (the writer adds Connection).
+         */
+        private int[] forwarded(boolean upgrade, int statusStart, int statusEnd) {
+            int[] runs = new int[lineCount / 3 * 2 + 2];
+            runs[0] = statusStart;
+            runs[1] = statusEnd;
+            int k = 2;
             for (int i = 0; i < lineCount; i += 3) {
                 int start = lines[i];
                 int colon = lines[i + 2];
                 if (upgrade && is(start, colon, UPGRADE) || !isHopByHop(start, colon) && !namedByConnection(start, colon)) {
-                    kept[k++] = start;
-                    kept[k++] = lines[i + 1];
+                    int previousEnd = runs[k - 1];
+                    if (start == previousEnd + 2 && head.getByte(previousEnd) == '\r') {
+                        runs[k - 1] = lines[i + 1];
+                    } else {
+                        runs[k++] = start;
+                        runs[k++] = lines[i + 1];
+                    }
                 }
             }
-            return k == kept.length ? kept : java.util.Arrays.copyOf(kept, k);
+            return java.util.Arrays.copyOf(runs, k);
         }
 
         private boolean isHopByHop(int start, int colon) {

@@ -15,24 +15,20 @@ final class UpstreamHead extends DefaultByteBufHolder {
     private final boolean keepAlive;
     private final long contentLength;
     private final boolean chunked;
-    private final int statusStart;
-    private final int statusEnd;
-    private final int[] lines;
+    private final int[] runs;
 
     /**
-     * @param statusStart where the status code starts in {@code head}; the status line's end without CR LF is {@code statusEnd}
-     * @param lines start and end (without CR LF) of each header line to forward, pairwise
+     * @param runs start and end (without the last line end) of each run of lines to forward, pairwise: the
+     *     status line from its code on, then the header lines
      */
     UpstreamHead(ByteBuf head, int status, boolean keepAlive, long contentLength, boolean chunked,
-                 int statusStart, int statusEnd, int[] lines) {
+                 int[] runs) {
         super(head);
         this.status = status;
         this.keepAlive = keepAlive;
         this.contentLength = contentLength;
         this.chunked = chunked;
-        this.statusStart = statusStart;
-        this.statusEnd = statusEnd;
-        this.lines = lines;
+        this.runs = runs;
     }
 
     int status() {
@@ -56,17 +52,16 @@ final class UpstreamHead extends DefaultByteBufHolder {
     /** Writes {@code "200 OK\r\n"} and the forwarded header lines, each with CR LF. */
     void writeStatusAndFields(ByteBuf out) {
         ByteBuf head = content();
-        out.writeBytes(head, statusStart, statusEnd - statusStart).writeShort(CRLF);
-        for (int i = 0; i < lines.length; i += 2) {
-            out.writeBytes(head, lines[i], lines[i + 1] - lines[i]).writeShort(CRLF);
+        for (int i = 0; i < runs.length; i += 2) {
+            out.writeBytes(head, runs[i], runs[i + 1] - runs[i]).writeShort(CRLF);
         }
     }
 
     /** The sum of the bytes {@link #writeStatusAndFields} writes. */
     int forwardedBytes() {
-        int bytes = statusEnd - statusStart + 2;
-        for (int i = 0; i < lines.length; i += 2) {
-            bytes += lines[i + 1] - lines[i] + 2;
+        int bytes = 0;
+        for (int i = 0; i < runs.length; i += 2) {
+            bytes += runs[i + 1] - runs[i] + 2;
         }
         return bytes;
     }

@@ -21,6 +21,7 @@ final class UpstreamResponseDecoder extends ByteToMessageDecoder {
     private static final int MAX_CHUNK_LINE = 4096;
 
     private final int maxHeadBytes;
+    private final int[] lineScratch = new int[3 * 32];
     private State state = State.HEAD;
     private long remaining;
     private int trailerBytes;
@@ -83,7 +84,7 @@ final class UpstreamResponseDecoder extends ByteToMessageDecoder {
             invalid(in, out);
             return;
         }
-        UpstreamHead head = ResponseHeadParser.parse(in.readRetainedSlice(length));
+        UpstreamHead head = ResponseHeadParser.parse(in.readRetainedSlice(length), lineScratch);
         if (head == null) {
             invalid(in, out);
             return;
