@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
@@ -15,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The proxy step of a client connection: routes each request and runs one {@link Exchange} at a
@@ -31,6 +33,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private String clientAddress;
     private boolean closing;
     private ScheduledFuture<?> timer;
+    /** The headers of the request being routed, for {@link #header}: one lookup function per connection, not per request. */
+    private HttpHeaders routedHeaders;
+    private final Function<String, String> header = name -> routedHeaders.get(name);
 
     ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer) {
         this.proxy = proxy;
@@ -87,14 +92,21 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         current.start();
     }
 
-    private static Route match(List<Route> routes, HttpRequest request, String path) {
-        String host = HostHeader.hostName(request.headers().get(HttpHeaderNames.HOST));
+    /** The Host is parsed only when a route matches on it: most configurations have none. */
+    private Route match(List<Route> routes, HttpRequest request, String path) {
+        routedHeaders = request.headers();
+        String host = null;
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            if (route.matches(host, path, request.headers()::get)) {
+            if (host == null && route.config().host() != null) {
+                host = HostHeader.hostName(routedHeaders.get(HttpHeaderNames.HOST));
+            }
+            if (route.matches(host, path, header)) {
+                routedHeaders = null;
                 return route;
             }
         }
+        routedHeaders = null;
         return null;
     }
 

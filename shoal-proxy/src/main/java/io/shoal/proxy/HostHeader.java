@@ -33,6 +33,18 @@ final class HostHeader {
             int colon = host.indexOf(':');
             end = colon < 0 ? end : colon;
         }
-        return host.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        String name = end == host.length() ? host : host.substring(0, end);
+        return isLowerCase(name) ? name : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Nearly every Host is already lower case: then no new string is made per request. */
+    private static boolean isLowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -33,7 +33,7 @@ public final class Route {
     }
 
     /**
-     * @param host the request's Host without port, lower case
+     * @param host the request's Host without port, lower case; read only when this route matches on a host
      * @param header looks a request header up by name, null when absent
      */
     public boolean matches(String host, String path, Function<String, String> header) {
