@@ -1,5 +1,6 @@
 package io.shoal.cli;
 
+import io.netty.util.ResourceLeakDetector;
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
@@ -68,6 +69,7 @@ final class Launcher {
      * @return 0 once stopped (the JVM is then already exiting), or {@link #EXIT_START_FAILED}
      */
     static int run(ShoalConfig config, Control control, Consumer<Started> started) throws InterruptedException {
+        leakDetectionOffUnlessAsked();
         AccessLog accessLog;
         try {
             accessLog = AccessLog.open(config.accessLog());
@@ -125,6 +127,17 @@ final class Launcher {
      */
     private static void promoteStartupObjects() {
         System.gc();
+    }
+
+    /**
+     * Netty's default leak detector takes a stack trace of one buffer in 128: on the proxy path that is a
+     * stack walk every few dozen requests. Off in a running Shoal unless {@code io.netty.leakDetection.level}
+     * is set (e.g. {@code SHOAL_JAVA_OPTS=-Dio.netty.leakDetection.level=simple}); the tests run paranoid.
+     */
+    private static void leakDetectionOffUnlessAsked() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     /** {@code 127.0.0.1:8080}, or {@code [::1]:8080} for IPv6. */
