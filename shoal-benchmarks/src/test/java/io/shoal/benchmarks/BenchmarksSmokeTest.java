@@ -61,4 +61,17 @@ class BenchmarksSmokeTest {
             benchmark.tearDown();
         }
     }
+
+    @Test
+    void bothResponsePathsWriteTheHeadAndBodyWithoutTheHopByHopField() {
+        io.shoal.proxy.ResponseHeadBenchmark benchmark = new io.shoal.proxy.ResponseHeadBenchmark();
+        benchmark.setUp();
+        try {
+            int expected = io.shoal.proxy.ResponseHeadBenchmark.NGINX_RESPONSE.length() - "Connection: keep-alive\r\n".length();
+            assertThat(benchmark.nettyRoundTrip()).isEqualTo(expected);
+            assertThat(benchmark.passThrough()).isEqualTo(expected);
+        } finally {
+            benchmark.tearDown();
+        }
+    }
 }
