@@ -10,6 +10,7 @@ import io.shoal.replicas.ReplicaDriver;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Topology;
+import io.shoal.topology.TrafficSampler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -67,8 +68,9 @@ final class ControlPlane implements AutoCloseable {
      * @return completes when the replicas are ready, or fails with the first that did not become ready
      */
     /** @param queueLength requests waiting at the proxy for a service, for the autoscaler */
-    synchronized CompletableFuture<Void> start(Topology topology, HealthChecker health, AdminBind bind,
-                                               ReplicaDriver.LineSink console, ToIntFunction<String> queueLength)
+    synchronized CompletableFuture<Void> start(Topology topology, TrafficSampler traffic, HealthChecker health,
+                                               AdminBind bind, ReplicaDriver.LineSink console,
+                                               ToIntFunction<String> queueLength)
             throws IOException {
         if (closing) {
             throw new IOException("stopping");
@@ -79,7 +81,7 @@ final class ControlPlane implements AutoCloseable {
             }
         }, console);
         admin = startAdmin(bind, ReplicaControl.of(replicas));
-        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone());
+        autoscaler = new AutoscalerLoop(topology, replicas, traffic, queueLength, Clock.systemDefaultZone());
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
         return replicas.start().whenCompleteAsync((ok, failure) -> {

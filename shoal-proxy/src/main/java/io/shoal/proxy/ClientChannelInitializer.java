@@ -10,23 +10,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline of a client connection, composed by named steps:
- * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #ENCODER} -> {@value #FRAMING} -> {@value #PROXY}.
+ * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #ENCODER} -> {@value #PHASE} -> {@value #FRAMING}
+ * -> {@value #PROXY}.
  */
 final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String HEAD_TIMER = "request-head-timer";
     static final String DECODER = "http-decoder";
     static final String ENCODER = "http-encoder";
+    static final String PHASE = "connection-phase";
     static final String FRAMING = "framing-validator";
     static final String PROXY = "proxy";
 
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final AtomicInteger connections;
+    private final ConnectionStats stats;
 
-    ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections) {
+    ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.connections = connections;
+        this.stats = stats;
     }
 
     @Override
@@ -35,9 +39,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
         if (connections.incrementAndGet() > settings.maxConnections()) {
             connections.decrementAndGet();
+            stats.accepted(false);
             channel.close();
             return;
         }
+        stats.accepted(true);
         channel.closeFuture().addListener(f -> connections.decrementAndGet());
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLineBytes())
@@ -49,6 +55,7 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(ENCODER, new HttpResponseEncoder());
+        pipeline.addLast(PHASE, new ConnectionPhaseHandler(stats));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
         pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer));
     }

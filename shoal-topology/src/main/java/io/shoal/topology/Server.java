@@ -178,7 +178,7 @@ public final class Server implements Target {
     /** A response head arrived; {@code status} feeds outlier detection. */
     public void recordResponse(int statusCode, long latencyNanos, long nowNanos) {
         latency.observe(latencyNanos, nowNanos);
-        traffic.record(latencyNanos);
+        traffic.record(statusCode, latencyNanos);
         failures.recordSuccess();
         if (outliers != null) {
             outliers.onResponse(statusCode, nowNanos);
@@ -189,14 +189,20 @@ public final class Server implements Target {
      * A response whose status the retry policy counts as failed (a 502, 503 or 504 it names): a failure,
      * and traffic with its latency as the client saw it, but kept out of the latency average that the
      * {@code ewma} balancer steers by, since a quick error says nothing about the server's speed.
+     * Counted as a 5xx: the retry policy names only 502, 503 and 504.
      */
     public void recordFailedResponse(long latencyNanos, long nowNanos) {
-        traffic.record(latencyNanos);
-        recordFailure(nowNanos);
+        traffic.record(500, latencyNanos);
+        markFailed(nowNanos);
     }
 
-    /** A connect error or timeout, a lost connection, or a status that the retry policy counts as failed. */
+    /** A connect error or timeout, or a lost connection: the request ended without a response. */
     public void recordFailure(long nowNanos) {
+        traffic.recordFailure();
+        markFailed(nowNanos);
+    }
+
+    private void markFailed(long nowNanos) {
         failures.recordFailure(nowNanos);
         if (outliers != null) {
             outliers.onGatewayFailure(nowNanos);
