@@ -101,10 +101,10 @@ final class Launcher {
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {
                 stopper.add(plane::stopRunning); // first to stop: the admin endpoint, then the replicas
-                CompletableFuture<Void> ready = plane.start(topology, traffic, health, control.admin(), control.console(),
-                        proxy::queued);
+                CompletableFuture<Void> ready = plane.start(topology, traffic, proxy, health, control.admin(),
+                        control.console());
                 up = new Started(bound, plane.adminAddress(), ready);
-                System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1 (loopback only)");
+                System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1, /metrics, /status");
             }
             started.accept(up);
             System.out.flush();
