@@ -186,6 +186,16 @@ class AdminServerTest {
         volatile boolean hang;
         volatile boolean rollBack;
         volatile RuntimeException failWith;
+        private final int port;
+
+        FakeControl() {
+            this(4001);
+        }
+
+        /** @param port the port of its one replica, web-1 */
+        FakeControl(int port) {
+            this.port = port;
+        }
 
         @Override
         public List<String> services() {
@@ -194,7 +204,7 @@ class AdminServerTest {
 
         @Override
         public List<ReplicaView> replicas() {
-            return List.of(new ReplicaView("web-1", "web", "READY", 4001, 42, 1500, 0, 1.5, 50_000_000, 0, "ready"));
+            return List.of(new ReplicaView("web-1", "web", "READY", port, 42, 1500, 0, 1.5, 50_000_000, 0, "ready"));
         }
 
         @Override
