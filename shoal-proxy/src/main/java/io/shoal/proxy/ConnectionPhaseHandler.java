@@ -4,6 +4,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
@@ -40,7 +42,7 @@ final class ConnectionPhaseHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent) {
+        if (msg instanceof LastHttpContent && !informational(msg)) {
             enter(WAITING);
         }
         ctx.write(msg, promise);
@@ -50,6 +52,11 @@ final class ConnectionPhaseHandler extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) {
         enter(WAITING);
         ctx.fireChannelInactive();
+    }
+
+    /** A 100 Continue ends no exchange; nor does a 101, after which the connection is a tunnel (still writing). */
+    private static boolean informational(Object msg) {
+        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
     private void enter(int next) {

@@ -57,6 +57,19 @@ class ConnectionStatsIntegrationTest {
         assertThat(stats.reading() + stats.writing() + stats.waiting()).isZero();
     }
 
+    @Test
+    void aContinueDoesNotEndTheExchange() throws Exception {
+        ConnectionStats stats = proxy.server.connectionStats();
+        try (Socket client = connect()) {
+            send(client, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 100");
+            assertThat(stats.reading()).isEqualTo(1);
+            send(client, "hello");
+            assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 200");
+            await().atMost(Duration.ofSeconds(2)).until(() -> stats.reading() == 0 && stats.waiting() == 1);
+        }
+    }
+
     private Socket connect() throws Exception {
         Socket socket = new Socket("127.0.0.1", proxy.port());
         socket.setSoTimeout(5000);

@@ -1,6 +1,7 @@
 package io.shoal.topology;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class TrafficSampler implements AutoCloseable {
         double elapsed = Math.max(1e-3, (now - lastNanos) / 1e9);
         lastNanos = now;
         long at = System.currentTimeMillis();
-        Set<Server> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Server> present = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Service service : topology.current().services().values()) {
             Histogram merged = null;
             long requests = 0;
