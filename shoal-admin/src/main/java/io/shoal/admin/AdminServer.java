@@ -1,8 +1,12 @@
 package io.shoal.admin;
 
 import com.sun.net.httpserver.HttpServer;
+import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
 import io.shoal.admin.internal.ReplicaRoutes;
+import io.shoal.admin.internal.TextHandlers;
+import io.shoal.admin.internal.TopologyRoutes;
+import io.shoal.config.Defaults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -12,21 +16,29 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin endpoint: a small JSON API under {@code /api/v1} that {@code shoal ps}, {@code scale},
- * {@code logs}, {@code rollout} and {@code down} talk to. It runs on the JDK's HTTP server with two
- * threads of its own, never on the data plane's event loops, and binds to loopback only: it has no
- * authentication yet.
+ * The admin endpoint: a JSON API under {@code /api/v1} that the dashboard and {@code shoal ps},
+ * {@code scale}, {@code logs}, {@code rollout} and {@code down} talk to, {@code /metrics} for Prometheus
+ * and {@code /status} as nginx's stub_status. It runs on the JDK's HTTP server with two threads of its
+ * own, never on the data plane's event loops. Every request passes {@link AdminAccess} first: clients
+ * outside the allow-list get 403, changing requests without the bearer token 401. docs/api.md
+ * describes every endpoint.
  *
  * <pre>
+ * GET  /api/v1/services                      every service with its servers and live figures
+ * GET  /api/v1/services/{name}               one of them
+ * GET  /api/v1/routes                        listeners and their routes
  * GET  /api/v1/replicas                      every replica, as shoal ps shows it
  * GET  /api/v1/replicas/{id}/logs?since=N    a replica's output after position N
  * POST /api/v1/services/{name}/scale         {"replicas": N}; answers when done
  * POST /api/v1/services/{name}/rollout       {"env": {"K": "V"}}; 409 when rolled back
+ * POST /api/v1/services/{name}/switch-back   after a blue-green rollout
  * POST /api/v1/shutdown                      stops Shoal as SIGTERM does
+ * GET  /metrics                              Prometheus text format 0.0.4
+ * GET  /status                               nginx stub_status
  * </pre>
  */
 public final class AdminServer implements AutoCloseable {
-    public static final int DEFAULT_PORT = 9901;
+    public static final int DEFAULT_PORT = Defaults.ADMIN_PORT;
     /** How long a scale or rollout request waits for the operation before answering 504. */
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(5);
 
@@ -39,17 +51,20 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code address} (a loopback address; port 0 picks a free one) and starts answering.
+     * Binds {@code address} (port 0 picks a free one) and starts answering.
      *
      * @param shutdown stops Shoal as SIGTERM would (e.g. {@code () -> System.exit(0)}); it runs on a
      *     thread of its own after the answer to {@code POST /api/v1/shutdown} went out
-     * @throws IllegalArgumentException if the address is not a loopback address
+     * @throws IllegalArgumentException if the address is beyond loopback and the token was not configured
      */
-    public static AdminServer start(InetSocketAddress address, ReplicaControl replicas, Runnable shutdown,
-                                    Duration operationTimeout) throws IOException {
-        if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
-            throw new IllegalArgumentException("the admin endpoint has no authentication yet and listens on loopback "
-                    + "only (127.0.0.1 or ::1), not " + address.getHostString());
+    public static AdminServer start(InetSocketAddress address, AdminAccess access, AdminSources sources,
+                                    Runnable shutdown, Duration operationTimeout) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("cannot resolve the admin address " + address.getHostString());
+        }
+        if (!address.getAddress().isLoopbackAddress() && !access.tokenConfigured()) {
+            throw new IllegalArgumentException("an admin address beyond loopback (" + address.getHostString()
+                    + ") needs a token: set admin.token or admin.token_file, or listen on 127.0.0.1");
         }
         // Without it the JDK server delays small answers by 40 ms (Nagle with delayed ACK). Read once, at first use.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -69,7 +84,12 @@ public final class AdminServer implements AutoCloseable {
             throw e;
         }
         server.setExecutor(threads);
-        server.createContext("/", new ApiHandler(new ReplicaRoutes(replicas, shutdown, operationTimeout), threads));
+        AccessFilter filter = new AccessFilter(access);
+        ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
+                new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout), threads);
+        server.createContext("/", api).getFilters().add(filter);
+        server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
+        server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);
         server.start();
         return new AdminServer(server, threads);
     }

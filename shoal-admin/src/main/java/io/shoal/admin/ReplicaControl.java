@@ -26,6 +26,9 @@ public interface ReplicaControl {
 
     List<ReplicaView> replicas();
 
+    /** How many replicas each service whose replicas Shoal runs is to have now, by service. */
+    Map<String, Integer> desired();
+
     /** Completes when the service runs {@code replicas} ready replicas and the retired ones are gone. */
     CompletableFuture<Void> scale(String service, int replicas);
 

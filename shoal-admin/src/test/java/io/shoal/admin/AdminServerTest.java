@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.replicas.ReplicaView;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,23 +20,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The API over a fake replica manager: routes, validation, status codes and the JSON of each answer. */
+/**
+ * The replica operations of the API over a fake replica manager (a real topology and proxy around it):
+ * routes, validation, status codes and the JSON of each answer.
+ */
 class AdminServerTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final String TOKEN = "test-token-0123456789";
 
     private final FakeControl control = new FakeControl();
     private final CountDownLatch shutdown = new CountDownLatch(1);
+    private RunningAdmin running;
     private AdminServer admin;
 
     @BeforeEach
     void start() throws Exception {
-        admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), control,
-                shutdown::countDown, Duration.ofMillis(300));
+        running = RunningAdmin.start(control, shutdown::countDown, Duration.ofMillis(300));
+        admin = running.admin;
     }
 
     @AfterEach
     void stop() {
-        admin.close();
+        running.close();
     }
 
     @Test
@@ -153,9 +157,12 @@ class AdminServerTest {
     }
 
     @Test
-    void refusesToListenBeyondLoopback() {
-        assertThatThrownBy(() -> AdminServer.start(new InetSocketAddress("0.0.0.0", 0), control, () -> { },
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+    void refusesToListenBeyondLoopbackWithAGeneratedToken() {
+        AdminAccess generated = AdminAccess.of(TOKEN, false, List.of("127.0.0.0/8"));
+        assertThatThrownBy(() -> AdminServer.start(new InetSocketAddress("0.0.0.0", 0), generated, running.sources,
+                () -> { }, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an admin address beyond loopback (0.0.0.0) needs a token: set admin.token or "
+                        + "admin.token_file, or listen on 127.0.0.1");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -165,6 +172,7 @@ class AdminServerTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -173,11 +181,21 @@ class AdminServerTest {
     }
 
     /** One service, web, with one replica; records what it was asked. */
-    private static final class FakeControl implements ReplicaControl {
+    static final class FakeControl implements ReplicaControl {
         final List<String> calls = new ArrayList<>();
         volatile boolean hang;
         volatile boolean rollBack;
         volatile RuntimeException failWith;
+        private final int port;
+
+        FakeControl() {
+            this(4001);
+        }
+
+        /** @param port the port of its one replica, web-1 */
+        FakeControl(int port) {
+            this.port = port;
+        }
 
         @Override
         public List<String> services() {
@@ -186,7 +204,12 @@ class AdminServerTest {
 
         @Override
         public List<ReplicaView> replicas() {
-            return List.of(new ReplicaView("web-1", "web", "READY", 4001, 42, 1500, 0, 1.5, 50_000_000, 0, "ready"));
+            return List.of(new ReplicaView("web-1", "web", "READY", port, 42, 1500, 0, 1.5, 50_000_000, 0, "ready"));
+        }
+
+        @Override
+        public Map<String, Integer> desired() {
+            return Map.of("web", 2);
         }
 
         @Override

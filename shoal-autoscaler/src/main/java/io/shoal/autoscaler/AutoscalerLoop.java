@@ -7,7 +7,10 @@ import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Server;
 import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
+import io.shoal.topology.TrafficFigures;
+import io.shoal.topology.TrafficSampler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
-import org.HdrHistogram.Histogram;
 
 /**
  * The live autoscaler: every {@code interval} it gathers each autoscaled service's figures (from the
@@ -34,7 +36,7 @@ public final class AutoscalerLoop implements AutoCloseable {
     private final ToIntFunction<String> queueLength;
     private final Clock clock;
     private final Map<String, ScalingDecider> deciders = new LinkedHashMap<>();
-    private final Map<Server, Long> lastResponses = new java.util.IdentityHashMap<>();
+    private final TrafficSampler traffic;
     private final ArrayDeque<ServiceDecision> events = new ArrayDeque<>();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "shoal-autoscaler");
@@ -46,9 +48,14 @@ public final class AutoscalerLoop implements AutoCloseable {
     /** A decision and the service it was for. */
     public record ServiceDecision(String service, Decision decision) {}
 
-    /** @param queueLength requests waiting at the proxy for a service */
-    public AutoscalerLoop(Topology topology, ReplicaManager replicas, ToIntFunction<String> queueLength, Clock clock) {
+    /**
+     * @param traffic where request rates and latency percentiles come from
+     * @param queueLength requests waiting at the proxy for a service
+     */
+    public AutoscalerLoop(Topology topology, ReplicaManager replicas, TrafficSampler traffic,
+                          ToIntFunction<String> queueLength, Clock clock) {
         this.topology = topology;
+        this.traffic = traffic;
         this.replicas = replicas;
         this.queueLength = queueLength;
         this.clock = clock;
@@ -84,7 +91,7 @@ public final class AutoscalerLoop implements AutoCloseable {
                 String name = entry.getKey();
                 AutoscaleConfig config = topology.config().services().get(name).autoscale();
                 ScalingInput input = Figures.of(name, now, seconds, all, topology.current().service(name),
-                        config, lastResponses, queueLength.applyAsInt(name));
+                        config, traffic, queueLength.applyAsInt(name));
                 int floor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
                 Decision decision = entry.getValue().decide(input, floor);
                 remember(new ServiceDecision(name, decision));
@@ -114,10 +121,10 @@ public final class AutoscalerLoop implements AutoCloseable {
         private Figures() {}
 
         static ScalingInput of(String name, long now, double seconds, List<ReplicaView> all, Service service,
-                               AutoscaleConfig config, Map<Server, Long> lastResponses, int queued) {
+                               AutoscaleConfig config, TrafficSampler traffic, int queued) {
             List<ReplicaFigures> figures = new ArrayList<>();
             int current = 0;
-            Histogram latency = new Histogram(3);
+            Duration window = Duration.ofMillis(Math.round(seconds * 1000));
             for (ReplicaView replica : all) {
                 if (!replica.service().equals(name)) {
                     continue;
@@ -137,20 +144,19 @@ public final class AutoscalerLoop implements AutoCloseable {
                 Server server = serverOf(service, replica.port());
                 if (server != null) {
                     values.put(Metric.IN_FLIGHT, (double) server.inFlight());
-                    long responses = server.traffic().responses();
-                    Long before = lastResponses.put(server, responses);
-                    if (before != null) {
-                        values.put(Metric.RPS, (responses - before) / seconds);
+                    TrafficFigures served = traffic.server(server, window);
+                    if (served.seconds() > 0) {
+                        values.put(Metric.RPS, served.requestsPerSecond());
                     }
-                    latency.add(server.traffic().takeInterval());
                 }
                 boolean ready = replica.state().equals("READY");
                 boolean initializing = replica.uptimeMillis() < config.initializationPeriod().toMillis();
                 figures.add(new ReplicaFigures(replica.id(), ready, initializing, values));
             }
             Map<Metric, Double> serviceFigures = new java.util.EnumMap<>(Metric.class);
-            if (latency.getTotalCount() > 0) {
-                serviceFigures.put(Metric.P95_LATENCY_MS, latency.getValueAtPercentile(95) / 1000.0);
+            TrafficFigures latency = service == null ? null : traffic.service(service.name(), window);
+            if (latency != null && latency.responses() > 0) {
+                serviceFigures.put(Metric.P95_LATENCY_MS, latency.p95Millis());
             }
             serviceFigures.put(Metric.QUEUE_LENGTH, (double) queued);
             return new ScalingInput(now, current, figures, serviceFigures);

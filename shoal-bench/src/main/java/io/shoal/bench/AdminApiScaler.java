@@ -19,20 +19,28 @@ public final class AdminApiScaler implements ReplicaScaler {
     private static final long POLL_MILLIS = 100;
 
     private final URI base;
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param admin the admin endpoint, e.g. {@code 127.0.0.1:9901} */
-    public AdminApiScaler(String admin) {
+    /**
+     * @param admin the admin endpoint, e.g. {@code 127.0.0.1:9901}
+     * @param token the bearer token scaling needs, or null
+     */
+    public AdminApiScaler(String admin, String token) {
         this.base = URI.create("http://" + admin + "/api/v1/");
+        this.token = token;
     }
 
     @Override
     public void scale(String service, int replicas) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("services/" + service + "/scale"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("services/" + service + "/scale"))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"replicas\":" + replicas + "}")).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"replicas\":" + replicas + "}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("scaling " + service + " to " + replicas + ": HTTP " + response.statusCode() + " "
                     + response.body());

@@ -162,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         try {
             java.util.List<ScalingRun.Step> steps = ScalingRun.run(new AdminApiScaler(admin == null ? AdminAddress.find()
-                    : admin), service, counts, plan, parse("--ready-timeout", readyTimeout), listener);
+                    : admin, AdminAddress.token()), service, counts, plan, parse("--ready-timeout", readyTimeout), listener);
             out.print(ScalingRun.table(steps));
             out.flush();
             if (html != null) {

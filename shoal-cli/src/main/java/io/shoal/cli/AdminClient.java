@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * How {@code shoal ps}, {@code scale}, {@code logs}, {@code rollout} and {@code down} reach the running
  * Shoal: its admin endpoint, at {@code --admin} if given, else at the address in the nearest
- * {@code .shoal/admin} (this directory or a parent), else at the default {@code 127.0.0.1:9901}.
+ * {@code .shoal/admin} (this directory or a parent), else at the default {@code 127.0.0.1:9901}. Every
+ * request carries the admin token: {@code SHOAL_ADMIN_TOKEN} if set, else the nearest
+ * {@code .shoal/admin-token}.
  */
 final class AdminClient {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -32,27 +34,33 @@ final class AdminClient {
         System.setProperty("sun.net.http.retryPost", "false");
     }
 
+    static final String TOKEN_ENV = "SHOAL_ADMIN_TOKEN";
+
     private final String address;
     private final String source;
+    private final String token;
 
-    AdminClient(String address, String source) {
+    AdminClient(String address, String source, String token) {
         this.address = address;
         this.source = source;
+        this.token = token;
     }
 
     static AdminClient locate(String explicit) {
+        String env = System.getenv(TOKEN_ENV);
+        String token = env != null && !env.isBlank() ? env.strip() : StateDir.findToken(Path.of("")).orElse(null);
         if (explicit != null) {
-            return new AdminClient(explicit, "--admin");
+            return new AdminClient(explicit, "--admin", token);
         }
         Optional<StateDir> state = StateDir.find(Path.of(""));
         if (state.isPresent()) {
             Optional<String> address = state.get().adminAddress();
             if (address.isPresent()) {
-                return new AdminClient(address.get(), "from " + state.get().adminFile());
+                return new AdminClient(address.get(), "from " + state.get().adminFile(), token);
             }
         }
         return new AdminClient("127.0.0.1:" + AdminServer.DEFAULT_PORT,
-                "the default; no " + StateDir.NAME + "/admin here or in a parent directory");
+                "the default; no " + StateDir.NAME + "/admin here or in a parent directory", token);
     }
 
     String address() {
@@ -82,6 +90,9 @@ final class AdminClient {
             connection.setRequestMethod(method);
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            if (token != null) {
+                connection.setRequestProperty("Authorization", "Bearer " + token);
+            }
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");

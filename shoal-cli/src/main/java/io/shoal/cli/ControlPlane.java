@@ -1,15 +1,20 @@
 package io.shoal.cli;
 
+import io.shoal.admin.AdminAccess;
 import io.shoal.admin.AdminServer;
+import io.shoal.admin.AdminSources;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
+import io.shoal.config.AdminConfig;
 import io.shoal.health.HealthChecker;
+import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.LocalProcessDriver;
 import io.shoal.replicas.OrphanRegistry;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Topology;
+import io.shoal.topology.TrafficSampler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -18,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -64,11 +68,11 @@ final class ControlPlane implements AutoCloseable {
     /**
      * Starts the admin endpoint and the replicas; returns once the endpoint answers.
      *
+     * @param proxy the data plane: its connection figures and queue lengths
      * @return completes when the replicas are ready, or fails with the first that did not become ready
      */
-    /** @param queueLength requests waiting at the proxy for a service, for the autoscaler */
-    synchronized CompletableFuture<Void> start(Topology topology, HealthChecker health, AdminBind bind,
-                                               ReplicaDriver.LineSink console, ToIntFunction<String> queueLength)
+    synchronized CompletableFuture<Void> start(Topology topology, TrafficSampler traffic, ProxyServer proxy,
+                                               HealthChecker health, AdminBind bind, ReplicaDriver.LineSink console)
             throws IOException {
         if (closing) {
             throw new IOException("stopping");
@@ -78,8 +82,11 @@ final class ControlPlane implements AutoCloseable {
                 health.sync();
             }
         }, console);
-        admin = startAdmin(bind, ReplicaControl.of(replicas));
-        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone());
+        AdminConfig config = topology.config().admin();
+        AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow());
+        admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
+                ReplicaControl.of(replicas)));
+        autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone());
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
         return replicas.start().whenCompleteAsync((ok, failure) -> {
@@ -105,16 +112,16 @@ final class ControlPlane implements AutoCloseable {
         return admin.address();
     }
 
-    private static AdminServer startAdmin(AdminBind bind, ReplicaControl control) throws IOException {
+    private static AdminServer startAdmin(AdminBind bind, AdminAccess access, AdminSources sources) throws IOException {
         Runnable shutdown = () -> System.exit(0);
         try {
-            return AdminServer.start(bind.address(), control, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            return AdminServer.start(bind.address(), access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
         } catch (BindException e) {
             if (bind.explicit()) {
                 throw new IOException("admin address " + Launcher.format(bind.address()) + ": " + e.getMessage(), e);
             }
             InetSocketAddress any = new InetSocketAddress(bind.address().getAddress(), 0);
-            AdminServer admin = AdminServer.start(any, control, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
             System.err.println("shoal: " + Launcher.format(bind.address()) + " is in use; the admin endpoint is on "
                     + Launcher.format(admin.address()) + " instead");
             return admin;

@@ -35,7 +35,8 @@ final class DemoCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--admin", paramLabel = "HOST:PORT",
-            description = "Admin endpoint address, loopback only (default: 127.0.0.1:9901, or a free port if taken).")
+            description = "Admin endpoint address (default: admin.listen, else 127.0.0.1:9901 or a free port if taken); "
+                    + "beyond loopback only with admin.token.")
     String admin;
 
     @Override
@@ -51,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         ShoalConfig config;
         AdminBind bind;
         try {
-            bind = AdminBind.parse(admin);
             config = withJava(ConfigFiles.workingDirsFrom(YamlConfigLoader.load(file), file.getParent()));
+            bind = AdminBind.of(admin, config.admin());
             if (listen != null) {
                 config = withListen(config, listen);
             }
@@ -101,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
     private static ShoalConfig withListen(ShoalConfig config, String listen) {
         List<ListenerConfig> listeners = new ArrayList<>(config.listeners());
         listeners.set(0, new ListenerConfig(Values.listenAddress(listen), listeners.get(0).routes()));
-        return new ShoalConfig(config.source(), config.proxy(), listeners, config.services(), config.accessLog());
+        return new ShoalConfig(config.source(), config.proxy(), listeners, config.services(), config.accessLog(),
+                config.admin());
     }
 
     private static void printHints(InetSocketAddress proxy, int replicas, boolean ready) {

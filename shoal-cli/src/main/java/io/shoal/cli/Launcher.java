@@ -8,6 +8,7 @@ import io.shoal.proxy.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
+import io.shoal.topology.TrafficSampler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -88,6 +89,7 @@ final class Launcher {
         try {
             ControlPlane plane = control == null ? null : stopper.add(ControlPlane.prepare(control.state()));
             Topology topology = Topology.of(config);
+            TrafficSampler traffic = stopper.add(new TrafficSampler(topology).start());
             ProxyServer proxy = stopper.add(new ProxyServer(config, topology, accessLog));
             List<InetSocketAddress> bound = proxy.start();
             // Checks run on the data plane's loops; they stop before the proxy does.
@@ -102,10 +104,10 @@ final class Launcher {
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {
                 stopper.add(plane::stopRunning); // first to stop: the admin endpoint, then the replicas
-                CompletableFuture<Void> ready = plane.start(topology, health, control.admin(), control.console(),
-                        proxy::queued);
+                CompletableFuture<Void> ready = plane.start(topology, traffic, proxy, health, control.admin(),
+                        control.console());
                 up = new Started(bound, plane.adminAddress(), ready);
-                System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1 (loopback only)");
+                System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1, /metrics, /status");
             }
             started.accept(up);
             System.out.flush();

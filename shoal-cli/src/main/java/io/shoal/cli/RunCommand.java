@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--admin", paramLabel = "HOST:PORT",
-            description = "Admin endpoint address, loopback only; on by default (127.0.0.1:9901, or a free port if "
+            description = "Admin endpoint address; beyond loopback only with admin.token. On by default (127.0.0.1:9901, or a free port if "
                     + "taken) when the file has services with a run block.")
     String admin;
 
@@ -32,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
         ShoalConfig config;
         AdminBind bind;
         try {
-            bind = AdminBind.parse(admin);
             config = YamlConfigLoader.load(file);
+            bind = AdminBind.of(admin, config.admin());
         } catch (IllegalArgumentException e) {
             System.err.println("shoal: " + e.getMessage());
             return Launcher.EXIT_INVALID_CONFIG;
@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("shoal: cannot read " + file + ": " + e);
             return Launcher.EXIT_INVALID_CONFIG;
         }
-        if (admin == null && !ConfigFiles.hasRunServices(config)) {
+        if (admin == null && config.admin().listen() == null && !ConfigFiles.hasRunServices(config)) {
             return Launcher.run(config, started -> { });
         }
         return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.err)),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * <pre>
  * .shoal/lock           held (an OS file lock) while a Shoal runs here; freed by the kernel even on kill -9
  * .shoal/admin          the admin endpoint's address, 127.0.0.1:9901, for ps, scale, logs, rollout, down
+ * .shoal/admin-token    the admin endpoint's bearer token (mode 0600), kept across runs
  * .shoal/shoal.pid      that Shoal's process id
  * .shoal/replicas.json  the replica processes it started, so that a Shoal started after a crash stops them
  * .shoal/shoal.log      output of a Shoal started with up -d
@@ -35,6 +37,17 @@ final class StateDir {
     /** {@code .shoal} in the current working directory. */
     static StateDir here() {
         return new StateDir(Path.of("").toAbsolutePath().resolve(NAME));
+    }
+
+    /** The admin token in the nearest {@code .shoal}, from {@code start} up through its parents. */
+    static Optional<String> findToken(Path start) {
+        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            Optional<String> token = new StateDir(p.resolve(NAME)).adminToken();
+            if (token.isPresent()) {
+                return token;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The nearest {@code .shoal} with an admin address, from {@code start} up through its parents. */
@@ -58,6 +71,28 @@ final class StateDir {
 
     Path adminFile() {
         return dir.resolve("admin");
+    }
+
+    Path adminTokenFile() {
+        return dir.resolve("admin-token");
+    }
+
+    Optional<String> adminToken() {
+        return read(adminTokenFile());
+    }
+
+    /** Writes the admin token where only this user can read it (mode 0600 from the start, then moved in place). */
+    void writeAdminToken(String token) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = adminTokenFile().resolveSibling("admin-token.tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not a POSIX file system: its own access rules apply
+        }
+        Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, adminTokenFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     Path pidFile() {

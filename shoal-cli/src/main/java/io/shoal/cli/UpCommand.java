@@ -27,21 +27,20 @@ final class UpCommand implements Callable<Integer> {
     boolean detach;
 
     @Option(names = "--admin", paramLabel = "HOST:PORT",
-            description = "Admin endpoint address, loopback only (default: 127.0.0.1:9901, or a free port if taken).")
+            description = "Admin endpoint address (default: admin.listen, else 127.0.0.1:9901 or a free port if taken); "
+                    + "beyond loopback only with admin.token.")
     String admin;
 
     @Override
     public Integer call() throws InterruptedException {
+        ShoalConfig config;
         AdminBind bind;
         try {
-            bind = AdminBind.parse(admin);
+            config = YamlConfigLoader.load(file);
+            bind = AdminBind.of(admin, config.admin());
         } catch (IllegalArgumentException e) {
             System.err.println("shoal: " + e.getMessage());
             return Launcher.EXIT_INVALID_CONFIG;
-        }
-        ShoalConfig config;
-        try {
-            config = YamlConfigLoader.load(file);
         } catch (ConfigException e) {
             return Launcher.invalid(e);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shoal.config.AdminConfig;
+import io.shoal.config.HostPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,13 +66,21 @@ class ReplicaCommandsTest {
     }
 
     @Test
-    void adminAddressIsLoopbackOnly() {
-        assertThat(AdminBind.parse(null).explicit()).isFalse();
-        assertThat(AdminBind.parse(null).address().getPort()).isEqualTo(9901);
-        assertThat(AdminBind.parse("127.0.0.1:0").explicit()).isTrue();
-        assertThat(AdminBind.parse("[::1]:9902").address().getAddress().isLoopbackAddress()).isTrue();
-        assertThatThrownBy(() -> AdminBind.parse("0.0.0.0:9901")).hasMessageContaining("loopback only");
-        assertThatThrownBy(() -> AdminBind.parse(":9901")).hasMessageContaining("loopback only");
+    void adminAddressBeyondLoopbackNeedsAConfiguredToken() {
+        AdminConfig none = AdminConfig.defaults();
+        assertThat(AdminBind.of(null, none).explicit()).isFalse();
+        assertThat(AdminBind.of(null, none).address().getPort()).isEqualTo(9901);
+        assertThat(AdminBind.of("127.0.0.1:0", none).explicit()).isTrue();
+        assertThat(AdminBind.of("[::1]:9902", none).address().getAddress().isLoopbackAddress()).isTrue();
+        assertThatThrownBy(() -> AdminBind.of("0.0.0.0:9901", none))
+                .hasMessageContaining("--admin: an admin address beyond loopback (0.0.0.0:9901) needs a token");
+        assertThatThrownBy(() -> AdminBind.of(":9901", none)).hasMessageContaining("needs a token");
+
+        AdminConfig listen = new AdminConfig(new HostPort("127.0.0.1", 9950), null, null, none.allow());
+        assertThat(AdminBind.of(null, listen).address().getPort()).isEqualTo(9950);
+        assertThat(AdminBind.of(null, listen).explicit()).isTrue();
+        AdminConfig withToken = new AdminConfig(null, "0123456789abcdef", null, none.allow());
+        assertThat(AdminBind.of("0.0.0.0:0", withToken).address().getAddress().isAnyLocalAddress()).isTrue();
     }
 
     @Test

@@ -84,5 +84,9 @@ public final class Defaults {
     public static final int READY_CHECK_RISE = 1;
     public static final int READY_CHECK_FALL = 2;
 
+    /** The admin endpoint: loopback port 9901 (Envoy's admin port) and loopback clients only. */
+    public static final int ADMIN_PORT = 9901;
+    public static final java.util.List<String> ADMIN_ALLOW = java.util.List.of("127.0.0.0/8", "::1");
+
     private Defaults() {}
 }

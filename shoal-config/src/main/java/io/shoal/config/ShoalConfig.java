@@ -12,23 +12,31 @@ import java.util.Map;
  * @param listeners bind addresses with their ordered routes
  * @param services services by name, in declaration order
  * @param accessLog where and how requests are logged
+ * @param admin the admin endpoint's address, token and allowed clients
  */
 public record ShoalConfig(
         String source,
         ProxySettings proxy,
         List<ListenerConfig> listeners,
         Map<String, ServiceConfig> services,
-        AccessLogConfig accessLog) {
+        AccessLogConfig accessLog,
+        AdminConfig admin) {
 
     public ShoalConfig {
         listeners = List.copyOf(listeners);
         services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
 
+    /** With the admin endpoint's defaults. */
+    public ShoalConfig(String source, ProxySettings proxy, List<ListenerConfig> listeners,
+                       Map<String, ServiceConfig> services, AccessLogConfig accessLog) {
+        this(source, proxy, listeners, services, accessLog, AdminConfig.defaults());
+    }
+
     /** The same configuration with one service replaced. */
     public ShoalConfig withService(ServiceConfig service) {
         Map<String, ServiceConfig> next = new java.util.LinkedHashMap<>(services);
         next.put(service.name(), service);
-        return new ShoalConfig(source, proxy, listeners, next, accessLog);
+        return new ShoalConfig(source, proxy, listeners, next, accessLog, admin);
     }
 }

@@ -33,6 +33,8 @@ class ConfigurationDocTest {
         expected.put("max_header_size", Size.of(Defaults.MAX_HEADER_BYTES));
         expected.put("max_connections", Defaults.MAX_CONNECTIONS);
         expected.put("access_log.format", AccessLogConfig.off().format().name().toLowerCase(java.util.Locale.ROOT));
+        expected.put("admin.listen", "127.0.0.1:" + Defaults.ADMIN_PORT);
+        expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);

@@ -21,11 +21,13 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final AtomicInteger connections;
+    private final ConnectionStats stats;
 
-    ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections) {
+    ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.connections = connections;
+        this.stats = stats;
     }
 
     @Override
@@ -34,9 +36,11 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
         if (connections.incrementAndGet() > settings.maxConnections()) {
             connections.decrementAndGet();
+            stats.accepted(false);
             channel.close();
             return;
         }
+        stats.accepted(true);
         channel.closeFuture().addListener(f -> connections.decrementAndGet());
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLineBytes())
@@ -48,6 +52,6 @@ final class ClientChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
-        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer));
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, new ConnectionPhase(stats)));
     }
 }

@@ -27,6 +27,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final RequestHeadTimer headTimer;
+    private final ConnectionPhase phase;
     private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -37,10 +38,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private HttpHeaders routedHeaders;
     private final Function<String, String> header = name -> routedHeaders.get(name);
 
-    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer) {
+    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer, ConnectionPhase phase) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.headTimer = headTimer;
+        this.phase = phase;
     }
 
     @Override
@@ -55,6 +57,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        phase.read(msg);
         if (closing) {
             ReferenceCountUtil.release(msg);
         } else if (current != null && !current.requestComplete() && msg instanceof HttpContent) {
@@ -143,6 +146,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         current = null;
+        phase.responseEnded();
         if (!keepAlive) {
             closing = true;
             releaseQueued();
@@ -167,6 +171,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (exchange == current) {
             current = null;
             releaseQueued();
+            // This step leaves the pipeline; the tunnel counts as writing until the connection closes.
+            ctx.channel().closeFuture().addListener(f -> phase.closed());
         }
     }
 
@@ -209,6 +215,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        phase.closed();
         if (timer != null) {
             timer.cancel(false);
         }

@@ -24,6 +24,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Transport transport = Transport.best();
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final ConnectionStats connectionStats = new ConnectionStats(connections::get);
     private EventLoopGroup group;
     private ProxyContext context;
     private ServerListener serverListener;
@@ -57,7 +58,7 @@ public final class ProxyServer implements AutoCloseable {
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.AUTO_READ, false)
                         .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ClientChannelInitializer(context, i, connections))
+                        .childHandler(new ClientChannelInitializer(context, i, connections, connectionStats))
                         .bind(address.host(), address.port())
                         .sync()
                         .channel();
@@ -88,6 +89,11 @@ public final class ProxyServer implements AutoCloseable {
     /** Client connections open now. */
     public int connections() {
         return connections.get();
+    }
+
+    /** Client-connection figures in the manner of nginx's stub_status. */
+    public ConnectionStats connectionStats() {
+        return connectionStats;
     }
 
     /** Requests of a service waiting for a server below its {@code max_conns}. */

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Addresses whose {@code X-Forwarded-For} is believed when finding a client's address for
- * {@code ip_hash} (nginx's {@code set_real_ip_from}). Entries are addresses or CIDR ranges.
+ * {@code ip_hash} (nginx's {@code set_real_ip_from}). Entries are addresses or CIDR ranges. The admin
+ * endpoint's allow-list uses the same matching.
  */
-final class TrustedProxies {
+public final class TrustedProxies {
     private final List<byte[]> networks;
     private final int[] prefixes;
 
@@ -18,7 +19,8 @@ final class TrustedProxies {
         this.prefixes = prefixes;
     }
 
-    static TrustedProxies parse(List<String> entries) {
+    /** @param entries IP literals or CIDR ranges, already validated by the config loader */
+    public static TrustedProxies parse(List<String> entries) {
         List<byte[]> networks = new ArrayList<>();
         int[] prefixes = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -35,7 +37,7 @@ final class TrustedProxies {
         return networks.isEmpty();
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] bytes = address.getAddress();
         for (int i = 0; i < networks.size(); i++) {
             if (matches(networks.get(i), prefixes[i], bytes)) {

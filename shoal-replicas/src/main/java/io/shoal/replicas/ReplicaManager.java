@@ -102,6 +102,15 @@ public final class ReplicaManager implements AutoCloseable {
         return call(() -> new ArrayList<>(sets.keySet()));
     }
 
+    /** How many replicas each run service is to have now (as last scaled, by hand or by the autoscaler). */
+    public Map<String, Integer> desiredReplicas() {
+        return call(() -> {
+            Map<String, Integer> desired = new LinkedHashMap<>();
+            sets.forEach((name, set) -> desired.put(name, set.desired()));
+            return desired;
+        });
+    }
+
     public List<ReplicaView> replicas() {
         return call(() -> {
             List<ReplicaView> views = new ArrayList<>();

@@ -6,6 +6,9 @@ import io.shoal.config.HealthConfig;
 import io.shoal.config.OutlierConfig;
 import io.shoal.config.ServerConfig;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Server implements Target {
     /** Weights are scaled so that slow start can ramp even a weight of 1 in small steps. */
     static final int WEIGHT_SCALE = 16;
+    static final int RECENT_CHECKS = 5;
 
     private final String serviceName;
     private final ServerConfig config;
@@ -31,7 +35,9 @@ public final class Server implements Target {
     private final PassiveFailures failures;
     private final OutlierDetector outliers;
     private volatile ServerStatus status;
-    private volatile CheckResult lastCheck;
+    private volatile List<CheckResult> recentChecks = List.of();
+    private final LongAdder checksPassed = new LongAdder();
+    private final LongAdder checksFailed = new LongAdder();
     private volatile int weight;
 
     Server(String serviceName, ServerConfig config, HealthConfig health, EjectionBudget ejections,
@@ -93,12 +99,31 @@ public final class Server implements Target {
         listener.stateChanged(this, previous, current);
     }
 
+    /** The latest active health check, or null before the first. */
     public CheckResult lastCheck() {
-        return lastCheck;
+        List<CheckResult> checks = recentChecks;
+        return checks.isEmpty() ? null : checks.get(checks.size() - 1);
     }
 
+    /** The last {@value #RECENT_CHECKS} active health checks, oldest first. */
+    public List<CheckResult> recentChecks() {
+        return recentChecks;
+    }
+
+    /** Active health checks that passed ({@code true}) or failed since this server was created. */
+    public long checks(boolean passed) {
+        return passed ? checksPassed.sum() : checksFailed.sum();
+    }
+
+    /** Called by the one checker of this server, once per check: copying a few results is cheap at that rate. */
     public void recordCheck(CheckResult result) {
-        lastCheck = result;
+        (result.passed() ? checksPassed : checksFailed).increment();
+        List<CheckResult> checks = new ArrayList<>(recentChecks);
+        if (checks.size() == RECENT_CHECKS) {
+            checks.remove(0);
+        }
+        checks.add(result);
+        recentChecks = List.copyOf(checks);
     }
 
     /** Responses and latency counted by the data plane. */
@@ -178,7 +203,7 @@ public final class Server implements Target {
     /** A response head arrived; {@code status} feeds outlier detection. */
     public void recordResponse(int statusCode, long latencyNanos, long nowNanos) {
         latency.observe(latencyNanos, nowNanos);
-        traffic.record(latencyNanos);
+        traffic.record(statusCode, latencyNanos);
         failures.recordSuccess();
         if (outliers != null) {
             outliers.onResponse(statusCode, nowNanos);
@@ -189,14 +214,20 @@ public final class Server implements Target {
      * A response whose status the retry policy counts as failed (a 502, 503 or 504 it names): a failure,
      * and traffic with its latency as the client saw it, but kept out of the latency average that the
      * {@code ewma} balancer steers by, since a quick error says nothing about the server's speed.
+     * Counted as a 5xx: the retry policy names only 502, 503 and 504.
      */
     public void recordFailedResponse(long latencyNanos, long nowNanos) {
-        traffic.record(latencyNanos);
-        recordFailure(nowNanos);
+        traffic.record(500, latencyNanos);
+        markFailed(nowNanos);
     }
 
-    /** A connect error or timeout, a lost connection, or a status that the retry policy counts as failed. */
+    /** A connect error or timeout, or a lost connection: the request ended without a response. */
     public void recordFailure(long nowNanos) {
+        traffic.recordFailure();
+        markFailed(nowNanos);
+    }
+
+    private void markFailed(long nowNanos) {
         failures.recordFailure(nowNanos);
         if (outliers != null) {
             outliers.onGatewayFailure(nowNanos);

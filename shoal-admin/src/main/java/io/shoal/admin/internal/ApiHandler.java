@@ -11,17 +11,19 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes {@code /api/v1/...} to {@link ReplicaRoutes} and turns every outcome into a JSON answer.
+ * Routes {@code /api/v1/...} to {@link TopologyRoutes} and {@link ReplicaRoutes} and turns every outcome into a JSON answer.
  * Operations that take long (scale, rollout) return futures: no thread waits for them, and the answer
  * is written on {@code responder} once they complete.
  */
 public final class ApiHandler implements HttpHandler {
     static final String PREFIX = "/api/v1/";
 
+    private final TopologyRoutes topology;
     private final ReplicaRoutes routes;
     private final Executor responder;
 
-    public ApiHandler(ReplicaRoutes routes, Executor responder) {
+    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, Executor responder) {
+        this.topology = topology;
         this.routes = routes;
         this.responder = responder;
     }
@@ -54,6 +56,18 @@ public final class ApiHandler implements HttpHandler {
             throw new ApiException(404, "no such endpoint: " + path + " (the API is under " + PREFIX + ")");
         }
         List<String> p = Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
+        if (p.equals(List.of("services"))) {
+            allow(method, "GET");
+            return done(topology.services());
+        }
+        if (p.size() == 2 && p.get(0).equals("services") && !p.get(1).isEmpty()) {
+            allow(method, "GET");
+            return done(topology.service(p.get(1)));
+        }
+        if (p.equals(List.of("routes"))) {
+            allow(method, "GET");
+            return done(topology.routes());
+        }
         if (p.equals(List.of("replicas"))) {
             allow(method, "GET");
             return done(routes.replicas());

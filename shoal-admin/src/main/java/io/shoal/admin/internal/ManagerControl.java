@@ -31,6 +31,11 @@ public final class ManagerControl implements ReplicaControl {
     }
 
     @Override
+    public Map<String, Integer> desired() {
+        return manager.desiredReplicas();
+    }
+
+    @Override
     public CompletableFuture<Void> scale(String service, int replicas) {
         return manager.scale(service, replicas);
     }

@@ -46,6 +46,12 @@ public final class Addresses {
         return new HostPort(host, port(s.substring(colon + 1), s));
     }
 
+    /** {@code localhost}, an address of 127.0.0.0/8, or {@code ::1}: reachable from this machine only. */
+    public static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || (isIpv4(host) && host.startsWith("127."))
+                || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** A DNS name or an IPv4 literal; numeric names must be valid dotted quads. */
     public static boolean isHostname(String host) {
         if (host.isEmpty() || host.length() > 253 || !HOSTNAME.matcher(host).matches()) {

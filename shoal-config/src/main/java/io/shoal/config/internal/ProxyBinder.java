@@ -1,11 +1,12 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.AccessLogConfig;
+import io.shoal.config.AdminConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.Values;
 import java.util.Optional;
 
-/** Binds {@code proxy} and {@code access_log}; absent keys take {@link ProxySettings#defaults()}. */
+/** Binds {@code proxy}, {@code access_log} and {@code admin}; absent keys take {@link ProxySettings#defaults()}. */
 final class ProxyBinder {
     private ProxyBinder() {}
 
@@ -32,5 +33,16 @@ final class ProxyBinder {
         AccessLogConfig.Format format = s.value("format", AccessLogConfig.Format.COMBINED, Values::accessLogFormat);
         s.finish();
         return path.map(p -> new AccessLogConfig(p, format)).orElseGet(AccessLogConfig::off);
+    }
+
+    static AdminConfig admin(Section s) {
+        AdminConfig d = AdminConfig.defaults();
+        AdminConfig admin = new AdminConfig(
+                s.value("listen", d.listen(), Values::listenAddress),
+                s.text("token").orElse(null),
+                s.text("token_file").orElse(null),
+                s.has("allow") ? s.values("allow", text -> text) : d.allow());
+        s.finish();
+        return admin;
     }
 }

@@ -1,6 +1,7 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.AccessLogConfig;
+import io.shoal.config.AdminConfig;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.ServiceConfig;
@@ -27,7 +28,8 @@ public final class RootBinder {
         AccessLogConfig accessLog = s.section("access_log").map(ProxyBinder::accessLog).orElseGet(AccessLogConfig::off);
         Map<String, ServiceConfig> services = s.section("services").map(ServiceBinder::services).orElseGet(Map::of);
         List<ListenerConfig> listeners = ListenerBinder.listeners(s, services.keySet());
+        AdminConfig admin = s.section("admin").map(ProxyBinder::admin).orElseGet(AdminConfig::defaults);
         s.finish();
-        return new ShoalConfig(source, proxy, listeners, services, accessLog);
+        return new ShoalConfig(source, proxy, listeners, services, accessLog, admin);
     }
 }

@@ -1,6 +1,7 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.AccessLogConfig;
+import io.shoal.config.AdminConfig;
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
@@ -17,6 +18,8 @@ import java.util.Set;
  * that into a file line or a command-line option.
  */
 public final class Validator {
+    /** An admin token shorter than this is too easy to guess. */
+    public static final int MIN_TOKEN_LENGTH = 16;
     private Validator() {}
 
     public static void validate(ShoalConfig config, ProblemSink sink) {
@@ -28,6 +31,7 @@ public final class Validator {
         }
         proxy(config.proxy(), sink);
         accessLog(config.accessLog(), sink);
+        admin(config.admin(), sink);
         listeners(config, sink);
         config.services().forEach((name, service) -> ServiceValidator.validate(service, sink));
     }
@@ -44,6 +48,30 @@ public final class Validator {
             if (!Addresses.isIpOrCidr(trusted.get(i))) {
                 sink.add(KeyPaths.item("proxy.trusted_proxies", i),
                         "expected an IP address or CIDR range such as 10.0.0.0/8, got '" + trusted.get(i) + "'");
+            }
+        }
+    }
+
+    private static void admin(AdminConfig admin, ProblemSink sink) {
+        if (admin.listen() != null) {
+            Rules.port(sink, "admin.listen", admin.listen(), 0);
+            if (!Addresses.isLoopback(admin.listen().host()) && !admin.hasToken()) {
+                sink.add("admin.listen", "an admin address beyond loopback needs a token: set admin.token or "
+                        + "admin.token_file (or listen on 127.0.0.1)");
+            }
+        }
+        if (admin.token() != null && admin.tokenFile() != null) {
+            sink.add("admin.token_file", "set admin.token or admin.token_file, not both");
+        }
+        if (admin.token() != null && admin.token().length() < MIN_TOKEN_LENGTH) {
+            sink.add("admin.token", "must be at least " + MIN_TOKEN_LENGTH + " characters long, got "
+                    + admin.token().length());
+        }
+        List<String> allow = admin.allow();
+        for (int i = 0; i < allow.size(); i++) {
+            if (!Addresses.isIpOrCidr(allow.get(i))) {
+                sink.add(KeyPaths.item("admin.allow", i),
+                        "expected an IP address or CIDR range such as 10.0.0.0/8, got '" + allow.get(i) + "'");
             }
         }
     }

@@ -1,0 +1,29 @@
+package io.shoal.config;
+
+import java.util.List;
+
+/**
+ * The admin endpoint: the REST API, {@code /metrics} and {@code /status}.
+ *
+ * @param listen the address to listen on, or null when not written: then {@link Defaults#ADMIN_PORT} on
+ *     127.0.0.1, moved to a free port when taken
+ * @param token the bearer token changing requests must carry, or null
+ * @param tokenFile a file holding that token, or null; without either, Shoal generates one into
+ *     {@code .shoal/admin-token}
+ * @param allow client addresses and CIDR ranges allowed at all (nginx {@code allow ...; deny all})
+ */
+public record AdminConfig(HostPort listen, String token, String tokenFile, List<String> allow) {
+
+    public AdminConfig {
+        allow = List.copyOf(allow);
+    }
+
+    public static AdminConfig defaults() {
+        return new AdminConfig(null, null, null, Defaults.ADMIN_ALLOW);
+    }
+
+    /** The token was configured (not generated): required for an admin address beyond loopback. */
+    public boolean hasToken() {
+        return token != null || tokenFile != null;
+    }
+}

@@ -1,0 +1,73 @@
+package io.shoal.topology;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
+
+/**
+ * The per-second samples of one server or service: figures for {@link TrafficSampler#HISTORY_SECONDS},
+ * latency histograms for the shorter {@link TrafficSampler#WINDOW_SECONDS} that windows can span.
+ * The sampler's thread adds; any thread reads (monitor-guarded, control plane only).
+ */
+final class TrafficSeries {
+    private final ArrayDeque<TrafficSecond> seconds = new ArrayDeque<>();
+    private final ArrayDeque<AbstractHistogram> histograms = new ArrayDeque<>();
+    /** The cumulative counts at the previous sample, for a server's series. */
+    long lastRequests;
+    long lastErrors;
+
+    synchronized void add(long atEpochMillis, double elapsedSeconds, long requests, long errors,
+                          AbstractHistogram latencyMicros) {
+        seconds.addLast(new TrafficSecond(atEpochMillis, elapsedSeconds, requests, errors,
+                millis(latencyMicros, 50), millis(latencyMicros, 95), millis(latencyMicros, 99)));
+        PackedHistogram kept = new PackedHistogram(latencyMicros.getHighestTrackableValue(),
+                latencyMicros.getNumberOfSignificantValueDigits());
+        kept.add(latencyMicros);
+        histograms.addLast(kept);
+        while (seconds.size() > TrafficSampler.HISTORY_SECONDS) {
+            seconds.pollFirst();
+        }
+        while (histograms.size() > TrafficSampler.WINDOW_SECONDS) {
+            histograms.pollFirst();
+        }
+    }
+
+    synchronized List<TrafficSecond> history() {
+        return new ArrayList<>(seconds);
+    }
+
+    /** The last {@code count} samples (at most {@link TrafficSampler#WINDOW_SECONDS}) as one figure. */
+    synchronized TrafficFigures last(int count) {
+        int n = Math.min(count, histograms.size());
+        if (n == 0) {
+            return TrafficFigures.NONE;
+        }
+        Histogram latency = null;
+        Iterator<AbstractHistogram> h = histograms.descendingIterator();
+        Iterator<TrafficSecond> s = seconds.descendingIterator();
+        double covered = 0;
+        long requests = 0;
+        long errors = 0;
+        for (int i = 0; i < n; i++) {
+            TrafficSecond second = s.next();
+            AbstractHistogram histogram = h.next();
+            covered += second.seconds();
+            requests += second.requests();
+            errors += second.errors();
+            if (latency == null) {
+                latency = new Histogram(histogram.getHighestTrackableValue(), histogram.getNumberOfSignificantValueDigits());
+            }
+            latency.add(histogram);
+        }
+        return new TrafficFigures(covered, requests, errors, latency.getTotalCount(),
+                millis(latency, 50), millis(latency, 95), millis(latency, 99));
+    }
+
+    private static double millis(AbstractHistogram latencyMicros, double percentile) {
+        return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+}
