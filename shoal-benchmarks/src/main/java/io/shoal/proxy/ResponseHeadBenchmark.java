@@ -87,7 +87,6 @@ public class ResponseHeadBenchmark {
         ByteBuf out = PooledByteBufAllocator.DEFAULT.directBuffer(head.forwardedBytes() + 128);
         out.writeBytes("HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII));
         head.writeStatusAndFields(out);
-        head.release();
         out.writeShort(UpstreamHead.CRLF);
         ByteBuf body = passThrough.readInbound();
         int bytes = out.readableBytes() + body.readableBytes();

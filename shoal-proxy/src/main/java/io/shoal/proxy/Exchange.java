@@ -357,7 +357,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private void onResponseHead(UpstreamHead head) {
         int code = head.status();
         if (code == 100 || (code > 101 && code < 200)) {
-            head.release(); // interim responses: Shoal answered Expect itself
+            // interim responses: Shoal answered Expect itself
             upstream.read();
             return;
         }
@@ -367,7 +367,6 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
             server.recordFailedResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
             if (canRetry(retryOn)) {
-                head.release();
                 closeUpstream();
                 endAttempt();
                 tryNextServer(HttpResponseStatus.valueOf(code));
@@ -380,8 +379,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             if (request.upgrade()) {
                 switchProtocols(head);
             } else {
-                head.release(); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
-                invalidResponse();
+                invalidResponse(); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
             }
             return;
         }

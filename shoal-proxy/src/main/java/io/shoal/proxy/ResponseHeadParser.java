@@ -1,10 +1,10 @@
 package io.shoal.proxy;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.util.AsciiString;
 
 /**
- * Parses a server's response head in place (RFC 9112 sections 4, 5 and 6.3) into an {@link UpstreamHead}.
+ * Parses a server's response head (RFC 9112 sections 4, 5 and 6.3) into an {@link UpstreamHead}, by
+ * offsets into its bytes: no header object, no string.
  * Strict where leniency lets a proxy and a client disagree about where a response ends: obs-fold,
  * whitespace before a colon, control characters, a malformed or conflicting {@code Content-Length}, and
  * {@code Content-Length} together with {@code Transfer-Encoding} all make the response invalid (502).
@@ -30,58 +30,50 @@ final class ResponseHeadParser {
     private ResponseHeadParser() {}
 
     /**
-     * @param head the head from the status line to the empty line, inclusive; kept by the result, or
-     *     released here when invalid
+     * @param head the head from the status line to the empty line, inclusive, in an array of its own
+     *     (plain array reads: a buffer's per-byte checks cost more than the parsing)
      * @param scratch room for three ints per header line, reused from one response to the next
      * @return the head, or null when it is not a valid HTTP/1.x response head
      */
-    static UpstreamHead parse(ByteBuf head, int[] scratch) {
-        try {
-            UpstreamHead parsed = new Scan(head, scratch).run();
-            if (parsed == null) {
-                head.release();
-            }
-            return parsed;
-        } catch (RuntimeException e) {
-            head.release();
-            throw e;
-        }
+    static UpstreamHead parse(byte[] head, int[] scratch) {
+        return new Scan(head, scratch).run();
     }
 
     /** One pass over the lines, then the choice of lines to forward, which needs every Connection value. */
     private static final class Scan {
-        private final ByteBuf head;
+        private final byte[] head;
         private int[] lines;
         private int lineCount;
-        private int connectionLines;
         private long contentLength = -1;
         private boolean transferEncoding;
         private boolean chunked;
         private boolean close;
         private boolean keepAliveToken;
+        /** Whether a Connection value names a field other than the hop-by-hop ones removed anyway. */
+        private boolean namesOtherFields;
 
-        Scan(ByteBuf head, int[] scratch) {
+        Scan(byte[] head, int[] scratch) {
             this.head = head;
             this.lines = scratch;
         }
 
         UpstreamHead run() {
-            int statusLineEnd = head.indexOf(head.readerIndex(), head.writerIndex(), (byte) '\n');
-            int statusEnd = trimCr(head.readerIndex(), statusLineEnd);
-            int start = head.readerIndex();
+            int statusLineEnd = indexOf(0, head.length, (byte) '\n');
+            int statusEnd = trimCr(0, statusLineEnd);
+            int start = 0;
             // "HTTP/1.x 200 Reason": the version, one space, three digits, then a space or the end.
-            if (statusEnd - start < 12 || !startsWith(start, "HTTP/1.") || head.getByte(start + 8) != ' '
-                    || statusEnd > start + 12 && head.getByte(start + 12) != ' ') {
+            if (statusEnd - start < 12 || !startsWith(start, "HTTP/1.") || head[start + 8] != ' '
+                    || statusEnd > start + 12 && head[start + 12] != ' ') {
                 return null;
             }
-            byte minor = head.getByte(start + 7);
+            byte minor = head[start + 7];
             int status = digits(start + 9, start + 12);
             if (minor != '0' && minor != '1' || status < 100) {
                 return null;
             }
             int lineStart = statusLineEnd + 1;
             while (true) {
-                int lf = head.indexOf(lineStart, head.writerIndex(), (byte) '\n');
+                int lf = indexOf(lineStart, head.length, (byte) '\n');
                 if (lf < 0) {
                     return null;
                 }
@@ -104,11 +96,11 @@ final class ResponseHeadParser {
         }
 
         private boolean field(int start, int end) {
-            byte first = head.getByte(start);
+            byte first = head[start];
             if (first == ' ' || first == '\t') {
                 return false; // obs-fold
             }
-            int colon = head.indexOf(start, end, (byte) ':');
+            int colon = indexOf(start, end, (byte) ':');
             if (colon <= start || !isToken(start, colon) || !isFieldValue(colon + 1, end)) {
                 return false;
             }
@@ -122,12 +114,11 @@ final class ResponseHeadParser {
                 contentLength = length;
             } else if (is(start, colon, TRANSFER_ENCODING)) {
                 transferEncoding = true;
-                int comma = head.indexOf(valueEnd, valueStart, (byte) ','); // backwards: the last coding counts
+                int comma = lastIndexOf(valueStart, valueEnd, (byte) ','); // the last coding counts
                 int last = skipSpace(comma < 0 ? valueStart : comma + 1, valueEnd);
                 chunked = valueEnd - last == 7 && startsWithIgnoreCase(last, "chunked");
             } else if (is(start, colon, CONNECTION)) {
                 connectionTokens(valueStart, valueEnd);
-                connectionLines++;
             }
             add(start, end, colon);
             return true;
@@ -135,12 +126,15 @@ final class ResponseHeadParser {
 
         private void connectionTokens(int start, int end) {
             for (int i = start; i < end; ) {
-                int comma = head.indexOf(i, end, (byte) ',');
+                int comma = indexOf(i, end, (byte) ',');
                 int tokenEnd = comma < 0 ? end : comma;
                 int from = skipSpace(i, tokenEnd);
                 int to = trimSpace(from, tokenEnd);
-                close |= to - from == 5 && startsWithIgnoreCase(from, "close");
-                keepAliveToken |= to - from == 10 && startsWithIgnoreCase(from, "keep-alive");
+                boolean isClose = to - from == 5 && startsWithIgnoreCase(from, "close");
+                boolean isKeepAlive = to - from == 10 && startsWithIgnoreCase(from, "keep-alive");
+                close |= isClose;
+                keepAliveToken |= isKeepAlive;
+                namesOtherFields |= to > from && !isClose && !isKeepAlive && !is(from, to, UPGRADE);
                 i = tokenEnd + 1;
             }
         }
@@ -160,7 +154,7 @@ final class ResponseHeadParser {
                 int colon = lines[i + 2];
                 if (upgrade && is(start, colon, UPGRADE) || !isHopByHop(start, colon) && !namedByConnection(start, colon)) {
                     int previousEnd = runs[k - 1];
-                    if (start == previousEnd + 2 && head.getByte(previousEnd) == '\r') {
+                    if (start == previousEnd + 2 && head[previousEnd] == '\r') {
                         runs[k - 1] = lines[i + 1];
                     } else {
                         runs[k++] = start;
@@ -182,7 +176,7 @@ final class ResponseHeadParser {
 
         /** Whether a {@code Connection} value names this field; only looked at when one came. */
         private boolean namedByConnection(int start, int colon) {
-            if (connectionLines == 0) {
+            if (!namesOtherFields) {
                 return false;
             }
             for (int i = 0; i < lineCount; i += 3) {
@@ -195,7 +189,7 @@ final class ResponseHeadParser {
 
         private boolean listsToken(int valueStart, int valueEnd, int nameStart, int nameEnd) {
             for (int i = valueStart; i < valueEnd; ) {
-                int comma = head.indexOf(i, valueEnd, (byte) ',');
+                int comma = indexOf(i, valueEnd, (byte) ',');
                 int tokenEnd = comma < 0 ? valueEnd : comma;
                 int from = skipSpace(i, tokenEnd);
                 int to = trimSpace(from, tokenEnd);
@@ -216,19 +210,37 @@ final class ResponseHeadParser {
             lines[lineCount++] = colon;
         }
 
+        private int indexOf(int from, int to, byte value) {
+            for (int i = from; i < to; i++) {
+                if (head[i] == value) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int lastIndexOf(int from, int to, byte value) {
+            for (int i = to - 1; i >= from; i--) {
+                if (head[i] == value) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private int trimCr(int start, int lf) {
-            return lf > start && head.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+            return lf > start && head[lf - 1] == '\r' ? lf - 1 : lf;
         }
 
         private int skipSpace(int i, int end) {
-            while (i < end && isSpace(head.getByte(i))) {
+            while (i < end && isSpace(head[i])) {
                 i++;
             }
             return i;
         }
 
         private int trimSpace(int start, int end) {
-            while (end > start && isSpace(head.getByte(end - 1))) {
+            while (end > start && isSpace(head[end - 1])) {
                 end--;
             }
             return end;
@@ -246,7 +258,7 @@ final class ResponseHeadParser {
             }
             long value = 0;
             for (int i = start; i < end; i++) {
-                byte b = head.getByte(i);
+                byte b = head[i];
                 if (b < '0' || b > '9') {
                     return -1;
                 }
@@ -257,7 +269,7 @@ final class ResponseHeadParser {
 
         private boolean isToken(int start, int end) {
             for (int i = start; i < end; i++) {
-                byte b = head.getByte(i);
+                byte b = head[i];
                 if (b < 0 || !TCHAR[b]) {
                     return false;
                 }
@@ -268,7 +280,7 @@ final class ResponseHeadParser {
         /** Visible characters, spaces and tabs; obs-text (bytes of 0x80 and above) is allowed. */
         private boolean isFieldValue(int start, int end) {
             for (int i = start; i < end; i++) {
-                byte b = head.getByte(i);
+                byte b = head[i];
                 if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) {
                     return false;
                 }
@@ -282,7 +294,7 @@ final class ResponseHeadParser {
 
         private boolean startsWith(int start, String prefix) {
             for (int i = 0; i < prefix.length(); i++) {
-                if (head.getByte(start + i) != prefix.charAt(i)) {
+                if (head[start + i] != prefix.charAt(i)) {
                     return false;
                 }
             }
@@ -291,7 +303,7 @@ final class ResponseHeadParser {
 
         private boolean startsWithIgnoreCase(int start, CharSequence lowerCase) {
             for (int i = 0; i < lowerCase.length(); i++) {
-                if (toLower(head.getByte(start + i)) != lowerCase.charAt(i)) {
+                if (toLower(head[start + i]) != lowerCase.charAt(i)) {
                     return false;
                 }
             }
@@ -300,7 +312,7 @@ final class ResponseHeadParser {
 
         private boolean equalIgnoreCase(int a, int b, int length) {
             for (int i = 0; i < length; i++) {
-                if (toLower(head.getByte(a + i)) != toLower(head.getByte(b + i))) {
+                if (toLower(head[a + i]) != toLower(head[b + i])) {
                     return false;
                 }
             }

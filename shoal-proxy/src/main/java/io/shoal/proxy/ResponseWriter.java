@@ -71,7 +71,7 @@ final class ResponseWriter {
         client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
     }
 
-    /** Writes the head (not flushed: the body follows); releases {@code head}. */
+    /** Writes the head (not flushed: the body follows). */
     void writeHead(UpstreamHead head, Server server) {
         started = true;
         status = upstreamStatus = head.status();
@@ -89,7 +89,6 @@ final class ResponseWriter {
         ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + 128);
         out.writeBytes(HTTP_1_1);
         head.writeStatusAndFields(out);
-        head.release();
         if (chunkToClient) {
             out.writeBytes(CHUNKED);
         }
@@ -106,14 +105,13 @@ final class ResponseWriter {
         client.write(out, client.voidPromise());
     }
 
-    /** A 101: the head with {@code Connection: upgrade}; releases {@code head}. */
+    /** A 101: the head with {@code Connection: upgrade}. */
     void writeSwitchingProtocols(UpstreamHead head) {
         started = true;
         status = upstreamStatus = head.status();
         ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + UPGRADE.length + 2);
         out.writeBytes(HTTP_1_1);
         head.writeStatusAndFields(out);
-        head.release();
         out.writeBytes(UPGRADE).writeShort(UpstreamHead.CRLF);
         client.writeAndFlush(out, client.voidPromise());
     }

@@ -1,16 +1,15 @@
 package io.shoal.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.DefaultByteBufHolder;
 
 /**
  * A server's response head, kept as the bytes it came in: the status, the framing and persistence
  * facts the proxy needs, and which header lines to forward. Hop-by-hop fields (RFC 9110 section
  * 7.6.1: the fixed list and every field that {@code Connection} names) are left out when it is
- * written on, so no header object is built per response. Holds a slice of the decoder's buffer:
- * release it once.
+ * written on, so no header object is built per response.
  */
-final class UpstreamHead extends DefaultByteBufHolder {
+final class UpstreamHead {
+    private final byte[] head;
     private final int status;
     private final boolean keepAlive;
     private final long contentLength;
@@ -21,9 +20,9 @@ final class UpstreamHead extends DefaultByteBufHolder {
      * @param runs start and end (without the last line end) of each run of lines to forward, pairwise: the
      *     status line from its code on, then the header lines
      */
-    UpstreamHead(ByteBuf head, int status, boolean keepAlive, long contentLength, boolean chunked,
+    UpstreamHead(byte[] head, int status, boolean keepAlive, long contentLength, boolean chunked,
                  int[] runs) {
-        super(head);
+        this.head = head;
         this.status = status;
         this.keepAlive = keepAlive;
         this.contentLength = contentLength;
@@ -51,7 +50,6 @@ final class UpstreamHead extends DefaultByteBufHolder {
 
     /** Writes {@code "200 OK\r\n"} and the forwarded header lines, each with CR LF. */
     void writeStatusAndFields(ByteBuf out) {
-        ByteBuf head = content();
         for (int i = 0; i < runs.length; i += 2) {
             out.writeBytes(head, runs[i], runs[i + 1] - runs[i]).writeShort(CRLF);
         }

@@ -84,7 +84,9 @@ final class UpstreamResponseDecoder extends ByteToMessageDecoder {
             invalid(in, out);
             return;
         }
-        UpstreamHead head = ResponseHeadParser.parse(in.readRetainedSlice(length), lineScratch);
+        byte[] bytes = new byte[length];
+        in.readBytes(bytes);
+        UpstreamHead head = ResponseHeadParser.parse(bytes, lineScratch);
         if (head == null) {
             invalid(in, out);
             return;

@@ -143,7 +143,6 @@ class UpstreamResponseDecoderTest {
             String fields = out.toString(StandardCharsets.ISO_8859_1).replace("\r\n", "|");
             out.release();
             assertThat(head.forwardedBytes()).isEqualTo(fields.length() + countBars(fields));
-            head.release();
             return "head " + head.status() + " keepAlive=" + head.keepAlive() + " length=" + head.contentLength()
                     + " chunked=" + head.chunked() + " [" + fields.substring(0, fields.length() - 1) + "]";
         }
