@@ -1,5 +1,6 @@
 package io.shoal.proxy;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.AsciiString;
 
 /**
@@ -27,22 +28,36 @@ final class ResponseHeadParser {
         }
     }
 
-    private ResponseHeadParser() {}
+    /** Reused from one response to the next on a connection: a head is valid until the next is parsed. */
+    private byte[] bytes = new byte[512];
+    private int[] lines = new int[3 * 32];
+    private int[] runs = new int[2 * 32];
 
     /**
-     * @param head the head from the status line to the empty line, inclusive, in an array of its own
-     *     (plain array reads: a buffer's per-byte checks cost more than the parsing)
-     * @param scratch room for three ints per header line, reused from one response to the next
+     * Reads the head of {@code length} bytes at {@code in}'s reader index (from the status line to the
+     * empty line, inclusive) into an array of its own: a buffer's per-byte checks cost more than the
+     * parsing. The exchange uses the result at once; the next call reuses its arrays.
+     *
      * @return the head, or null when it is not a valid HTTP/1.x response head
      */
-    static UpstreamHead parse(byte[] head, int[] scratch) {
-        return new Scan(head, scratch).run();
+    UpstreamHead parse(ByteBuf in, int length) {
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, 2 * bytes.length)];
+        }
+        in.readBytes(bytes, 0, length);
+        Scan scan = new Scan(bytes, length, lines, runs);
+        UpstreamHead head = scan.run();
+        lines = scan.lines;
+        runs = scan.runs;
+        return head;
     }
 
     /** One pass over the lines, then the choice of lines to forward, which needs every Connection value. */
     private static final class Scan {
         private final byte[] head;
+        private final int length;
         private int[] lines;
+        private int[] runs;
         private int lineCount;
         private long contentLength = -1;
         private boolean transferEncoding;
@@ -52,13 +67,15 @@ final class ResponseHeadParser {
         /** Whether a Connection value names a field other than the hop-by-hop ones removed anyway. */
         private boolean namesOtherFields;
 
-        Scan(byte[] head, int[] scratch) {
+        Scan(byte[] head, int length, int[] lines, int[] runs) {
             this.head = head;
-            this.lines = scratch;
+            this.length = length;
+            this.lines = lines;
+            this.runs = runs;
         }
 
         UpstreamHead run() {
-            int statusLineEnd = indexOf(0, head.length, (byte) '\n');
+            int statusLineEnd = indexOf(0, length, (byte) '\n');
             int statusEnd = trimCr(0, statusLineEnd);
             int start = 0;
             // "HTTP/1.x 200 Reason": the version, one space, three digits, then a space or the end.
@@ -73,7 +90,7 @@ final class ResponseHeadParser {
             }
             int lineStart = statusLineEnd + 1;
             while (true) {
-                int lf = indexOf(lineStart, head.length, (byte) '\n');
+                int lf = indexOf(lineStart, length, (byte) '\n');
                 if (lf < 0) {
                     return null;
                 }
@@ -92,7 +109,7 @@ final class ResponseHeadParser {
             boolean upgrade = status == 101;
             boolean keepAlive = minor == '1' ? !close : keepAliveToken && !close;
             return new UpstreamHead(head, status, keepAlive, transferEncoding ? -1 : contentLength, chunked,
-                    forwarded(upgrade, start + 9, statusEnd));
+                    runs, forwarded(upgrade, start + 9, statusEnd));
         }
 
         private boolean field(int start, int end) {
@@ -144,8 +161,10 @@ final class ResponseHeadParser {
          * code on. Adjacent lines that end in CR LF make one run, so that the head is copied in a few
          * pieces. A 101 keeps Upgrade (the writer adds Connection).
          */
-        private int[] forwarded(boolean upgrade, int statusStart, int statusEnd) {
-            int[] runs = new int[lineCount / 3 * 2 + 2];
+        private int forwarded(boolean upgrade, int statusStart, int statusEnd) {
+            if (runs.length < lineCount / 3 * 2 + 2) {
+                runs = new int[lineCount / 3 * 2 + 2];
+            }
             runs[0] = statusStart;
             runs[1] = statusEnd;
             int k = 2;
@@ -162,7 +181,7 @@ final class ResponseHeadParser {
                     }
                 }
             }
-            return java.util.Arrays.copyOf(runs, k);
+            return k;
         }
 
         private boolean isHopByHop(int start, int colon) {

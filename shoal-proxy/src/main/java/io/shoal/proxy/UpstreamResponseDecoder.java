@@ -21,7 +21,7 @@ final class UpstreamResponseDecoder extends ByteToMessageDecoder {
     private static final int MAX_CHUNK_LINE = 4096;
 
     private final int maxHeadBytes;
-    private final int[] lineScratch = new int[3 * 32];
+    private final ResponseHeadParser parser = new ResponseHeadParser();
     private State state = State.HEAD;
     private long remaining;
     private int trailerBytes;
@@ -84,9 +84,7 @@ final class UpstreamResponseDecoder extends ByteToMessageDecoder {
             invalid(in, out);
             return;
         }
-        byte[] bytes = new byte[length];
-        in.readBytes(bytes);
-        UpstreamHead head = ResponseHeadParser.parse(bytes, lineScratch);
+        UpstreamHead head = parser.parse(in, length);
         if (head == null) {
             invalid(in, out);
             return;
