@@ -1,0 +1,122 @@
+package io.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.bench.Bench;
+import io.shoal.bench.BenchResult;
+import io.shoal.bench.LoadPlan;
+import io.shoal.bench.Second;
+import io.shoal.bench.Stage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The autoscaler end to end: demo-app replicas that each serve {@code /work?ms=200} four at a time
+ * (20 requests per second at most), a load step from a fifth of one replica's capacity to what four
+ * replicas carry at the target of 3 requests in flight each, then silence. Shoal scales from 1 to at
+ * least 4, latency comes back under the objective, and after the (shortened) scale-down window the
+ * service is back at {@code min}, without one failed request. Asserts outcomes; prints the times.
+ */
+class AutoscaleIntegrationTest {
+    static final int WORK_MS = 200;
+    static final int CONCURRENCY = 4;
+    static final double LOW_RATE = 4;
+    static final double HIGH_RATE = 60;
+    static final int LOW_SECONDS = 6;
+    static final int HIGH_SECONDS = 35;
+    static final double P95_TARGET_MS = 500;
+    static final String AUTOSCALE = String.join("\n",
+            "autoscale:",
+            "  min: 1",
+            "  max: 8",
+            "  targets: {in_flight: 3, p95_latency: " + (int) P95_TARGET_MS + "ms}",
+            "  interval: 1s",
+            "  behavior:",
+            "    scale_down: {stabilization_window: 5s}");
+
+    @TempDir
+    Path dir;
+    private RunningShoal shoal;
+
+    @AfterEach
+    void stop() {
+        if (shoal != null) {
+            shoal.close();
+        }
+    }
+
+    @Test
+    void aLoadStepScalesOutToFourAndSilenceBringsItBackToMin() throws Exception {
+        RunFile.write(dir, 1, List.of("--max-concurrency", Integer.toString(CONCURRENCY)), "20s", "", AUTOSCALE);
+        shoal = RunningShoal.up(dir);
+        shoal.admin.awaitReady(1, Duration.ofSeconds(30));
+        List<Second> seconds = Collections.synchronizedList(new ArrayList<>());
+
+        try (ReplicaTimeline timeline = ReplicaTimeline.start(shoal.admin)) {
+            long loadStart = timeline.millis();
+            BenchResult load = Bench.run(stepPlan(shoal.proxy.getPort()), seconds::add);
+            long loadEnd = timeline.millis();
+            Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> timeline.firstWithReplicas(1, loadEnd) >= 0);
+            long backAtMin = timeline.firstWithReplicas(1, loadEnd);
+            long stepAt = loadStart + LOW_SECONDS * 1000L;
+            long fourReady = timeline.firstWithReady(4, stepAt);
+            double recovered = secondsUntilLatencyStaysUnderTarget(seconds);
+
+            System.out.printf(Locale.ROOT, "autoscale step: %.0f -> %.0f req/s of /work?ms=%d; requests %d, failed %d%n"
+                            + "  step -> 4 replicas ready: %.1f s (replica start-up: %s ms)%n"
+                            + "  step -> p99 (so p95) under %.0f ms for good: %.0f s; peak %d replicas%n"
+                            + "  load end -> back at min (1): %.1f s (scale-down window 5 s)%n",
+                    LOW_RATE, HIGH_RATE, WORK_MS, load.requests(), load.failures(), (fourReady - stepAt) / 1000.0,
+                    timeline.startupMillis(), P95_TARGET_MS, recovered - LOW_SECONDS, timeline.peak(),
+                    (backAtMin - loadEnd) / 1000.0);
+
+            assertThat(load.failures()).as("failed requests: %s", load.failureKinds()).isZero();
+            assertThat(load.dropped()).as("requests the load generator could not send").isZero();
+            assertThat(timeline.samples()).filteredOn(s -> s.millis() < stepAt)
+                    .as("replicas before the step").allMatch(s -> s.replicas() == 1);
+            assertThat(fourReady).as("4 ready replicas during the step").isBetween(stepAt, loadEnd);
+            assertThat(recovered).as("p95 back under target before the step ends")
+                    .isLessThan(LOW_SECONDS + HIGH_SECONDS - 5);
+            assertThat(shoal.admin.replicas()).hasSize(1);
+        }
+    }
+
+    /** Open model: {@code LOW_RATE} for a while, then {@code HIGH_RATE}, then it stops by itself. */
+    static LoadPlan stepPlan(int proxyPort) {
+        return LoadPlan.builder(URI.create("http://127.0.0.1:" + proxyPort + "/work?ms=" + WORK_MS))
+                .rate(LOW_RATE)
+                .stages(List.of(new Stage(Duration.ofSeconds(LOW_SECONDS), LOW_RATE),
+                        new Stage(Duration.ofMillis(100), HIGH_RATE),
+                        new Stage(Duration.ofSeconds(HIGH_SECONDS), HIGH_RATE)))
+                .connections(400)
+                .threads(1)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /**
+     * Seconds from the load's start after which every second's p99 stays under the objective (the
+     * load generator reports p99 per second; p95 is at most that), or the load's length if it never does.
+     */
+    static double secondsUntilLatencyStaysUnderTarget(List<Second> seconds) {
+        double since = 0;
+        synchronized (seconds) {
+            for (Second second : seconds) {
+                if (second.responses() > 0 && second.p99Millis() > P95_TARGET_MS) {
+                    since = second.atSeconds();
+                }
+            }
+        }
+        return since;
+    }
+}
