@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.shoal.bench.Bench;
 import io.shoal.bench.BenchResult;
@@ -8,6 +9,7 @@ import io.shoal.bench.LoadPlan;
 import io.shoal.bench.Second;
 import io.shoal.bench.Stage;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,9 +64,14 @@ class AutoscaleIntegrationTest {
         List<Second> seconds = Collections.synchronizedList(new ArrayList<>());
 
         try (ReplicaTimeline timeline = ReplicaTimeline.start(shoal.admin)) {
-            long loadStart = timeline.millis();
-            BenchResult load = Bench.run(stepPlan(shoal.proxy.getPort()), seconds::add);
+            List<Long> clockStarts = Collections.synchronizedList(new ArrayList<>());
+            BenchResult load = Bench.run(stepPlan(shoal.proxy.getPort()), second -> {
+                seconds.add(second);
+                clockStarts.add(timeline.millis() - Math.round(second.atSeconds() * 1000));
+            });
             long loadEnd = timeline.millis();
+            // The load generator opens its connections before its clock starts: its seconds say when that was.
+            long loadStart = Collections.min(clockStarts);
             Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
                     .until(() -> timeline.firstWithReplicas(1, loadEnd) >= 0);
             long backAtMin = timeline.firstWithReplicas(1, loadEnd);
@@ -88,7 +95,52 @@ class AutoscaleIntegrationTest {
             assertThat(recovered).as("p95 back under target before the step ends")
                     .isLessThan(LOW_SECONDS + HIGH_SECONDS - 5);
             assertThat(shoal.admin.replicas()).hasSize(1);
+
+            compareWithTheSimulator(timeline, loadStart, backAtMin);
         }
+    }
+
+    /**
+     * {@code shoal simulate --config shoal.yaml} on the same step, with the replicas' start-up time
+     * measured above and their capacity (4 workers x 5 requests per second), gives the same replica
+     * timeline: the scale-out, to the same count, and the return to {@code min} at the same moments within
+     * one evaluation period (1 s, plus the 100 ms at which the live timeline is read). Later in the step
+     * they may part: the model pools the backlog over all ready replicas, where the demo app keeps the
+     * requests queued on the first replica, whose latency can then push the live count further up.
+     */
+    private void compareWithTheSimulator(ReplicaTimeline timeline, long loadStart, long backAtMin) throws Exception {
+        List<Long> startups = new ArrayList<>(timeline.startupMillis());
+        Collections.sort(startups);
+        long startup = Math.max(1, Math.round(startups.get(startups.size() / 2) / 1000.0));
+        int highEnd = LOW_SECONDS + HIGH_SECONDS - 1;
+        Files.writeString(dir.resolve("step.csv"), String.join("\n", "seconds,rate",
+                "0," + LOW_RATE, (LOW_SECONDS - 1) + "," + LOW_RATE, LOW_SECONDS + "," + HIGH_RATE,
+                highEnd + "," + HIGH_RATE, (highEnd + 1) + ",0", (highEnd + 20) + ",0", ""));
+        Cli simulate = shoal.cli("simulate", "--config", "shoal.yaml", "--service", "web", "--profile", "step.csv",
+                "--capacity", Double.toString(CONCURRENCY * 1000.0 / WORK_MS), "--service-time", Integer.toString(WORK_MS),
+                "--startup", Long.toString(startup), "--csv", "simulated.csv");
+        assertThat(simulate.exit()).as(simulate.toString()).isZero();
+        List<int[]> simulated = Files.readAllLines(dir.resolve("simulated.csv")).stream().skip(1)
+                .map(line -> line.split(",")).map(c -> new int[] {Integer.parseInt(c[0]), Integer.parseInt(c[2])})
+                .toList();
+
+        double simScaleOut = simulated.stream().filter(r -> r[1] > 1).findFirst().orElseThrow()[0];
+        double simBackAtMin = simulated.stream().filter(r -> r[0] > highEnd && r[1] == 1).findFirst().orElseThrow()[0];
+        int simScaledTo = simulated.stream().filter(r -> r[1] > 1).findFirst().orElseThrow()[1];
+        double liveScaleOut = timeline.samples().stream().filter(x -> x.millis() > loadStart && x.replicas() > 1)
+                .findFirst().orElseThrow().millis() / 1000.0 - loadStart / 1000.0;
+        double liveBackAtMin = (backAtMin - loadStart) / 1000.0;
+        double onePeriod = 1.0 + 0.2;
+        long scaledBy = loadStart + Math.round((liveScaleOut + onePeriod) * 1000);
+        int liveScaledTo = timeline.samples().stream().filter(x -> x.millis() > loadStart && x.millis() <= scaledBy)
+                .mapToInt(ReplicaTimeline.Sample::replicas).max().orElseThrow();
+        System.out.printf(Locale.ROOT, "  simulated (start-up %d s): scale-out at %.1f s to %d (live %.1f s to %d),"
+                + " back at min at %.1f s (live %.1f s)%n", startup, simScaleOut, simScaledTo, liveScaleOut, liveScaledTo,
+                simBackAtMin, liveBackAtMin);
+
+        assertThat(liveScaleOut).as("live scale-out vs simulated").isCloseTo(simScaleOut, within(onePeriod));
+        assertThat(liveBackAtMin).as("live return to min vs simulated").isCloseTo(simBackAtMin, within(onePeriod));
+        assertThat(liveScaledTo).as("replicas after the scale-out, live vs simulated").isEqualTo(simScaledTo);
     }
 
     /** Open model: {@code LOW_RATE} for a while, then {@code HIGH_RATE}, then it stops by itself. */
