@@ -2,7 +2,9 @@ package io.shoal.admin;
 
 import com.sun.net.httpserver.HttpServer;
 import io.shoal.admin.internal.ApiHandler;
+import io.shoal.admin.internal.EventRoutes;
 import io.shoal.admin.internal.ReplicaRoutes;
+import io.shoal.autoscaler.EventLog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * POST /api/v1/services/{name}/scale         {"replicas": N}; answers when done
  * POST /api/v1/services/{name}/rollout       {"env": {"K": "V"}}; 409 when rolled back
  * POST /api/v1/shutdown                      stops Shoal as SIGTERM does
+ * GET  /api/v1/events?service=&since=&all=   the autoscaler's decisions, alerts and replica-hours
  * </pre>
  */
 public final class AdminServer implements AutoCloseable {
@@ -41,12 +44,13 @@ public final class AdminServer implements AutoCloseable {
     /**
      * Binds {@code address} (a loopback address; port 0 picks a free one) and starts answering.
      *
+     * @param events the autoscaler's decisions, alerts and replica-hours
      * @param shutdown stops Shoal as SIGTERM would (e.g. {@code () -> System.exit(0)}); it runs on a
      *     thread of its own after the answer to {@code POST /api/v1/shutdown} went out
      * @throws IllegalArgumentException if the address is not a loopback address
      */
-    public static AdminServer start(InetSocketAddress address, ReplicaControl replicas, Runnable shutdown,
-                                    Duration operationTimeout) throws IOException {
+    public static AdminServer start(InetSocketAddress address, ReplicaControl replicas, EventLog events,
+                                    Runnable shutdown, Duration operationTimeout) throws IOException {
         if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the admin endpoint has no authentication yet and listens on loopback "
                     + "only (127.0.0.1 or ::1), not " + address.getHostString());
@@ -69,7 +73,8 @@ public final class AdminServer implements AutoCloseable {
             throw e;
         }
         server.setExecutor(threads);
-        server.createContext("/", new ApiHandler(new ReplicaRoutes(replicas, shutdown, operationTimeout), threads));
+        server.createContext("/", new ApiHandler(new ReplicaRoutes(replicas, shutdown, operationTimeout),
+                new EventRoutes(events), threads));
         server.start();
         return new AdminServer(server, threads);
     }

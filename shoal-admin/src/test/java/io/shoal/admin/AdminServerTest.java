@@ -3,6 +3,7 @@ package io.shoal.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shoal.autoscaler.EventLog;
 import io.shoal.replicas.ReplicaView;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,7 +32,7 @@ class AdminServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), control,
+        admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), control, new EventLog(),
                 shutdown::countDown, Duration.ofMillis(300));
     }
 
@@ -154,7 +155,7 @@ class AdminServerTest {
 
     @Test
     void refusesToListenBeyondLoopback() {
-        assertThatThrownBy(() -> AdminServer.start(new InetSocketAddress("0.0.0.0", 0), control, () -> { },
+        assertThatThrownBy(() -> AdminServer.start(new InetSocketAddress("0.0.0.0", 0), control, new EventLog(), () -> { },
                 Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
     }
 

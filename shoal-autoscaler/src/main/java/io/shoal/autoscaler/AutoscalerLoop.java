@@ -9,7 +9,6 @@ import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +26,13 @@ import org.HdrHistogram.Histogram;
  * {@code shoal events}. Runs on its own single thread.
  */
 public final class AutoscalerLoop implements AutoCloseable {
-    private static final int EVENTS_KEPT = 1000;
-
     private final Topology topology;
     private final ReplicaManager replicas;
     private final ToIntFunction<String> queueLength;
     private final Clock clock;
     private final Map<String, ScalingDecider> deciders = new LinkedHashMap<>();
     private final Map<Server, Long> lastResponses = new java.util.IdentityHashMap<>();
-    private final ArrayDeque<ServiceDecision> events = new ArrayDeque<>();
+    private final EventLog log;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "shoal-autoscaler");
         thread.setDaemon(true);
@@ -43,12 +40,14 @@ public final class AutoscalerLoop implements AutoCloseable {
     });
     private long lastMillis;
 
-    /** A decision and the service it was for. */
-    public record ServiceDecision(String service, Decision decision) {}
-
-    /** @param queueLength requests waiting at the proxy for a service */
-    public AutoscalerLoop(Topology topology, ReplicaManager replicas, ToIntFunction<String> queueLength, Clock clock) {
+    /**
+     * @param queueLength requests waiting at the proxy for a service
+     * @param log where every decision, the standing alerts and the replica-hours go
+     */
+    public AutoscalerLoop(Topology topology, ReplicaManager replicas, ToIntFunction<String> queueLength, Clock clock,
+                          EventLog log) {
         this.topology = topology;
+        this.log = log;
         this.replicas = replicas;
         this.queueLength = queueLength;
         this.clock = clock;
@@ -69,25 +68,20 @@ public final class AutoscalerLoop implements AutoCloseable {
         }
     }
 
-    /** The most recent decisions, oldest first. */
-    public synchronized List<ServiceDecision> events() {
-        return new ArrayList<>(events);
-    }
-
     private void evaluate() {
         try {
             long now = clock.millis();
-            double seconds = Math.max(0.001, (now - lastMillis) / 1000.0);
+            long elapsed = Math.max(1, now - lastMillis);
             lastMillis = now;
             List<ReplicaView> all = replicas.replicas();
             for (Map.Entry<String, ScalingDecider> entry : deciders.entrySet()) {
                 String name = entry.getKey();
                 AutoscaleConfig config = topology.config().services().get(name).autoscale();
-                ScalingInput input = Figures.of(name, now, seconds, all, topology.current().service(name),
+                ScalingInput input = Figures.of(name, now, elapsed / 1000.0, all, topology.current().service(name),
                         config, lastResponses, queueLength.applyAsInt(name));
-                int floor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
-                Decision decision = entry.getValue().decide(input, floor);
-                remember(new ServiceDecision(name, decision));
+                int scheduleFloor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+                Decision decision = entry.getValue().decide(input, scheduleFloor);
+                record(new ScalingEvent(name, now, scheduleFloor, null, decision), config, elapsed, all);
                 if (decision.changes()) {
                     replicas.scale(name, decision.desired());
                 }
@@ -97,11 +91,15 @@ public final class AutoscalerLoop implements AutoCloseable {
         }
     }
 
-    private synchronized void remember(ServiceDecision decision) {
-        if (events.size() == EVENTS_KEPT) {
-            events.pollFirst();
+    /** Keeps the decision, counts replica-hours, and announces alerts as they are raised. */
+    private void record(ScalingEvent event, AutoscaleConfig config, long elapsedMillis, List<ReplicaView> all) {
+        String name = event.service();
+        int changes = log.record(event);
+        log.countReplicas(name, event.decision().current(), elapsedMillis, config.pricePerReplicaHour());
+        List<ReplicaView> mine = all.stream().filter(r -> r.service().equals(name)).toList();
+        for (Alert raised : log.standing(name, Alerts.of(name, config, event.decision(), changes, mine))) {
+            System.err.println("shoal: alert: " + raised.message());
         }
-        events.addLast(decision);
     }
 
     @Override

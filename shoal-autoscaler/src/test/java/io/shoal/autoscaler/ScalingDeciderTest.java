@@ -148,7 +148,7 @@ class ScalingDeciderTest {
         assertThat(decider.decide(Figures.cpu(7, 7, 7, 7, 7).at(100), 0).desired()).isEqualTo(2);
         Decision floored = decider.decide(Figures.cpu(7, 7).at(200), 4);
         assertThat(floored.desired()).isEqualTo(4);
-        assertThat(floored.reason()).isEqualTo("scale up to the schedule's floor of 4");
+        assertThat(floored.reason()).isEqualTo("scale up to the floor of 4");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.shoal.cli;
 import io.shoal.admin.AdminServer;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
+import io.shoal.autoscaler.EventLog;
 import io.shoal.health.HealthChecker;
 import io.shoal.replicas.LocalProcessDriver;
 import io.shoal.replicas.OrphanRegistry;
@@ -29,6 +30,7 @@ final class ControlPlane implements AutoCloseable {
     private final StateDir state;
     private final AutoCloseable lock;
     private final OrphanRegistry orphans;
+    private final EventLog events = new EventLog();
     private volatile boolean closing;
     private ReplicaManager replicas;
     private AutoscalerLoop autoscaler;
@@ -78,8 +80,8 @@ final class ControlPlane implements AutoCloseable {
                 health.sync();
             }
         }, console);
-        admin = startAdmin(bind, ReplicaControl.of(replicas));
-        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone());
+        admin = startAdmin(bind, ReplicaControl.of(replicas), events);
+        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone(), events);
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
         return replicas.start().whenCompleteAsync((ok, failure) -> {
@@ -105,16 +107,16 @@ final class ControlPlane implements AutoCloseable {
         return admin.address();
     }
 
-    private static AdminServer startAdmin(AdminBind bind, ReplicaControl control) throws IOException {
+    private static AdminServer startAdmin(AdminBind bind, ReplicaControl control, EventLog events) throws IOException {
         Runnable shutdown = () -> System.exit(0);
         try {
-            return AdminServer.start(bind.address(), control, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            return AdminServer.start(bind.address(), control, events, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
         } catch (BindException e) {
             if (bind.explicit()) {
                 throw new IOException("admin address " + Launcher.format(bind.address()) + ": " + e.getMessage(), e);
             }
             InetSocketAddress any = new InetSocketAddress(bind.address().getAddress(), 0);
-            AdminServer admin = AdminServer.start(any, control, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            AdminServer admin = AdminServer.start(any, control, events, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
             System.err.println("shoal: " + Launcher.format(bind.address()) + " is in use; the admin endpoint is on "
                     + Launcher.format(admin.address()) + " instead");
             return admin;

@@ -3,6 +3,7 @@ package io.shoal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shoal.bench.Bench;
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.LoadPlan;
@@ -87,7 +88,9 @@ class AutoscaleIntegrationTest {
                     timeline.startupMillis(), P95_TARGET_MS, recovered - LOW_SECONDS, timeline.peak(),
                     (backAtMin - loadEnd) / 1000.0);
 
-            assertThat(load.failures()).as("failed requests: %s", load.failureKinds()).isZero();
+            assertThat(load.failures()).as("failed requests: %s, in the seconds %s; replica timeline %s; shoal's output:%n%s",
+                    load.failureKinds(), seconds.stream().filter(x -> x.failures() > 0).map(Second::atSeconds).toList(),
+                    timeline.samples(), shoal.process.stderr()).isZero();
             assertThat(load.dropped()).as("requests the load generator could not send").isZero();
             assertThat(timeline.samples()).filteredOn(s -> s.millis() < stepAt)
                     .as("replicas before the step").allMatch(s -> s.replicas() == 1);
@@ -95,6 +98,7 @@ class AutoscaleIntegrationTest {
             assertThat(recovered).as("p95 back under target before the step ends")
                     .isLessThan(LOW_SECONDS + HIGH_SECONDS - 5);
             assertThat(shoal.admin.replicas()).hasSize(1);
+            assertDecisionsWereRecorded();
 
             compareWithTheSimulator(timeline, loadStart, backAtMin);
         }
@@ -141,6 +145,29 @@ class AutoscaleIntegrationTest {
         assertThat(liveScaleOut).as("live scale-out vs simulated").isCloseTo(simScaleOut, within(onePeriod));
         assertThat(liveBackAtMin).as("live return to min vs simulated").isCloseTo(simBackAtMin, within(onePeriod));
         assertThat(liveScaledTo).as("replicas after the scale-out, live vs simulated").isEqualTo(simScaledTo);
+    }
+
+    /** {@code shoal events} shows the scale-out with the in-flight figure behind it, the scale-in, and replica-hours. */
+    private void assertDecisionsWereRecorded() throws Exception {
+        Cli table = shoal.cli("events", "--service", "web");
+        System.out.print(table.stdout());
+        assertThat(table.exit()).as(table.toString()).isZero();
+        assertThat(table.stdout()).contains("in_flight ", "scale up", "scale down", "web: ", " replica-hours");
+
+        Cli json = shoal.cli("events", "--json");
+        assertThat(json.exit()).as(json.toString()).isZero();
+        JsonNode answer = AdminClient.JSON.readTree(json.stdout());
+        JsonNode scaleOut = null;
+        for (JsonNode event : answer.path("events")) {
+            if (scaleOut == null && event.path("decision").path("desired").asInt() > event.path("decision").path("current").asInt()) {
+                scaleOut = event.path("decision");
+            }
+        }
+        assertThat(scaleOut).as("a scale-out among %s", answer.path("events")).isNotNull();
+        assertThat(scaleOut.path("current").asInt()).isEqualTo(1);
+        assertThat(scaleOut.path("metrics").get(0).path("metric").asText()).isEqualTo("IN_FLIGHT");
+        assertThat(scaleOut.path("metrics").get(0).path("value").asDouble()).isGreaterThan(3 * 1.1);
+        assertThat(answer.path("usage").path("web").path("replicaHours").asDouble()).isPositive();
     }
 
     /** Open model: {@code LOW_RATE} for a while, then {@code HIGH_RATE}, then it stops by itself. */

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes {@code /api/v1/...} to {@link ReplicaRoutes} and turns every outcome into a JSON answer.
+ * Routes {@code /api/v1/...} to {@link ReplicaRoutes} and {@link EventRoutes} and turns every outcome into a JSON answer.
  * Operations that take long (scale, rollout) return futures: no thread waits for them, and the answer
  * is written on {@code responder} once they complete.
  */
@@ -19,10 +19,12 @@ public final class ApiHandler implements HttpHandler {
     static final String PREFIX = "/api/v1/";
 
     private final ReplicaRoutes routes;
+    private final EventRoutes events;
     private final Executor responder;
 
-    public ApiHandler(ReplicaRoutes routes, Executor responder) {
+    public ApiHandler(ReplicaRoutes routes, EventRoutes events, Executor responder) {
         this.routes = routes;
+        this.events = events;
         this.responder = responder;
     }
 
@@ -75,6 +77,10 @@ public final class ApiHandler implements HttpHandler {
                 allow(method, "POST");
                 return done(routes.switchBack(p.get(1)));
             }
+        }
+        if (p.equals(List.of("events"))) {
+            allow(method, "GET");
+            return done(events.events(exchange.getRequestURI().getRawQuery()));
         }
         if (p.equals(List.of("shutdown"))) {
             allow(method, "POST");
