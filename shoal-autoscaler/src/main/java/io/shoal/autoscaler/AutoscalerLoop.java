@@ -7,6 +7,7 @@ import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Server;
 import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class AutoscalerLoop implements AutoCloseable {
     private final Map<String, ScalingDecider> deciders = new LinkedHashMap<>();
     private final Map<Server, Long> lastResponses = new java.util.IdentityHashMap<>();
     private final EventLog log;
+    private final Path historyFile;
+    private PredictiveScaling predictive;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "shoal-autoscaler");
         thread.setDaemon(true);
@@ -43,11 +46,13 @@ public final class AutoscalerLoop implements AutoCloseable {
     /**
      * @param queueLength requests waiting at the proxy for a service
      * @param log where every decision, the standing alerts and the replica-hours go
+     * @param historyFile where predictive scaling keeps what it learnt, or null for memory only
      */
     public AutoscalerLoop(Topology topology, ReplicaManager replicas, ToIntFunction<String> queueLength, Clock clock,
-                          EventLog log) {
+                          EventLog log, Path historyFile) {
         this.topology = topology;
         this.log = log;
+        this.historyFile = historyFile;
         this.replicas = replicas;
         this.queueLength = queueLength;
         this.clock = clock;
@@ -56,14 +61,17 @@ public final class AutoscalerLoop implements AutoCloseable {
     /** Starts evaluating; a no-op when no service has {@code autoscale}. */
     public void start() {
         long interval = Long.MAX_VALUE;
+        Map<String, AutoscaleConfig> autoscaled = new LinkedHashMap<>();
         for (ServiceConfig service : topology.config().services().values()) {
             if (service.autoscale() != null && service.run() != null) {
                 deciders.put(service.name(), Policies.decider(service.autoscale()));
+                autoscaled.put(service.name(), service.autoscale());
                 interval = Math.min(interval, service.autoscale().interval().toMillis());
             }
         }
         if (!deciders.isEmpty()) {
             lastMillis = clock.millis();
+            predictive = new PredictiveScaling(historyFile, autoscaled, lastMillis);
             loop.scheduleWithFixedDelay(this::evaluate, interval, interval, TimeUnit.MILLISECONDS);
         }
     }
@@ -79,32 +87,44 @@ public final class AutoscalerLoop implements AutoCloseable {
                 AutoscaleConfig config = topology.config().services().get(name).autoscale();
                 ScalingInput input = Figures.of(name, now, elapsed / 1000.0, all, topology.current().service(name),
                         config, lastResponses, queueLength.applyAsInt(name));
-                int scheduleFloor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
-                Decision decision = entry.getValue().decide(input, scheduleFloor);
-                record(new ScalingEvent(name, now, scheduleFloor, null, decision), config, elapsed, all);
+                LocalDateTime local = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+                int scheduleFloor = Policies.floor(config, local);
+                List<ReplicaView> mine = all.stream().filter(r -> r.service().equals(name)).toList();
+                Forecast forecast = predictive.forecast(name, input, mine, local, elapsed / 1000.0);
+                int floor = Math.max(scheduleFloor, forecast == null ? 0 : forecast.floor());
+                Decision decision = entry.getValue().decide(input, floor);
+                record(new ScalingEvent(name, now, scheduleFloor, forecast, decision), config, elapsed, mine);
                 if (decision.changes()) {
                     replicas.scale(name, decision.desired());
                 }
             }
+            predictive.saveIfDue(now);
         } catch (RuntimeException e) {
             System.err.println("shoal: autoscaler evaluation failed: " + e);
         }
     }
 
     /** Keeps the decision, counts replica-hours, and announces alerts as they are raised. */
-    private void record(ScalingEvent event, AutoscaleConfig config, long elapsedMillis, List<ReplicaView> all) {
+    private void record(ScalingEvent event, AutoscaleConfig config, long elapsedMillis, List<ReplicaView> mine) {
         String name = event.service();
         int changes = log.record(event);
         log.countReplicas(name, event.decision().current(), elapsedMillis, config.pricePerReplicaHour());
-        List<ReplicaView> mine = all.stream().filter(r -> r.service().equals(name)).toList();
         for (Alert raised : log.standing(name, Alerts.of(name, config, event.decision(), changes, mine))) {
             System.err.println("shoal: alert: " + raised.message());
         }
     }
 
+    /** Stops evaluating and saves what predictive scaling learnt. */
     @Override
     public void close() {
         loop.shutdownNow();
+        try {
+            if (loop.awaitTermination(5, TimeUnit.SECONDS) && predictive != null) {
+                predictive.save();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Collects one service's figures at decision time. */

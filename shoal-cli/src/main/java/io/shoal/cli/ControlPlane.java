@@ -81,7 +81,8 @@ final class ControlPlane implements AutoCloseable {
             }
         }, console);
         admin = startAdmin(bind, ReplicaControl.of(replicas), events);
-        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone(), events);
+        autoscaler = new AutoscalerLoop(topology, replicas, queueLength, Clock.systemDefaultZone(), events,
+                state.autoscaleHistoryFile());
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
         return replicas.start().whenCompleteAsync((ok, failure) -> {
