@@ -35,7 +35,7 @@ public final class AutoscalerLoop implements AutoCloseable {
     private final Map<Server, Long> lastResponses = new java.util.IdentityHashMap<>();
     private final EventLog log;
     private final Path historyFile;
-    private PredictiveScaling predictive;
+    private volatile PredictiveScaling predictive; // set by start(), read by close() on another thread
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "shoal-autoscaler");
         thread.setDaemon(true);
