@@ -3,6 +3,7 @@ package io.shoal.admin;
 import com.sun.net.httpserver.HttpServer;
 import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
+import io.shoal.admin.internal.EventRoutes;
 import io.shoal.admin.internal.ReplicaRoutes;
 import io.shoal.admin.internal.TextHandlers;
 import io.shoal.admin.internal.TopologyRoutes;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * POST /api/v1/services/{name}/rollout       {"env": {"K": "V"}}; 409 when rolled back
  * POST /api/v1/services/{name}/switch-back   after a blue-green rollout
  * POST /api/v1/shutdown                      stops Shoal as SIGTERM does
+ * GET  /api/v1/events?service=&since=&all=   the autoscaler's decisions, alerts and replica-hours
  * GET  /metrics                              Prometheus text format 0.0.4
  * GET  /status                               nginx stub_status
  * </pre>
@@ -53,6 +55,7 @@ public final class AdminServer implements AutoCloseable {
     /**
      * Binds {@code address} (port 0 picks a free one) and starts answering.
      *
+     * @param events the autoscaler's decisions, alerts and replica-hours
      * @param shutdown stops Shoal as SIGTERM would (e.g. {@code () -> System.exit(0)}); it runs on a
      *     thread of its own after the answer to {@code POST /api/v1/shutdown} went out
      * @throws IllegalArgumentException if the address is beyond loopback and the token was not configured
@@ -86,7 +89,7 @@ public final class AdminServer implements AutoCloseable {
         server.setExecutor(threads);
         AccessFilter filter = new AccessFilter(access);
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
-                new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout), threads);
+                new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout), new EventRoutes(sources.events()), threads);
         server.createContext("/", api).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);

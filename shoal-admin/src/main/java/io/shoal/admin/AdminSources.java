@@ -1,12 +1,13 @@
 package io.shoal.admin;
 
+import io.shoal.autoscaler.EventLog;
 import io.shoal.proxy.ConnectionStats;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
 
 /**
  * What the admin endpoint reads and acts on: the topology (services, servers, states), the traffic
- * figures of the sampler, the proxy's connection figures and the replicas.
+ * figures of the sampler, the proxy's connection figures, the replicas and the autoscaler's events.
  */
 public record AdminSources(Topology topology, TrafficSampler traffic, ConnectionStats connections,
-                           ReplicaControl replicas) {}
+                           ReplicaControl replicas, EventLog events) {}

@@ -32,7 +32,7 @@ final class RunningAdmin implements AutoCloseable {
         proxy = new ProxyServer(config, topology, AccessLog.off());
         listener = proxy.start().get(0);
         traffic = new TrafficSampler(topology);
-        sources = new AdminSources(topology, traffic, proxy.connectionStats(), control);
+        sources = new AdminSources(topology, traffic, proxy.connectionStats(), control, new io.shoal.autoscaler.EventLog());
         admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), access, sources,
                 shutdown, timeout);
     }

@@ -9,10 +9,10 @@ import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficFigures;
 import io.shoal.topology.TrafficSampler;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +29,15 @@ import java.util.function.ToIntFunction;
  * {@code shoal events}. Runs on its own single thread.
  */
 public final class AutoscalerLoop implements AutoCloseable {
-    private static final int EVENTS_KEPT = 1000;
-
     private final Topology topology;
     private final ReplicaManager replicas;
     private final ToIntFunction<String> queueLength;
     private final Clock clock;
     private final Map<String, ScalingDecider> deciders = new LinkedHashMap<>();
     private final TrafficSampler traffic;
-    private final ArrayDeque<ServiceDecision> events = new ArrayDeque<>();
+    private final EventLog log;
+    private final Path historyFile;
+    private volatile PredictiveScaling predictive; // set by start(), read by close() on another thread
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "shoal-autoscaler");
         thread.setDaemon(true);
@@ -45,17 +45,18 @@ public final class AutoscalerLoop implements AutoCloseable {
     });
     private long lastMillis;
 
-    /** A decision and the service it was for. */
-    public record ServiceDecision(String service, Decision decision) {}
-
     /**
      * @param traffic where request rates and latency percentiles come from
      * @param queueLength requests waiting at the proxy for a service
+     * @param log where every decision, the standing alerts and the replica-hours go
+     * @param historyFile where predictive scaling keeps what it learnt, or null for memory only
      */
     public AutoscalerLoop(Topology topology, ReplicaManager replicas, TrafficSampler traffic,
-                          ToIntFunction<String> queueLength, Clock clock) {
+                          ToIntFunction<String> queueLength, Clock clock, EventLog log, Path historyFile) {
         this.topology = topology;
         this.traffic = traffic;
+        this.log = log;
+        this.historyFile = historyFile;
         this.replicas = replicas;
         this.queueLength = queueLength;
         this.clock = clock;
@@ -64,56 +65,70 @@ public final class AutoscalerLoop implements AutoCloseable {
     /** Starts evaluating; a no-op when no service has {@code autoscale}. */
     public void start() {
         long interval = Long.MAX_VALUE;
+        Map<String, AutoscaleConfig> autoscaled = new LinkedHashMap<>();
         for (ServiceConfig service : topology.config().services().values()) {
             if (service.autoscale() != null && service.run() != null) {
                 deciders.put(service.name(), Policies.decider(service.autoscale()));
+                autoscaled.put(service.name(), service.autoscale());
                 interval = Math.min(interval, service.autoscale().interval().toMillis());
             }
         }
         if (!deciders.isEmpty()) {
             lastMillis = clock.millis();
+            predictive = new PredictiveScaling(historyFile, autoscaled, lastMillis);
             loop.scheduleWithFixedDelay(this::evaluate, interval, interval, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** The most recent decisions, oldest first. */
-    public synchronized List<ServiceDecision> events() {
-        return new ArrayList<>(events);
     }
 
     private void evaluate() {
         try {
             long now = clock.millis();
-            double seconds = Math.max(0.001, (now - lastMillis) / 1000.0);
+            long elapsed = Math.max(1, now - lastMillis);
             lastMillis = now;
             List<ReplicaView> all = replicas.replicas();
             for (Map.Entry<String, ScalingDecider> entry : deciders.entrySet()) {
                 String name = entry.getKey();
                 AutoscaleConfig config = topology.config().services().get(name).autoscale();
-                ScalingInput input = Figures.of(name, now, seconds, all, topology.current().service(name),
+                ScalingInput input = Figures.of(name, now, elapsed / 1000.0, all, topology.current().service(name),
                         config, traffic, queueLength.applyAsInt(name));
-                int floor = Policies.floor(config, LocalDateTime.ofInstant(clock.instant(), clock.getZone()));
+                LocalDateTime local = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+                int scheduleFloor = Policies.floor(config, local);
+                List<ReplicaView> mine = all.stream().filter(r -> r.service().equals(name)).toList();
+                Forecast forecast = predictive.forecast(name, input, mine, local, elapsed / 1000.0);
+                int floor = Math.max(scheduleFloor, forecast == null ? 0 : forecast.floor());
                 Decision decision = entry.getValue().decide(input, floor);
-                remember(new ServiceDecision(name, decision));
+                record(new ScalingEvent(name, now, scheduleFloor, forecast, decision), config, elapsed, mine);
                 if (decision.changes()) {
                     replicas.scale(name, decision.desired());
                 }
             }
+            predictive.saveIfDue(now);
         } catch (RuntimeException e) {
             System.err.println("shoal: autoscaler evaluation failed: " + e);
         }
     }
 
-    private synchronized void remember(ServiceDecision decision) {
-        if (events.size() == EVENTS_KEPT) {
-            events.pollFirst();
+    /** Keeps the decision, counts replica-hours, and announces alerts as they are raised. */
+    private void record(ScalingEvent event, AutoscaleConfig config, long elapsedMillis, List<ReplicaView> mine) {
+        String name = event.service();
+        int changes = log.record(event);
+        log.countReplicas(name, event.decision().current(), elapsedMillis, config.pricePerReplicaHour());
+        for (Alert raised : log.standing(name, Alerts.of(name, config, event.decision(), changes, mine))) {
+            System.err.println("shoal: alert: " + raised.message());
         }
-        events.addLast(decision);
     }
 
+    /** Stops evaluating and saves what predictive scaling learnt. */
     @Override
     public void close() {
         loop.shutdownNow();
+        try {
+            if (loop.awaitTermination(5, TimeUnit.SECONDS) && predictive != null) {
+                predictive.save();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Collects one service's figures at decision time. */

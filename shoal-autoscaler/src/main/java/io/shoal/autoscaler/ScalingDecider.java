@@ -39,7 +39,7 @@ public final class ScalingDecider {
         this.historyMillis = longestPeriod;
     }
 
-    /** @param floor a higher minimum for now (a schedule's), or 0 */
+    /** @param floor a higher minimum for now (a schedule's or the forecast's), or 0 */
     public Decision decide(ScalingInput input, int floor) {
         long now = input.nowMillis();
         int current = input.currentReplicas();
@@ -59,6 +59,7 @@ public final class ScalingDecider {
             }
         }
         int lowest = Math.max(min, floor);
+        int raw = recommended;
         boolean noOpinion = recommended < 0;
         if (noOpinion) {
             // No figures, or only rules that did not fire: never scale on ignorance, and do not let
@@ -69,7 +70,7 @@ public final class ScalingDecider {
         int stabilized = noOpinion ? clamped : stabilizer.stabilize(now, current, clamped);
         int desired = Math.min(max, Math.max(lowest, limiter.limit(now, current, stabilized)));
         limiter.record(now, desired - current, historyMillis);
-        return new Decision(now, current, metrics, fired, clamped, stabilized, desired,
+        return new Decision(now, current, metrics, fired, raw, floor, clamped, stabilized, desired,
                 reason(current, clamped, stabilized, desired, floor));
     }
 
@@ -104,7 +105,7 @@ public final class ScalingDecider {
         }
         String why = desired > current ? "scale up" : "scale down";
         if (floor > min && desired == floor) {
-            return why + " to the schedule's floor of " + floor;
+            return why + " to the floor of " + floor;
         }
         return why + (desired != stabilized ? ", limited by the scaling policies to " + desired : "");
     }

@@ -1,5 +1,8 @@
 package io.shoal.autoscaler;
 
+import io.shoal.config.AutoscaleConfig;
+import io.shoal.config.ConfigException;
+import io.shoal.config.ServiceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,22 +41,56 @@ public final class SimulateCommand implements Callable<Integer> {
     int downWindow;
     @Option(names = "--p95-target", defaultValue = "250", description = "Latency objective for the report, ms")
     double p95Target;
+    @Option(names = {"-f", "--config"}, paramLabel = "FILE",
+            description = "Take min, max, targets, rules, behavior, interval and the starting count from the autoscale "
+                    + "block of --service in this shoal.yaml (then --min, --max, --target and --scale-down-window are not used)")
+    Path config;
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "The service of --config to simulate (default: its only service with autoscale)")
+    String service;
     @Option(names = "--csv", description = "Write the timeline as CSV") Path csv;
     @Option(names = "--html", description = "Write a self-contained HTML chart") Path html;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return simulate();
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("shoal simulate: " + e.getMessage());
+            return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("shoal simulate: no such file: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("shoal simulate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int simulate() throws IOException, ConfigException {
         LoadProfile load = switch (profile) {
             case "step" -> LoadProfile.step(low, high, duration);
             case "spike" -> LoadProfile.spike(low, high, duration);
             case "daily" -> LoadProfile.daily(low, high, duration);
             default -> LoadProfile.csv(Path.of(profile));
         };
-        ScalingDecider decider = new ScalingDecider(min, max, parseTargets(), List.of(), 0.1,
-                DirectionBehavior.defaultScaleUp(), new DirectionBehavior(Duration.ofSeconds(downWindow),
-                DirectionBehavior.defaultScaleDown().policies(), DirectionBehavior.Select.MAX));
         ReplicaModel model = new ReplicaModel(capacity, serviceMillis, startup);
-        List<Simulator.Second> timeline = Simulator.run(load, model, decider, min, 1, 0);
+        List<Simulator.Second> timeline;
+        if (config != null) {
+            ServiceConfig chosen = SimulatedService.of(config, service);
+            AutoscaleConfig autoscale = chosen.autoscale();
+            timeline = Simulator.run(load, model, Policies.decider(autoscale), chosen.run().replicas(),
+                    (int) Math.max(1, Math.round(autoscale.interval().toMillis() / 1000.0)),
+                    (int) autoscale.initializationPeriod().toSeconds());
+        } else {
+            ScalingDecider decider = new ScalingDecider(min, max, parseTargets(), List.of(), 0.1,
+                    DirectionBehavior.defaultScaleUp(), new DirectionBehavior(Duration.ofSeconds(downWindow),
+                    DirectionBehavior.defaultScaleDown().policies(), DirectionBehavior.Select.MAX));
+            timeline = Simulator.run(load, model, decider, min, 1, 0);
+        }
         print(timeline);
         if (csv != null) {
             Files.writeString(csv, SimulationReport.csv(timeline));

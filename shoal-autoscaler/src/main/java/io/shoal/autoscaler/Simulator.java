@@ -1,6 +1,7 @@
 package io.shoal.autoscaler;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,9 @@ public final class Simulator {
             ready += s - start >= model.startupSeconds() ? 1 : 0;
         }
         double perReplicaRate = ready == 0 ? 0 : rate / ready;
-        double inFlight = perReplicaRate * Math.min(p95, 60_000) / Math.log(20) / 1000;
+        // Little's law: in flight = arrival rate x time in the replica, plus the replica's share of the backlog.
+        double working = utilization >= 0.99 ? model.workers() : perReplicaRate * model.meanMillis(utilization) / 1000;
+        double inFlight = ready == 0 ? 0 : working + backlog / ready;
         List<ReplicaFigures> replicas = new ArrayList<>();
         for (int i = 0; i < startedAt.size(); i++) {
             int age = s - startedAt.get(i);
@@ -66,8 +69,12 @@ public final class Simulator {
                     isReady ? Map.of(Metric.CPU, utilization * 100, Metric.RPS, perReplicaRate, Metric.IN_FLIGHT, inFlight)
                             : Map.of()));
         }
-        return new ScalingInput(s * 1000L, startedAt.size(), replicas,
-                Map.of(Metric.P95_LATENCY_MS, Math.min(p95, 3_600_000), Metric.QUEUE_LENGTH, backlog));
+        Map<Metric, Double> service = new EnumMap<>(Metric.class);
+        service.put(Metric.QUEUE_LENGTH, backlog);
+        if (rate > 0 || backlog > 0) { // as live: no requests, no latency figure
+            service.put(Metric.P95_LATENCY_MS, Math.min(p95, 3_600_000));
+        }
+        return new ScalingInput(s * 1000L, startedAt.size(), replicas, service);
     }
 
     /** Starts new replicas now, or removes the newest ones (drained at once in the model). */

@@ -148,7 +148,7 @@ class ScalingDeciderTest {
         assertThat(decider.decide(Figures.cpu(7, 7, 7, 7, 7).at(100), 0).desired()).isEqualTo(2);
         Decision floored = decider.decide(Figures.cpu(7, 7).at(200), 4);
         assertThat(floored.desired()).isEqualTo(4);
-        assertThat(floored.reason()).isEqualTo("scale up to the schedule's floor of 4");
+        assertThat(floored.reason()).isEqualTo("scale up to the floor of 4");
     }
 
     @Test
@@ -178,5 +178,44 @@ class ScalingDeciderTest {
             assertThat(decider.decide(quiet.at(second), 0).desired()).isEqualTo(5);
         }
         assertThat(decider.decide(quiet.at(300), 0).desired()).isEqualTo(4);
+    }
+
+    @Test
+    void scaleDownSelectMinTakesThePolicyThatRemovesTheFewest() {
+        // Seed 002's scaleDown: -50 % or -2 pods per 60 s, selectPolicy Min.
+        List<ScalingPolicy> policies = List.of(ScalingPolicy.percent(50, Duration.ofSeconds(60)),
+                ScalingPolicy.pods(2, Duration.ofSeconds(60)));
+        Figures idle = Figures.cpu(7, 7, 7, 7, 7, 7, 7, 7, 7, 7);
+
+        ScalingDecider min = cpu70(DirectionBehavior.defaultScaleUp(),
+                new DirectionBehavior(Duration.ZERO, policies, DirectionBehavior.Select.MIN));
+        assertThat(min.decide(idle.at(0), 0).desired()).isEqualTo(8); // max(10 - 5, 10 - 2)
+
+        ScalingDecider max = cpu70(DirectionBehavior.defaultScaleUp(),
+                new DirectionBehavior(Duration.ZERO, policies, DirectionBehavior.Select.MAX));
+        assertThat(max.decide(idle.at(0), 0).desired()).isEqualTo(5); // min(10 - 5, 10 - 2)
+
+        ScalingDecider disabled = cpu70(DirectionBehavior.defaultScaleUp(),
+                new DirectionBehavior(Duration.ZERO, policies, DirectionBehavior.Select.DISABLED));
+        assertThat(disabled.decide(idle.at(0), 0).desired()).isEqualTo(10);
+        assertThat(disabled.decide(Figures.cpu(140, 140).at(10), 0).desired())
+                .as("scaling up still works").isEqualTo(4);
+    }
+
+    @Test
+    void aServiceMetricScalesTheReadyReplicasByItsRatioAndAbstainsWithoutAFigure() {
+        ScalingDecider decider = new ScalingDecider(1, 20, List.of(new MetricTarget(Metric.P95_LATENCY_MS, 250)),
+                List.of(), 0.1, DirectionBehavior.defaultScaleUp(), IMMEDIATE_DOWN);
+        List<ReplicaFigures> two = List.of(new ReplicaFigures("a", true, false, Map.of()),
+                new ReplicaFigures("b", true, false, Map.of()));
+
+        Decision slow = decider.decide(new ScalingInput(0, 2, two, Map.of(Metric.P95_LATENCY_MS, 500.0)), 0);
+        assertThat(slow.metrics().get(0).replicas()).isEqualTo(4); // ceil(2 x 500 / 250)
+        Decision near = decider.decide(new ScalingInput(1000, 2, two, Map.of(Metric.P95_LATENCY_MS, 270.0)), 0);
+        assertThat(near.desired()).as("within the tolerance").isEqualTo(2);
+        Decision none = decider.decide(new ScalingInput(2000, 2, two, Map.of()), 0);
+        assertThat(none.metrics().get(0).replicas()).isEqualTo(-1);
+        assertThat(none.raw()).isEqualTo(-1);
+        assertThat(none.desired()).isEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import io.shoal.admin.AdminSources;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
 import io.shoal.config.AdminConfig;
+import io.shoal.autoscaler.EventLog;
 import io.shoal.health.HealthChecker;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.LocalProcessDriver;
@@ -33,6 +34,7 @@ final class ControlPlane implements AutoCloseable {
     private final StateDir state;
     private final AutoCloseable lock;
     private final OrphanRegistry orphans;
+    private final EventLog events = new EventLog();
     private volatile boolean closing;
     private ReplicaManager replicas;
     private AutoscalerLoop autoscaler;
@@ -85,8 +87,9 @@ final class ControlPlane implements AutoCloseable {
         AdminConfig config = topology.config().admin();
         AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow());
         admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
-                ReplicaControl.of(replicas)));
-        autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone());
+                ReplicaControl.of(replicas), events));
+        autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone(), events,
+                state.autoscaleHistoryFile());
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
         return replicas.start().whenCompleteAsync((ok, failure) -> {

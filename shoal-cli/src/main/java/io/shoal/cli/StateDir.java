@@ -23,6 +23,7 @@ import java.util.Optional;
  * .shoal/shoal.pid      that Shoal's process id
  * .shoal/replicas.json  the replica processes it started, so that a Shoal started after a crash stops them
  * .shoal/shoal.log      output of a Shoal started with up -d
+ * .shoal/autoscale-history.csv  request rate per hour of the week, learnt by predictive scaling
  * </pre>
  */
 final class StateDir {
@@ -63,6 +64,10 @@ final class StateDir {
 
     Path dir() {
         return dir;
+    }
+
+    Path autoscaleHistoryFile() {
+        return dir.resolve("autoscale-history.csv");
     }
 
     Path replicasFile() {

@@ -31,6 +31,12 @@ final class RunFile {
      */
     static Path write(Path dir, int replicas, List<String> appArgs, String readyTimeout, String runExtras)
             throws IOException {
+        return write(dir, replicas, appArgs, readyTimeout, runExtras, "");
+    }
+
+    /** As above, plus {@code serviceExtras}: YAML lines of the service beside {@code run}, e.g. {@code autoscale}. */
+    static Path write(Path dir, int replicas, List<String> appArgs, String readyTimeout, String runExtras,
+                      String serviceExtras) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ShoalProcess.SMALL_JVM);
@@ -48,6 +54,7 @@ final class RunFile {
                 "      stop_grace_period: 5s",
                 "      ready_timeout: " + readyTimeout,
                 runExtras.isEmpty() ? "" : "      " + runExtras.replace("\n", "\n      "),
+                serviceExtras.isEmpty() ? "" : "    " + serviceExtras.replace("\n", "\n    "),
                 "");
         Path file = dir.resolve("shoal.yaml");
         Files.writeString(file, yaml);

@@ -16,10 +16,14 @@ import java.util.List;
  * @param scaleUp behaviour when scaling up
  * @param scaleDown behaviour when scaling down
  * @param schedules floors by time of day and week
+ * @param alertScalingEventsPerHour more changes of the replica count than this within an hour raise an alert
+ * @param pricePerReplicaHour what one replica costs per hour, for the cost figure; 0 for none
+ * @param predictive scaling ahead of the request rate learnt per hour of the week
  */
 public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule> rules, double tolerance,
                               Duration interval, Duration initializationPeriod, Direction scaleUp, Direction scaleDown,
-                              List<Schedule> schedules) {
+                              List<Schedule> schedules, int alertScalingEventsPerHour, double pricePerReplicaHour,
+                              Predictive predictive) {
 
     public AutoscaleConfig {
         targets = List.copyOf(targets);
@@ -31,7 +35,37 @@ public record AutoscaleConfig(int min, int max, List<Target> targets, List<Rule>
     public static AutoscaleConfig of(int min, int max, List<Target> targets, List<Rule> rules) {
         return new AutoscaleConfig(min, max, targets, rules, Defaults.AUTOSCALE_TOLERANCE, Defaults.AUTOSCALE_INTERVAL,
                 Defaults.AUTOSCALE_INITIALIZATION_PERIOD, Direction.scaleUpDefaults(), Direction.scaleDownDefaults(),
-                List.of());
+                List.of(), Defaults.AUTOSCALE_ALERT_SCALING_EVENTS_PER_HOUR, Defaults.AUTOSCALE_PRICE_PER_REPLICA_HOUR,
+                Predictive.off());
+    }
+
+    /** The same settings with {@code predictive} replaced. */
+    public AutoscaleConfig withPredictive(Predictive predictive) {
+        return new AutoscaleConfig(min, max, targets, rules, tolerance, interval, initializationPeriod, scaleUp,
+                scaleDown, schedules, alertScalingEventsPerHour, pricePerReplicaHour, predictive);
+    }
+
+    /**
+     * Predictive scaling, with the modes of AWS predictive scaling: the request rate is learnt per hour
+     * of the week from what the service served, and the forecast for {@code now + schedulingBuffer}, divided
+     * by the {@code rps} target, is a floor.
+     *
+     * @param mode {@code off}, {@code forecast_only} (the forecast is shown in each decision, nothing more)
+     *     or {@code forecast_and_scale}
+     * @param schedulingBuffer how far ahead to look; {@link Duration#ZERO} for the replicas' measured start-up time
+     */
+    public record Predictive(String mode, Duration schedulingBuffer) {
+        public static Predictive off() {
+            return new Predictive(Defaults.PREDICTIVE_MODE, Duration.ZERO);
+        }
+
+        public boolean enabled() {
+            return !mode.equals("off");
+        }
+
+        public boolean scales() {
+            return mode.equals("forecast_and_scale");
+        }
     }
 
     /** What can be scaled on; names as users write them. */

@@ -63,6 +63,12 @@ public final class Defaults {
     public static final Duration AUTOSCALE_INTERVAL = Duration.ofSeconds(1);
     /** Shorter than the HPA's {@code cpuInitializationPeriod} (5 minutes): Shoal sees when a replica is ready. */
     public static final Duration AUTOSCALE_INITIALIZATION_PERIOD = Duration.ofSeconds(30);
+    /** More changes of the replica count than this per hour raise the "frequent scaling" alert. */
+    public static final int AUTOSCALE_ALERT_SCALING_EVENTS_PER_HOUR = 10;
+    /** No price, no cost figure: replica-hours are still counted. */
+    public static final double AUTOSCALE_PRICE_PER_REPLICA_HOUR = 0.0;
+    /** {@code autoscale.predictive.mode} when the block is left out. */
+    public static final String PREDICTIVE_MODE = "off";
 
     /** {@code autoscale.behavior}: Kubernetes' defaults ({@code autoscaling/v2}), see {@link AutoscaleConfig.Direction}. */
     public static final Duration SCALE_UP_STABILIZATION = Duration.ZERO;

@@ -226,6 +226,15 @@ public final class Values {
         return new HealthCheckConfig.StatusRange(from, m.group(2) == null ? from : Integer.parseInt(m.group(2)));
     }
 
+    /** A plain non-negative decimal number such as {@code 0.05} or {@code 12}, e.g. a price. */
+    public static double decimal(String text) {
+        String s = text.trim();
+        if (!DECIMAL.matcher(s).matches()) {
+            throw new IllegalArgumentException("bad number '" + text + "' (a number such as 0.05 or 12)");
+        }
+        return Double.parseDouble(s);
+    }
+
     /**
      * A share, as a percentage {@code 10%} or as a fraction {@code 0.1}; both give the same double. A bare
      * number above 1 is refused rather than read as a percentage, since {@code 10} could mean either.

@@ -89,6 +89,9 @@ class ConfigurationDocTest {
         expected.put("autoscale.tolerance", autoscale.tolerance());
         expected.put("autoscale.interval", autoscale.interval());
         expected.put("autoscale.initialization_period", autoscale.initializationPeriod());
+        expected.put("autoscale.alert_scaling_events_per_hour", autoscale.alertScalingEventsPerHour());
+        expected.put("autoscale.price_per_replica_hour", autoscale.pricePerReplicaHour());
+        expected.put("autoscale.predictive.mode", autoscale.predictive().mode());
         expected.put("autoscale.behavior.scale_up.stabilization_window", autoscale.scaleUp().stabilizationWindow());
         expected.put("autoscale.behavior.scale_up.select_policy", autoscale.scaleUp().select());
         expected.put("autoscale.behavior.scale_down.stabilization_window", autoscale.scaleDown().stabilizationWindow());

@@ -57,6 +57,19 @@ class YamlAutoscaleConfigErrorsTest {
     }
 
     @Test
+    void alertsPriceAndPrediction() {
+        assertOnly(HEAD + "      max: 10\n      targets: {cpu: 70}\n      alert_scaling_events_per_hour: 0\n", 8,
+                AS + ".alert_scaling_events_per_hour", "must be at least 1, got 0");
+        assertOnly(HEAD + "      max: 10\n      targets: {cpu: 70}\n      price_per_replica_hour: $0.05\n", 8,
+                AS + ".price_per_replica_hour", "bad number '$0.05' (a number such as 0.05 or 12)");
+        assertOnly(HEAD + "      max: 10\n      targets: {cpu: 70}\n      predictive: {mode: forecast_and_scale}\n", 8,
+                AS + ".predictive", "needs an rps target: the forecast is in requests per second, and targets.rps says"
+                        + " how many one replica serves");
+        assertOnly(HEAD + "      max: 10\n      targets: {rps: 70}\n      predictive: {mode: ForecastAndScale}\n", 8,
+                AS + ".predictive.mode", "unknown predictive mode 'ForecastAndScale'");
+    }
+
+    @Test
     void rulesFollowTheirSyntax() {
         assertOnly(HEAD + "      max: 10\n      rules:\n        - \"cpu > 70 for 5m: +1\"\n        - \"cpu above 70: +1\"\n", 9,
                 AS + ".rules[1]", "bad rule 'cpu above 70: +1' (METRIC > or < THRESHOLD for DURATION: +N or -N,"

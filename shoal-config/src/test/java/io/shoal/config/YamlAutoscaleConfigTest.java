@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.config.AutoscaleConfig.Direction;
 import io.shoal.config.AutoscaleConfig.Metric;
 import io.shoal.config.AutoscaleConfig.Policy;
+import io.shoal.config.AutoscaleConfig.Predictive;
 import io.shoal.config.AutoscaleConfig.Rule;
 import io.shoal.config.AutoscaleConfig.Schedule;
 import io.shoal.config.AutoscaleConfig.Target;
@@ -45,6 +46,9 @@ class YamlAutoscaleConfigTest {
                       schedules:
                         - {days: mon-fri, hours: "06:00-08:00", min: 5}
                         - {hours: "12:00-13:00", min: 4}
+                      alert_scaling_events_per_hour: 6
+                      price_per_replica_hour: 0.05
+                      predictive: {mode: forecast_only, scheduling_buffer: 2m}
                 """);
 
         assertThat(web.autoscale()).isEqualTo(new AutoscaleConfig(2, 10,
@@ -57,7 +61,8 @@ class YamlAutoscaleConfigTest {
                 new Direction(Duration.ZERO, List.of(Policy.percent(100, S15), Policy.pods(4, S15)), "max"),
                 new Direction(Duration.ofSeconds(300), List.of(Policy.percent(100, S15)), "max"),
                 List.of(new Schedule(List.of(1, 2, 3, 4, 5), 6 * 60, 8 * 60, 5),
-                        new Schedule(List.of(1, 2, 3, 4, 5, 6, 7), 12 * 60, 13 * 60, 4))));
+                        new Schedule(List.of(1, 2, 3, 4, 5, 6, 7), 12 * 60, 13 * 60, 4)),
+                6, 0.05, new Predictive("forecast_only", Duration.ofMinutes(2))));
         assertThat(web.run().replicas()).as("started at min").isEqualTo(2);
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes {@code /api/v1/...} to {@link TopologyRoutes} and {@link ReplicaRoutes} and turns every outcome into a JSON answer.
+ * Routes {@code /api/v1/...} to {@link TopologyRoutes}, {@link ReplicaRoutes} and {@link EventRoutes} and turns every
+ * outcome into a JSON answer.
  * Operations that take long (scale, rollout) return futures: no thread waits for them, and the answer
  * is written on {@code responder} once they complete.
  */
@@ -20,11 +21,13 @@ public final class ApiHandler implements HttpHandler {
 
     private final TopologyRoutes topology;
     private final ReplicaRoutes routes;
+    private final EventRoutes events;
     private final Executor responder;
 
-    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, Executor responder) {
+    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, EventRoutes events, Executor responder) {
         this.topology = topology;
         this.routes = routes;
+        this.events = events;
         this.responder = responder;
     }
 
@@ -89,6 +92,10 @@ public final class ApiHandler implements HttpHandler {
                 allow(method, "POST");
                 return done(routes.switchBack(p.get(1)));
             }
+        }
+        if (p.equals(List.of("events"))) {
+            allow(method, "GET");
+            return done(events.events(exchange.getRequestURI().getRawQuery()));
         }
         if (p.equals(List.of("shutdown"))) {
             allow(method, "POST");

@@ -4,6 +4,7 @@ import io.shoal.config.AutoscaleConfig;
 import io.shoal.config.AutoscaleConfig.Direction;
 import io.shoal.config.AutoscaleConfig.Metric;
 import io.shoal.config.AutoscaleConfig.Policy;
+import io.shoal.config.AutoscaleConfig.Predictive;
 import io.shoal.config.AutoscaleConfig.Rule;
 import io.shoal.config.AutoscaleConfig.Schedule;
 import io.shoal.config.AutoscaleConfig.Target;
@@ -46,8 +47,21 @@ final class AutoscaleBinder {
         }
         List<Schedule> schedules = s.binding().items(s.child("schedules"), s.list("schedules"),
                 (path, node) -> s.binding().section(path, node).flatMap(AutoscaleBinder::schedule));
+        int alertEvents = s.integer("alert_scaling_events_per_hour", Defaults.AUTOSCALE_ALERT_SCALING_EVENTS_PER_HOUR);
+        double price = s.value("price_per_replica_hour", Defaults.AUTOSCALE_PRICE_PER_REPLICA_HOUR, Values::decimal);
+        Predictive predictive = s.section("predictive").map(AutoscaleBinder::predictive).orElse(Predictive.off());
         s.finish();
-        return new AutoscaleConfig(min, max, targets, rules, tolerance, interval, initialization, up, down, schedules);
+        return new AutoscaleConfig(min, max, targets, rules, tolerance, interval, initialization, up, down, schedules,
+                alertEvents, price, predictive);
+    }
+
+    /** {@code {mode: forecast_and_scale, scheduling_buffer: auto}}; written without mode, it scales. */
+    private static Predictive predictive(Section s) {
+        String mode = s.value("mode", "forecast_and_scale", Names::predictiveMode);
+        Duration buffer = s.value("scheduling_buffer", Duration.ZERO,
+                text -> text.trim().equals("auto") ? Duration.ZERO : Values.duration(text));
+        s.finish();
+        return new Predictive(mode, buffer);
     }
 
     /** In {@link Metric} order; keys that are no metric are reported by {@link Section#finish()}, with the closest one. */

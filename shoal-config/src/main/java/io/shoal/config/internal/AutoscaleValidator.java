@@ -56,6 +56,15 @@ final class AutoscaleValidator {
             sink.add(path + ".tolerance", "must be at least 0% and below 100%, got " + Values.formatPercent(a.tolerance()));
         }
         Rules.positive(sink, path + ".interval", a.interval());
+        Rules.atLeast(sink, path + ".alert_scaling_events_per_hour", a.alertScalingEventsPerHour(), 1);
+        if (a.predictive().enabled() && a.targets().stream().noneMatch(t -> t.metric() == Metric.RPS)) {
+            sink.add(path + ".predictive", "needs an rps target: the forecast is in requests per second, and"
+                    + " targets.rps says how many one replica serves");
+        }
+        if (a.predictive().schedulingBuffer().isNegative() || a.predictive().schedulingBuffer().compareTo(Duration.ofHours(1)) > 0) {
+            sink.add(path + ".predictive.scheduling_buffer", "must be auto or 0s to 1h, got "
+                    + Values.formatDuration(a.predictive().schedulingBuffer()));
+        }
         if (a.initializationPeriod().isNegative()) {
             sink.add(path + ".initialization_period", "must not be negative (0s trusts a new replica's CPU at once)");
         }

@@ -38,6 +38,8 @@ public final class Names {
     private static final Map<String, Boolean> POLICY_TYPES = new LinkedHashMap<>();
     /** ISO 8601 day numbers, 1 = Monday .. 7 = Sunday, by their abbreviation and full name. */
     private static final Map<String, Integer> DAYS = new LinkedHashMap<>();
+    /** AWS predictive scaling's modes, in snake_case, plus off. */
+    private static final Map<String, String> PREDICTIVE_MODES = new LinkedHashMap<>();
 
     static {
         for (AutoscaleConfig.Metric m : AutoscaleConfig.Metric.values()) {
@@ -45,6 +47,9 @@ public final class Names {
         }
         for (String select : new String[] {"max", "min", "disabled"}) {
             SELECT_POLICIES.put(select, select);
+        }
+        for (String mode : new String[] {"off", "forecast_only", "forecast_and_scale"}) {
+            PREDICTIVE_MODES.put(mode, mode);
         }
         POLICY_TYPES.put("percent", true);
         POLICY_TYPES.put("pods", false);
@@ -130,6 +135,11 @@ public final class Names {
     /** {@code max}, {@code min} or {@code disabled}; Kubernetes' capitalised {@code Max} is refused, suggesting max. */
     public static String selectPolicy(String text) {
         return choice(text, "select policy", SELECT_POLICIES);
+    }
+
+    /** {@code off}, {@code forecast_only} or {@code forecast_and_scale}. */
+    public static String predictiveMode(String text) {
+        return choice(text, "predictive mode", PREDICTIVE_MODES);
     }
 
     /** {@code percent} (true) or {@code pods} (false). */
