@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Graceful draining, the primitive behind scale-in and rolling updates: the server gets no new
  * requests, those in flight finish, and its keep-alive connections close (idle ones at once, busy
  * ones after their response; the proxy does that when it sees DRAINING). The drain completes when
- * nothing is in flight, or when the drain timeout passes.
+ * nothing is in flight, or when the drain timeout passes. A request that picked the server in the
+ * instant before it became DRAINING is either counted in flight here or sent elsewhere by the proxy,
+ * which checks the state again after counting (see the proxy's {@code Exchange}).
  */
 public final class Drain {
     private static final long POLL_MILLIS = 20;

@@ -159,6 +159,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (next == null) {
             next = service.balancer().pick(this);
         }
+        boolean panicked = false;
         if (next == null) {
             if (tries == 0 && waitInQueue()) {
                 return;
@@ -171,6 +172,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             if (next == null) {
                 return;
             }
+            panicked = true;
         }
         cancelQueueTimer();
         if (tries == tried.length) {
@@ -181,6 +183,15 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         server.onRequestStart();
         attemptActive = true;
         attemptStartNanos = nowNanos;
+        if (!panicked && server.state() == ServerState.DRAINING) {
+            // A drain began between the pick and the count above. Drain sets the state, then reads the
+            // count; this counted, then read the state: one of the two sees the other, so a draining
+            // server never gets a request its drain did not wait for.
+            endAttempt();
+            tries--;
+            tryNextServer(statusIfNone);
+            return;
+        }
         UpstreamPool pool = proxy.pool(clientCtx.channel().eventLoop());
         Channel idle = pool.pollIdle(server);
         if (idle != null) {
