@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on an ephemeral loopback port: {@code /fail} answers 500, anything else 200. */
 final class Backend implements AutoCloseable {
     private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
 
     Backend() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/", exchange -> {
             try (exchange) {
+                requests.incrementAndGet();
                 exchange.getRequestBody().readAllBytes();
                 byte[] body = "ok\n".getBytes(StandardCharsets.US_ASCII);
                 exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200, body.length);
@@ -31,6 +34,11 @@ final class Backend implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Requests it received so far. */
+    int requests() {
+        return requests.get();
     }
 
     @Override

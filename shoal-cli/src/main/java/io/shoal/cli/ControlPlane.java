@@ -3,6 +3,7 @@ package io.shoal.cli;
 import io.shoal.admin.AdminAccess;
 import io.shoal.admin.AdminServer;
 import io.shoal.admin.AdminSources;
+import io.shoal.admin.ConfigChanges;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
 import io.shoal.config.AdminConfig;
@@ -69,10 +70,12 @@ final class ControlPlane implements AutoCloseable {
      * Starts the admin endpoint and the replicas; returns once the endpoint answers.
      *
      * @param proxy the data plane: its connection figures and queue lengths
+     * @param changes reloads and servers added or removed through the API
      * @return completes when the replicas are ready, or fails with the first that did not become ready
      */
     synchronized CompletableFuture<Void> start(Topology topology, TrafficSampler traffic, ProxyServer proxy,
-                                               HealthChecker health, AdminBind bind, ReplicaDriver.LineSink console)
+                                               HealthChecker health, ConfigChanges changes, AdminBind bind,
+                                               ReplicaDriver.LineSink console)
             throws IOException {
         if (closing) {
             throw new IOException("stopping");
@@ -85,7 +88,7 @@ final class ControlPlane implements AutoCloseable {
         AdminConfig config = topology.config().admin();
         AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow());
         admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
-                ReplicaControl.of(replicas)));
+                ReplicaControl.of(replicas)), changes);
         autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone());
         state.publish(admin.address());
         // Off the replica manager's thread, which its futures complete on and which replicas() needs.
@@ -112,16 +115,19 @@ final class ControlPlane implements AutoCloseable {
         return admin.address();
     }
 
-    private static AdminServer startAdmin(AdminBind bind, AdminAccess access, AdminSources sources) throws IOException {
+    private static AdminServer startAdmin(AdminBind bind, AdminAccess access, AdminSources sources,
+                                          ConfigChanges changes) throws IOException {
         Runnable shutdown = () -> System.exit(0);
         try {
-            return AdminServer.start(bind.address(), access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            return AdminServer.start(bind.address(), access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT,
+                    changes);
         } catch (BindException e) {
             if (bind.explicit()) {
                 throw new IOException("admin address " + Launcher.format(bind.address()) + ": " + e.getMessage(), e);
             }
             InetSocketAddress any = new InetSocketAddress(bind.address().getAddress(), 0);
-            AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT,
+                    changes);
             System.err.println("shoal: " + Launcher.format(bind.address()) + " is in use; the admin endpoint is on "
                     + Launcher.format(admin.address()) + " instead");
             return admin;
