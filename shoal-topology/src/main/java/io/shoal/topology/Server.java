@@ -169,6 +169,7 @@ public final class Server implements Target {
     void adopt(ServerConfig next) {
         config = next;
         configuredWeight = next.weight();
+        refreshWeight(System.nanoTime()); // before the new snapshot's balancers read it
     }
 
     /** Recomputes the slow-start ramp; true when the weight changed and balancers should be rebuilt. */
