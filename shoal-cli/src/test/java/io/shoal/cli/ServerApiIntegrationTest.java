@@ -78,14 +78,14 @@ class ServerApiIntegrationTest {
         assertThat(shoal.cli("maint", "web/nope:1").stderr()).contains("web has no server nope:1");
 
         String before = admin().get("/services/web").path("servers").toString();
-        Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b).replace("weight: 1", "weight: 0"));
+        Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b).replaceFirst("weight: 1", "weight: 0"));
         Cli invalid = shoal.cli("reload");
         assertThat(invalid.exit()).as(invalid.toString()).isEqualTo(2);
         assertThat(invalid.stderr()).contains("the configuration is invalid; nothing changed",
                 "shoal.yaml:6: services.web.servers[0].weight: must be between 1 and 1000, got 0");
         assertThat(admin().get("/services/web").path("servers").toString()).isEqualTo(before);
 
-        Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b).replace("weight: 1", "weight: 2"));
+        Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b).replaceFirst("weight: 1", "weight: 2"));
         Cli valid = shoal.cli("reload");
         assertThat(valid.exit()).as(valid.toString()).isZero();
         assertThat(valid.stdout()).contains("applied 1 change", "services.web.servers: " + a.address() + " weight 1 -> 2");
