@@ -3,6 +3,7 @@ package io.shoal.admin;
 import com.sun.net.httpserver.HttpServer;
 import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
+import io.shoal.admin.internal.ReloadRoute;
 import io.shoal.admin.internal.ReplicaRoutes;
 import io.shoal.admin.internal.ServerRoutes;
 import io.shoal.admin.internal.TextHandlers;
@@ -98,7 +99,8 @@ public final class AdminServer implements AutoCloseable {
         AccessFilter filter = new AccessFilter(access);
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
-                new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), threads);
+                new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), new ReloadRoute(changes),
+                threads);
         server.createContext("/", api).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes {@code /api/v1/...} to {@link TopologyRoutes}, {@link ServerRoutes} and {@link ReplicaRoutes} and turns every outcome into a JSON answer.
+ * Routes {@code /api/v1/...} to {@link TopologyRoutes}, {@link ServerRoutes}, {@link ReloadRoute} and {@link ReplicaRoutes} and turns every outcome into a JSON answer.
  * Operations that take long (scale, rollout) return futures: no thread waits for them, and the answer
  * is written on {@code responder} once they complete.
  */
@@ -21,12 +21,15 @@ public final class ApiHandler implements HttpHandler {
     private final TopologyRoutes topology;
     private final ReplicaRoutes routes;
     private final ServerRoutes servers;
+    private final ReloadRoute reload;
     private final Executor responder;
 
-    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, ServerRoutes servers, Executor responder) {
+    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, ServerRoutes servers, ReloadRoute reload,
+                      Executor responder) {
         this.topology = topology;
         this.routes = routes;
         this.servers = servers;
+        this.reload = reload;
         this.responder = responder;
     }
 
@@ -61,6 +64,10 @@ public final class ApiHandler implements HttpHandler {
         CompletableFuture<Answer> server = servers.dispatch(method, p, exchange);
         if (server != null) {
             return server;
+        }
+        if (p.equals(List.of(ReloadRoute.PATH))) {
+            allow(method, "POST");
+            return done(reload.reload());
         }
         if (p.equals(List.of("services"))) {
             allow(method, "GET");

@@ -9,7 +9,6 @@ import io.shoal.config.Defaults;
 import io.shoal.config.HostPort;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.Values;
-import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.CheckResult;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
@@ -31,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  * DELETE /api/v1/services/{name}/servers/{server}        drains, then removes; answers when it is gone
  * PUT    /api/v1/services/{name}/servers/{server}/weight {"weight": N}
  * PUT    /api/v1/services/{name}/servers/{server}/state  {"state": "ready" | "drain" | "maint"}
- * POST   /api/v1/reload                                  re-reads the configuration file, applies the difference
  * </pre>
  *
  * {@code {server}} is the server's {@code HOST:PORT} or, for a replica, its id ({@code web-2}).
@@ -52,10 +50,6 @@ public final class ServerRoutes {
 
     /** The answer to a request for one of these paths ({@code p} is the path after /api/v1/, split), or null. */
     CompletableFuture<Answer> dispatch(String method, List<String> p, HttpExchange exchange) throws IOException {
-        if (p.equals(List.of("reload"))) {
-            ApiHandler.allow(method, "POST");
-            return done(reload());
-        }
         if (p.size() < 3 || !p.get(0).equals("services") || !p.get(2).equals("servers") || p.contains("")) {
             return null;
         }
@@ -77,19 +71,6 @@ public final class ServerRoutes {
             return done(state(service, p.get(3), Exchanges.body(exchange)));
         }
         return null;
-    }
-
-    private Answer reload() {
-        try {
-            ConfigChanges.Reloaded reloaded = changes.reload();
-            ObjectNode body = Exchanges.JSON.createObjectNode().put("source", reloaded.source());
-            body.putPOJO("changes", reloaded.changes());
-            body.put("message", reloaded.changes().isEmpty() ? "no changes"
-                    : "applied " + reloaded.changes().size() + (reloaded.changes().size() == 1 ? " change" : " changes"));
-            return Answer.ok(body);
-        } catch (ConfigChanges.Refused refused) {
-            return refusal(refused);
-        }
     }
 
     private Answer add(String service, ObjectNode request) {
@@ -114,14 +95,14 @@ public final class ServerRoutes {
         try {
             changes.addServer(service, server);
         } catch (ConfigChanges.Refused refused) {
-            return refusal(refused);
+            return Answer.refusal(refused);
         }
-        Server added = find(topology.current().service(service), hostPort.toString());
+        Server added = ServerIds.byAddress(topology.current().service(service), hostPort.toString());
         return Answer.of(201, describe(service, added).put("message", "added " + hostPort + " to " + service));
     }
 
     private CompletableFuture<Answer> remove(String service, String id) {
-        Server server = server(service, id);
+        Server server = ServerIds.find(topology, replicas, service, id);
         long start = System.nanoTime();
         try {
             return changes.removeServer(service, server.config().address(), scheduler).thenApply(outcome ->
@@ -132,14 +113,14 @@ public final class ServerRoutes {
                             .put("elapsedMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
                             .put("message", "removed " + server.config().address() + " from " + service)));
         } catch (ConfigChanges.Refused refused) {
-            return done(refusal(refused));
+            return done(Answer.refusal(refused));
         }
     }
 
     private Answer weight(String service, String id, ObjectNode request) {
         only(request, List.of("weight"));
         int weight = weight(request.get("weight"));
-        Server server = server(service, id);
+        Server server = ServerIds.find(topology, replicas, service, id);
         topology.setWeight(server, weight);
         return Answer.ok(describe(service, server).put("message", "weight of " + id + " is " + weight));
     }
@@ -148,7 +129,7 @@ public final class ServerRoutes {
     private Answer state(String service, String id, ObjectNode request) {
         only(request, List.of("state"));
         String state = request.path("state").asText("");
-        Server server = server(service, id);
+        Server server = ServerIds.find(topology, replicas, service, id);
         switch (state) {
             case "drain" -> server.setState(ServerState.DRAINING, "set to drain through the admin API");
             case "maint" -> server.setState(ServerState.MAINT, "set to maintenance through the admin API");
@@ -173,36 +154,6 @@ public final class ServerRoutes {
         }
     }
 
-    /** The server a path names by address or replica id; 404 when there is none. */
-    private Server server(String serviceName, String id) {
-        Service service = topology.current().service(serviceName);
-        if (service == null) {
-            throw new ApiException(404, "no service named " + serviceName);
-        }
-        Server server = find(service, id);
-        if (server == null) {
-            for (ReplicaView replica : replicas.replicas()) {
-                if (replica.id().equals(id) && replica.service().equals(serviceName) && replica.port() > 0) {
-                    server = service.servers().stream().filter(s -> s.config().address().port() == replica.port())
-                            .findFirst().orElse(null);
-                }
-            }
-        }
-        if (server == null) {
-            throw new ApiException(404, serviceName + " has no server " + id + " (use HOST:PORT or a replica id)");
-        }
-        return server;
-    }
-
-    private static Server find(Service service, String address) {
-        for (Server server : service.servers()) {
-            if (server.config().address().toString().equals(address)) {
-                return server;
-            }
-        }
-        return null;
-    }
-
     private static ObjectNode describe(String service, Server server) {
         return Exchanges.JSON.createObjectNode()
                 .put("service", service)
@@ -219,14 +170,6 @@ public final class ServerRoutes {
                     + weight);
         }
         return weight.intValue();
-    }
-
-    private static Answer refusal(ConfigChanges.Refused refused) {
-        ObjectNode body = Exchanges.JSON.createObjectNode().put("error", refused.getMessage()).put("status", refused.status());
-        if (!refused.problems().isEmpty()) {
-            body.putPOJO("problems", refused.problems());
-        }
-        return Answer.of(refused.status(), body);
     }
 
     private static void only(ObjectNode request, List<String> fields) {
