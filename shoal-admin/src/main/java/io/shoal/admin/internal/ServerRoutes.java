@@ -12,7 +12,6 @@ import io.shoal.config.Values;
 import io.shoal.topology.CheckResult;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
-import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
 import java.io.IOException;
 import java.util.Iterator;
