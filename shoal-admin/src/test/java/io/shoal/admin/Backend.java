@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server on an ephemeral loopback port: {@code /fail} answers 500, anything else 200. */
+/** A real HTTP server on an ephemeral loopback port: {@code /fail} answers 500, {@code /slow} 200 after 500 ms, anything else 200. */
 final class Backend implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
@@ -17,6 +17,9 @@ final class Backend implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 requests.incrementAndGet();
+                if (exchange.getRequestURI().getPath().equals("/slow")) {
+                    sleep();
+                }
                 exchange.getRequestBody().readAllBytes();
                 byte[] body = "ok\n".getBytes(StandardCharsets.US_ASCII);
                 exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/fail") ? 500 : 200, body.length);
@@ -34,6 +37,14 @@ final class Backend implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500); // a request still in flight while a test drains or removes this server
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Requests it received so far. */

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,24 @@ class ServerApiTest {
             assertThat(third.requests()).isEqualTo(before);
             assertThat(send("DELETE", "/api/v1/services/web/servers/" + third.address(), null).statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void removingAServerLetsItsRequestInFlightFinish() throws Exception {
+        String servers = "/api/v1/services/web/servers/";
+        send("PUT", servers + second.address() + "/state", "{\"state\": \"maint\"}");
+        CompletableFuture<HttpResponse<String>> slow = AdminServerTest.CLIENT.sendAsync(
+                HttpRequest.newBuilder(running.proxied("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server(first.address()).path("inFlight").asInt() == 1);
+        send("PUT", servers + second.address() + "/state", "{\"state\": \"ready\"}");
+
+        HttpResponse<String> removed = send("DELETE", servers + first.address(), null);
+
+        assertThat(slow.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(removed.body()).contains("\"drained\":\"drained\"");
+        proxy(5);
+        assertThat(second.requests()).isEqualTo(5);
     }
 
     private void proxy(int requests) throws Exception {
