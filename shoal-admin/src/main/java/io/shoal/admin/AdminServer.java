@@ -4,17 +4,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
 import io.shoal.admin.internal.EventRoutes;
+import io.shoal.admin.internal.ReloadRoute;
 import io.shoal.admin.internal.ReplicaRoutes;
+import io.shoal.admin.internal.ServerRoutes;
 import io.shoal.admin.internal.TextHandlers;
 import io.shoal.admin.internal.TopologyRoutes;
 import io.shoal.config.Defaults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The admin endpoint: a JSON API under {@code /api/v1} that the dashboard and {@code shoal ps},
@@ -33,6 +33,11 @@ import java.util.concurrent.TimeUnit;
  * POST /api/v1/services/{name}/scale         {"replicas": N}; answers when done
  * POST /api/v1/services/{name}/rollout       {"env": {"K": "V"}}; 409 when rolled back
  * POST /api/v1/services/{name}/switch-back   after a blue-green rollout
+ * POST /api/v1/services/{name}/servers       {"address": "H:P"}: adds a static server
+ * DELETE /api/v1/services/{name}/servers/{server}         drains it, then removes it
+ * PUT  /api/v1/services/{name}/servers/{server}/weight    {"weight": N}
+ * PUT  /api/v1/services/{name}/servers/{server}/state     {"state": "ready" | "drain" | "maint"}
+ * POST /api/v1/reload                        re-reads the configuration file, applies the difference
  * POST /api/v1/shutdown                      stops Shoal as SIGTERM does
  * GET  /api/v1/events?service=&since=&all=   the autoscaler's decisions, alerts and replica-hours
  * GET  /metrics                              Prometheus text format 0.0.4
@@ -45,9 +50,9 @@ public final class AdminServer implements AutoCloseable {
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpServer server;
-    private final ExecutorService threads;
+    private final ScheduledExecutorService threads;
 
-    private AdminServer(HttpServer server, ExecutorService threads) {
+    private AdminServer(HttpServer server, ScheduledExecutorService threads) {
         this.server = server;
         this.threads = threads;
     }
@@ -62,6 +67,13 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(InetSocketAddress address, AdminAccess access, AdminSources sources,
                                     Runnable shutdown, Duration operationTimeout) throws IOException {
+        return start(address, access, sources, shutdown, operationTimeout, ConfigChanges.withoutFile(sources.topology()));
+    }
+
+    /** As above, with {@code changes} behind the reload and the servers' endpoints. */
+    public static AdminServer start(InetSocketAddress address, AdminAccess access, AdminSources sources,
+                                    Runnable shutdown, Duration operationTimeout, ConfigChanges changes)
+            throws IOException {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve the admin address " + address.getHostString());
         }
@@ -73,12 +85,12 @@ public final class AdminServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        ExecutorService threads = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread thread = new Thread(r, "shoal-admin");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        // Scheduled, so that drains of servers removed through the API poll on them too.
+        ScheduledExecutorService threads = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread thread = new Thread(r, "shoal-admin");
+            thread.setDaemon(true);
+            return thread;
+        });
         HttpServer server;
         try {
             server = HttpServer.create(address, 16);
@@ -89,7 +101,9 @@ public final class AdminServer implements AutoCloseable {
         server.setExecutor(threads);
         AccessFilter filter = new AccessFilter(access);
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
-                new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout), new EventRoutes(sources.events()), threads);
+                new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
+                new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), new ReloadRoute(changes),
+                new EventRoutes(sources.events()), threads);
         server.createContext("/", api).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);

@@ -39,6 +39,31 @@ class AdminAccessTest {
     }
 
     @Test
+    void serverEndpointsAndReloadNeedTheTokenAndTheAllowList() throws Exception {
+        List<List<String>> requests = List.of(List.of("PUT", "/api/v1/services/web/servers/127.0.0.1:4001/weight"),
+                List.of("PUT", "/api/v1/services/web/servers/127.0.0.1:4001/state"),
+                List.of("POST", "/api/v1/services/web/servers"),
+                List.of("DELETE", "/api/v1/services/web/servers/127.0.0.1:4001"),
+                List.of("POST", "/api/v1/reload"));
+        try (RunningAdmin open = RunningAdmin.start(new AdminServerTest.FakeControl(),
+                AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK), List.of("127.0.0.1:4001"));
+             RunningAdmin closed = RunningAdmin.start(new AdminServerTest.FakeControl(),
+                     AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8")), List.of("127.0.0.1:4001"))) {
+            String services = send(open, "GET", "/api/v1/services", null).body();
+            for (List<String> request : requests) {
+                HttpResponse<String> none = send(open, request.get(0), request.get(1), null);
+                assertThat(none.statusCode()).as(request.toString()).isEqualTo(401);
+                assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"shoal\"");
+                assertThat(send(open, request.get(0), request.get(1), "Bearer wrong-token-0123456789").statusCode())
+                        .as(request.toString()).isEqualTo(401);
+                assertThat(send(closed, request.get(0), request.get(1), "Bearer " + AdminServerTest.TOKEN).statusCode())
+                        .as(request.toString()).isEqualTo(403);
+            }
+            assertThat(send(open, "GET", "/api/v1/services", null).body()).isEqualTo(services);
+        }
+    }
+
+    @Test
     void readingIsOpenOnLoopback() throws Exception {
         try (RunningAdmin running = RunningAdmin.start(new AdminServerTest.FakeControl(),
                 AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK), List.of("127.0.0.1:4001"))) {
@@ -88,7 +113,8 @@ class AdminAccessTest {
     private static HttpResponse<String> send(RunningAdmin running, String method, String path, String authorization)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(running.uri(path)).timeout(Duration.ofSeconds(10))
-                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"replicas\":3}")
+                .method(method, !method.equals("GET") && !method.equals("DELETE")
+                        ? HttpRequest.BodyPublishers.ofString("{\"replicas\":3}")
                         : HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,13 +29,27 @@ final class RunningAdmin implements AutoCloseable {
 
     private RunningAdmin(ShoalConfig config, ReplicaControl control, AdminAccess access, Runnable shutdown,
                          Duration timeout) throws IOException, InterruptedException {
+        this(config, control, access, shutdown, timeout, null);
+    }
+
+    /** @param file the configuration file that {@code POST /api/v1/reload} reads again, or null for none */
+    private RunningAdmin(ShoalConfig config, ReplicaControl control, AdminAccess access, Runnable shutdown,
+                         Duration timeout, Path file) throws IOException, InterruptedException {
         topology = Topology.of(config);
         proxy = new ProxyServer(config, topology, AccessLog.off());
         listener = proxy.start().get(0);
         traffic = new TrafficSampler(topology);
         sources = new AdminSources(topology, traffic, proxy.connectionStats(), control, new io.shoal.autoscaler.EventLog());
+        ConfigChanges changes = file == null ? ConfigChanges.withoutFile(topology)
+                : new ConfigChanges(topology, config, () -> YamlConfigLoader.load(file), () -> { });
         admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), access, sources,
-                shutdown, timeout);
+                shutdown, timeout, changes);
+    }
+
+    /** Over the configuration in {@code file}, which a reload reads again. */
+    static RunningAdmin fromFile(Path file, AdminAccess access) throws Exception {
+        return new RunningAdmin(YamlConfigLoader.load(file), new AdminServerTest.FakeControl(), access, () -> { },
+                Duration.ofSeconds(5), file);
     }
 
     static RunningAdmin start(ReplicaControl control, Runnable shutdown, Duration timeout) throws Exception {

@@ -80,6 +80,19 @@ final class AdminClient {
         }
     }
 
+    /** PUTs {@code body} as JSON and answers quickly (weights, server states). */
+    JsonNode put(String path, Object body) throws Failure {
+        try {
+            return send("PUT", path, JSON.writeValueAsBytes(body), QUICK);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode delete(String path, Duration timeout) throws Failure {
+        return send("DELETE", path, null, timeout);
+    }
+
     /** With {@link HttpURLConnection}: it starts in a fraction of the JDK HttpClient's time, which a CLI notices. */
     private JsonNode send(String method, String path, byte[] body, Duration timeout) throws Failure {
         HttpURLConnection connection;

@@ -3,6 +3,7 @@ package io.shoal.cli;
 import io.shoal.admin.AdminAccess;
 import io.shoal.admin.AdminServer;
 import io.shoal.admin.AdminSources;
+import io.shoal.admin.ConfigChanges;
 import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
 import io.shoal.config.AdminConfig;
@@ -71,10 +72,12 @@ final class ControlPlane implements AutoCloseable {
      * Starts the admin endpoint and the replicas; returns once the endpoint answers.
      *
      * @param proxy the data plane: its connection figures and queue lengths
+     * @param changes reloads and servers added or removed through the API
      * @return completes when the replicas are ready, or fails with the first that did not become ready
      */
     synchronized CompletableFuture<Void> start(Topology topology, TrafficSampler traffic, ProxyServer proxy,
-                                               HealthChecker health, AdminBind bind, ReplicaDriver.LineSink console)
+                                               HealthChecker health, ConfigChanges changes, AdminBind bind,
+                                               ReplicaDriver.LineSink console)
             throws IOException {
         if (closing) {
             throw new IOException("stopping");
@@ -87,7 +90,7 @@ final class ControlPlane implements AutoCloseable {
         AdminConfig config = topology.config().admin();
         AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow());
         admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
-                ReplicaControl.of(replicas), events));
+                ReplicaControl.of(replicas), events), changes);
         autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone(), events,
                 state.autoscaleHistoryFile());
         state.publish(admin.address());
@@ -115,16 +118,19 @@ final class ControlPlane implements AutoCloseable {
         return admin.address();
     }
 
-    private static AdminServer startAdmin(AdminBind bind, AdminAccess access, AdminSources sources) throws IOException {
+    private static AdminServer startAdmin(AdminBind bind, AdminAccess access, AdminSources sources,
+                                          ConfigChanges changes) throws IOException {
         Runnable shutdown = () -> System.exit(0);
         try {
-            return AdminServer.start(bind.address(), access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            return AdminServer.start(bind.address(), access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT,
+                    changes);
         } catch (BindException e) {
             if (bind.explicit()) {
                 throw new IOException("admin address " + Launcher.format(bind.address()) + ": " + e.getMessage(), e);
             }
             InetSocketAddress any = new InetSocketAddress(bind.address().getAddress(), 0);
-            AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT);
+            AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT,
+                    changes);
             System.err.println("shoal: " + Launcher.format(bind.address()) + " is in use; the admin endpoint is on "
                     + Launcher.format(admin.address()) + " instead");
             return admin;

@@ -52,11 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         ShoalConfig config;
         AdminBind bind;
         try {
-            config = withJava(ConfigFiles.workingDirsFrom(YamlConfigLoader.load(file), file.getParent()));
+            config = load(file);
             bind = AdminBind.of(admin, config.admin());
-            if (listen != null) {
-                config = withListen(config, listen);
-            }
         } catch (IllegalArgumentException e) {
             System.err.println("shoal demo: " + e.getMessage());
             return Launcher.EXIT_INVALID_CONFIG;
@@ -68,9 +65,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         int replicas = config.services().values().stream().filter(s -> s.run() != null)
                 .mapToInt(s -> s.run().replicas()).sum();
-        return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
+        return Launcher.run(config, () -> load(file), new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
                 started -> started.ready().whenComplete((ok, failure) ->
                         printHints(started.listeners().get(0), replicas, failure == null)));
+    }
+
+    /** The demo's file as this command changes it, at start and at each reload. */
+    private ShoalConfig load(Path file) throws ConfigException, IOException {
+        ShoalConfig config = withJava(ConfigFiles.workingDirsFrom(YamlConfigLoader.load(file), file.getParent()));
+        return listen == null ? config : withListen(config, listen);
     }
 
     /** The checkout this jar was built in: {@code ROOT/shoal-cli/target/shoal.jar} (or {@code target/classes}). */

@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import io.netty.util.ResourceLeakDetector;
+import io.shoal.admin.ConfigChanges;
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
@@ -56,7 +57,7 @@ final class Launcher {
 
     /** The data plane alone ({@code shoal proxy}, {@code shoal run} without run services). */
     static int run(ShoalConfig config, Consumer<Started> started) throws InterruptedException {
-        return run(config, null, started);
+        return run(config, null, null, started);
     }
 
     /**
@@ -65,11 +66,13 @@ final class Launcher {
      * replicas first (so that none is restarted while Shoal stops), then the checks, the proxy and
      * the access log.
      *
+     * @param file reads the configuration file again for a reload (SIGHUP, {@code shoal reload}); null in quick mode
      * @param control null for the data plane alone
      * @param started called once everything is up, after the "listening on" lines
      * @return 0 once stopped (the JVM is then already exiting), or {@link #EXIT_START_FAILED}
      */
-    static int run(ShoalConfig config, Control control, Consumer<Started> started) throws InterruptedException {
+    static int run(ShoalConfig config, ConfigChanges.Source file, Control control, Consumer<Started> started)
+            throws InterruptedException {
         leakDetectionOffUnlessAsked();
         AccessLog accessLog;
         try {
@@ -96,6 +99,10 @@ final class Launcher {
             HealthChecker health = stopper.add(
                     new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();
+            ConfigChanges changes = new ConfigChanges(topology, config, file, health::sync);
+            if (file != null) {
+                HangupReload.install(changes);
+            }
             promoteStartupObjects();
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
@@ -104,7 +111,7 @@ final class Launcher {
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {
                 stopper.add(plane::stopRunning); // first to stop: the admin endpoint, then the replicas
-                CompletableFuture<Void> ready = plane.start(topology, traffic, proxy, health, control.admin(),
+                CompletableFuture<Void> ready = plane.start(topology, traffic, proxy, health, changes, control.admin(),
                         control.console());
                 up = new Started(bound, plane.adminAddress(), ready);
                 System.err.println("shoal: admin endpoint on http://" + format(up.admin()) + "/api/v1, /metrics, /status");

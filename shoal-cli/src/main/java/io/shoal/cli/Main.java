@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shoal: an HTTP load balancer that can also run the replicas of your app.",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, PsCommand.class, ScaleCommand.class,
-                LogsCommand.class, EventsCommand.class, RolloutCommand.class, RunCommand.class, ProxyCommand.class,
+                LogsCommand.class, EventsCommand.class, RolloutCommand.class, StatusCommand.class, TopCommand.class,
+                DrainCommand.class, MaintCommand.class, ReadyCommand.class, WeightCommand.class, ReloadCommand.class,
+                RunCommand.class, ProxyCommand.class,
                 BenchCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

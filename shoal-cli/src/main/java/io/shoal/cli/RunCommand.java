@@ -44,9 +44,9 @@ final class RunCommand implements Callable<Integer> {
             return Launcher.EXIT_INVALID_CONFIG;
         }
         if (admin == null && config.admin().listen() == null && !ConfigFiles.hasRunServices(config)) {
-            return Launcher.run(config, started -> { });
+            return Launcher.run(config, () -> YamlConfigLoader.load(file), null, started -> { });
         }
-        return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.err)),
+        return Launcher.run(config, () -> YamlConfigLoader.load(file), new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.err)),
                 started -> { });
     }
 }

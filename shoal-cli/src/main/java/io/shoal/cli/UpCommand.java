@@ -50,7 +50,7 @@ final class UpCommand implements Callable<Integer> {
         if (detach) {
             return Background.start(StateDir.here(), file, bind);
         }
-        return Launcher.run(config, new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
+        return Launcher.run(config, () -> YamlConfigLoader.load(file), new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
                 started -> System.err.println("shoal: up; 'shoal ps' lists the replicas, Ctrl-C stops everything"));
     }
 }

@@ -38,7 +38,10 @@ public final class HealthChecker implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Starts checks for servers that are new in the current snapshot and stops those of servers gone. */
+    /**
+     * Starts checks for servers that are new in the current snapshot, stops those of servers gone, and
+     * restarts those whose service's check changed (a configuration reload).
+     */
     public synchronized void sync() {
         Map<Server, ServerCheck> wanted = new IdentityHashMap<>();
         for (Service service : topology.current().services().values()) {
@@ -48,6 +51,10 @@ public final class HealthChecker implements AutoCloseable {
             }
             for (Server server : service.servers()) {
                 ServerCheck check = checks.remove(server);
+                if (check != null && !check.config().equals(config)) {
+                    check.stop();
+                    check = null;
+                }
                 if (check == null) {
                     EventLoop loop = group.next();
                     check = new ServerCheck(server, config, probe(config), loop);

@@ -32,6 +32,10 @@ final class ServerCheck {
         this.loop = loop;
     }
 
+    HealthCheckConfig config() {
+        return config;
+    }
+
     /** The first check comes after a random part of the interval, so that servers do not check in step. */
     void start() {
         loop.execute(() -> schedule(ThreadLocalRandom.current().nextLong(config.interval().toNanos() / 4 + 1)));

@@ -353,6 +353,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             ReferenceCountUtil.release(msg);
             invalidResponse();
         } else if (msg == UpstreamResponseDecoder.Marker.END) {
+            endAttempt(); // out of the in-flight count before the client can see the end
             response.endBody();
             complete();
         } else {

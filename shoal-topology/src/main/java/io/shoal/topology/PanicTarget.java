@@ -21,7 +21,7 @@ public final class PanicTarget implements Target {
 
     @Override
     public int weight() {
-        return server.config().weight();
+        return server.configuredWeight();
     }
 
     @Override

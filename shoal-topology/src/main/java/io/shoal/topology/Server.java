@@ -24,7 +24,7 @@ public final class Server implements Target {
     static final int RECENT_CHECKS = 5;
 
     private final String serviceName;
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final InetSocketAddress address;
     private final String stickyId;
     private final long slowStartNanos;
@@ -39,6 +39,8 @@ public final class Server implements Target {
     private final LongAdder checksPassed = new LongAdder();
     private final LongAdder checksFailed = new LongAdder();
     private volatile int weight;
+    /** The configured weight, or the one an operator set at run time ({@code shoal weight}). */
+    private volatile int configuredWeight;
 
     Server(String serviceName, ServerConfig config, HealthConfig health, EjectionBudget ejections,
            ServerListener listener) {
@@ -55,6 +57,7 @@ public final class Server implements Target {
         this.status = startsUp ? ServerStatus.of(ServerState.UP, "no health check")
                 : ServerStatus.of(ServerState.DOWN, "waiting for the first health checks");
         this.weight = config.weight() * WEIGHT_SCALE;
+        this.configuredWeight = config.weight();
     }
 
     public String serviceName() {
@@ -149,9 +152,29 @@ public final class Server implements Target {
         return weight;
     }
 
+    /** The weight as configured, or as last set at run time; {@link #weight()} is this scaled and ramped. */
+    public int configuredWeight() {
+        return configuredWeight;
+    }
+
+    /** A weight set at run time; it lasts until a reload changes this server's entry in the file. */
+    void setConfiguredWeight(int weight) {
+        configuredWeight = weight;
+    }
+
+    /**
+     * Takes the settings of a changed configuration entry for the same address (a reload that changed its
+     * weight or backup flag), keeping its state and figures; {@link SnapshotBuilder} decides when that is possible.
+     */
+    void adopt(ServerConfig next) {
+        config = next;
+        configuredWeight = next.weight();
+        refreshWeight(System.nanoTime()); // before the new snapshot's balancers read it
+    }
+
     /** Recomputes the slow-start ramp; true when the weight changed and balancers should be rebuilt. */
     boolean refreshWeight(long nowNanos) {
-        int full = config.weight() * WEIGHT_SCALE;
+        int full = configuredWeight * WEIGHT_SCALE;
         int next = full;
         ServerStatus current = status;
         if (slowStartNanos > 0 && current.state() == ServerState.UP) {

@@ -61,10 +61,21 @@ final class SnapshotBuilder {
         return new Service(config, all, balancer);
     }
 
+    /**
+     * The server of {@code old} at the same address, so that a new configuration keeps its state, figures and
+     * health checks; it takes a changed weight or backup flag. Other changed settings (max_fails,
+     * fail_timeout, max_conns) make a new server: its failure counting is built from them.
+     */
     private static Server reuse(Service old, ServerConfig config) {
         if (old != null) {
             for (Server server : old.servers()) {
-                if (server.config().equals(config)) {
+                ServerConfig was = server.config();
+                if (was.equals(config)) {
+                    return server;
+                }
+                if (was.address().equals(config.address()) && was.maxFails() == config.maxFails()
+                        && was.failTimeout().equals(config.failTimeout()) && was.maxConns() == config.maxConns()) {
+                    server.adopt(config);
                     return server;
                 }
             }

@@ -47,6 +47,25 @@ public final class Topology {
     }
 
     /**
+     * Replaces the whole configuration with what {@code change} makes of the current one, as one step:
+     * no other change (a replica joining, say) can come between reading and publishing.
+     */
+    public synchronized ShoalConfig reconfigure(UnaryOperator<ShoalConfig> change) {
+        ShoalConfig next = change.apply(config);
+        reconfigure(next);
+        return next;
+    }
+
+    /**
+     * Sets a server's weight at run time (HAProxy's {@code set server weight}) and republishes; it lasts
+     * until a reload changes the server's entry in the file.
+     */
+    public synchronized void setWeight(Server server, int weight) {
+        server.setConfiguredWeight(weight);
+        refreshWeights();
+    }
+
+    /**
      * Advances slow-start ramps and republishes when a weight changed. The control plane calls this
      * periodically (a few times a second); it is cheap when nothing ramps.
      */

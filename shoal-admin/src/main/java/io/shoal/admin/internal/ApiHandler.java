@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Routes {@code /api/v1/...} to {@link TopologyRoutes}, {@link ReplicaRoutes} and {@link EventRoutes} and turns every
- * outcome into a JSON answer.
+ * Routes {@code /api/v1/...} to {@link TopologyRoutes}, {@link ServerRoutes}, {@link ReloadRoute},
+ * {@link ReplicaRoutes} and {@link EventRoutes} and turns every outcome into a JSON answer.
  * Operations that take long (scale, rollout) return futures: no thread waits for them, and the answer
  * is written on {@code responder} once they complete.
  */
@@ -21,12 +21,17 @@ public final class ApiHandler implements HttpHandler {
 
     private final TopologyRoutes topology;
     private final ReplicaRoutes routes;
+    private final ServerRoutes servers;
+    private final ReloadRoute reload;
     private final EventRoutes events;
     private final Executor responder;
 
-    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, EventRoutes events, Executor responder) {
+    public ApiHandler(TopologyRoutes topology, ReplicaRoutes routes, ServerRoutes servers, ReloadRoute reload,
+                      EventRoutes events, Executor responder) {
         this.topology = topology;
         this.routes = routes;
+        this.servers = servers;
+        this.reload = reload;
         this.events = events;
         this.responder = responder;
     }
@@ -59,6 +64,14 @@ public final class ApiHandler implements HttpHandler {
             throw new ApiException(404, "no such endpoint: " + path + " (the API is under " + PREFIX + ")");
         }
         List<String> p = Arrays.asList(path.substring(PREFIX.length()).split("/", -1));
+        CompletableFuture<Answer> server = servers.dispatch(method, p, exchange);
+        if (server != null) {
+            return server;
+        }
+        if (p.equals(List.of(ReloadRoute.PATH))) {
+            allow(method, "POST");
+            return done(reload.reload());
+        }
         if (p.equals(List.of("services"))) {
             allow(method, "GET");
             return done(topology.services());
@@ -104,7 +117,7 @@ public final class ApiHandler implements HttpHandler {
         throw new ApiException(404, "no such endpoint: " + method + " " + path);
     }
 
-    private static void allow(String method, String allowed) {
+    static void allow(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new ApiException(405, method + " is not allowed here; use " + allowed);
         }

@@ -62,7 +62,7 @@ final class ServiceJson {
                 .put("state", server.state().name())
                 .put("reason", server.status().reason())
                 .put("sinceEpochMillis", server.status().sinceEpochMillis())
-                .put("weight", server.config().weight())
+                .put("weight", server.configuredWeight())
                 .put("backup", server.config().backup())
                 .put("inFlight", server.inFlight());
         node.setAll(figures(traffic.server(server, window)));

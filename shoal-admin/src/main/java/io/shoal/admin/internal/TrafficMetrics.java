@@ -77,7 +77,7 @@ final class TrafficMetrics {
         w.family("shoal_server_in_flight", "gauge", "Requests sent to the server and not yet ended.");
         forEach(w, services, "shoal_server_in_flight", Server::inFlight);
         w.family("shoal_server_weight", "gauge", "The server's configured weight.");
-        forEach(w, services, "shoal_server_weight", server -> server.config().weight());
+        forEach(w, services, "shoal_server_weight", server -> server.configuredWeight());
         w.family("shoal_health_checks_total", "counter", "Active health checks of the server, by result.");
         for (Service service : services) {
             for (Server server : service.servers()) {
