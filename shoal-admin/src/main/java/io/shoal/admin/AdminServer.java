@@ -3,6 +3,8 @@ package io.shoal.admin;
 import com.sun.net.httpserver.HttpServer;
 import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
+import io.shoal.admin.internal.DashboardHandler;
+import io.shoal.admin.internal.EventStream;
 import io.shoal.admin.internal.ReplicaRoutes;
 import io.shoal.admin.internal.TextHandlers;
 import io.shoal.admin.internal.TopologyRoutes;
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * describes every endpoint.
  *
  * <pre>
+ * GET  /  (or /dashboard)                    the live dashboard, its script and styles under /dashboard/
+ * GET  /api/v1/stream                        server-sent events: history, then the figures every second
  * GET  /api/v1/services                      every service with its servers and live figures
  * GET  /api/v1/services/{name}               one of them
  * GET  /api/v1/routes                        listeners and their routes
@@ -44,10 +48,12 @@ public final class AdminServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final EventStream stream;
 
-    private AdminServer(HttpServer server, ExecutorService threads) {
+    private AdminServer(HttpServer server, ExecutorService threads, EventStream stream) {
         this.server = server;
         this.threads = threads;
+        this.stream = stream;
     }
 
     /**
@@ -87,11 +93,13 @@ public final class AdminServer implements AutoCloseable {
         AccessFilter filter = new AccessFilter(access);
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout), threads);
-        server.createContext("/", api).getFilters().add(filter);
+        server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
+        EventStream stream = EventStream.start(sources);
+        server.createContext(EventStream.PATH, stream).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);
         server.start();
-        return new AdminServer(server, threads);
+        return new AdminServer(server, threads, stream);
     }
 
     /** The address bound, with the actual port. */
@@ -102,6 +110,7 @@ public final class AdminServer implements AutoCloseable {
     /** Stops answering at once; requests in progress are cut. */
     @Override
     public void close() {
+        stream.close();
         server.stop(0);
         threads.shutdownNow();
     }
