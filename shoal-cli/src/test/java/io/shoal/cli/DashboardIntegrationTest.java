@@ -1,0 +1,97 @@
+package io.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real browser: {@code shoal up} with two demo-app replicas under a steady load, the page
+ * opened in headless Chromium. It shows every server, a request rate that is not zero and moves, and
+ * "Scale to 3" pressed with the token brings a third replica into the table. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DashboardIntegrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsLiveFiguresAndScalesFromTheBrowser() throws Exception {
+        RunFile.write(dir, 2);
+        try (RunningShoal shoal = RunningShoal.up(dir);
+             SteadyLoad load = SteadyLoad.start(shoal.proxy);
+             HeadlessChromium chromium = HeadlessChromium.start(1400, 1500)) {
+            shoal.admin.awaitReady(2, Duration.ofSeconds(60));
+            String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
+            chromium.driver.get("http://" + admin + "/");
+
+            List<String> servers = serverAddresses(admin);
+            assertThat(servers).hasSize(2);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
+            assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+
+            String rate = Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> text(chromium, "rate-web"), text -> !text.equals(rate));
+            chromium.screenshot("dashboard.png");
+
+            chromium.driver.findElement(By.id("token"))
+                    .sendKeys(Files.readString(dir.resolve(".shoal/admin-token")).trim());
+            WebElement replicas = chromium.driver.findElement(By.id("scale-web"));
+            replicas.clear();
+            replicas.sendKeys("3");
+            WebElement scale = chromium.driver.findElement(By.id("scale-web-button"));
+            assertThat(scale.getText()).isEqualTo("Scale to 3");
+            scale.click();
+
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> chromium.driver.findElements(By.cssSelector("#replicas-web tr.replica")).size() == 3);
+            Awaitility.await().atMost(Duration.ofSeconds(90))
+                    .until(() -> text(chromium, "scale-web-result"), text -> text.equals("web runs 3 replicas"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "#replicas-web tr.replica .state",
+                    "textContent"), states -> states.equals(List.of("READY", "READY", "READY")));
+            assertThat(texts(chromium, "tr.server", "data-address")).hasSize(3);
+            chromium.screenshot("dashboard-scaled.png");
+            assertThat(load.failures()).isEmpty();
+        }
+    }
+
+    private static String text(HeadlessChromium chromium, String id) {
+        return chromium.driver.findElements(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    private static List<String> texts(HeadlessChromium chromium, String css, String attribute) {
+        List<String> values = new ArrayList<>();
+        for (WebElement row : chromium.driver.findElements(By.cssSelector(css))) {
+            values.add(row.getAttribute(attribute));
+        }
+        return values;
+    }
+
+    private static List<String> serverAddresses(String admin) throws Exception {
+        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/services"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode server : AdminClient.JSON.readTree(r.body()).path("services").get(0).path("servers")) {
+            addresses.add(server.path("address").asText());
+        }
+        return addresses;
+    }
+}
