@@ -35,7 +35,7 @@ class DashboardIntegrationTest {
         RunFile.write(dir, 2);
         try (RunningShoal shoal = RunningShoal.up(dir);
              SteadyLoad load = SteadyLoad.start(shoal.proxy);
-             HeadlessChromium chromium = HeadlessChromium.start(1400, 1500)) {
+             HeadlessChromium chromium = HeadlessChromium.start(1400, 1100)) {
             shoal.admin.awaitReady(2, Duration.ofSeconds(60));
             String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
             chromium.driver.get("http://" + admin + "/");
@@ -62,7 +62,7 @@ class DashboardIntegrationTest {
             scale.click();
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> chromium.driver.findElements(By.cssSelector("#replicas-web tr.replica")).size() == 3);
+                    .until(() -> texts(chromium, "#replicas-web tr.replica", "data-replica").size() == 3);
             Awaitility.await().atMost(Duration.ofSeconds(90))
                     .until(() -> text(chromium, "scale-web-result"), text -> text.equals("web runs 3 replicas"));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "#replicas-web tr.replica .state",
@@ -73,16 +73,18 @@ class DashboardIntegrationTest {
         }
     }
 
+    /** The text of the element with this id, or "" without one; read in the page at once, as it redraws every second. */
     private static String text(HeadlessChromium chromium, String id) {
-        return chromium.driver.findElements(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("");
+        Object text = chromium.driver.executeScript(
+                "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
+        return String.valueOf(text);
     }
 
+    /** An attribute (or the text, for "textContent") of every element matching {@code css}, read at once. */
+    @SuppressWarnings("unchecked")
     private static List<String> texts(HeadlessChromium chromium, String css, String attribute) {
-        List<String> values = new ArrayList<>();
-        for (WebElement row : chromium.driver.findElements(By.cssSelector(css))) {
-            values.add(row.getAttribute(attribute));
-        }
-        return values;
+        return (List<String>) chromium.driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]));", css, attribute);
     }
 
     private static List<String> serverAddresses(String admin) throws Exception {

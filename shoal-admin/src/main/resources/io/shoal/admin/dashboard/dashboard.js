@@ -169,7 +169,11 @@
     view.servers.replaceChildren(...s.servers.map((v) => serverRow(v, total)));
     if (view.replicas) {
       view.replicas.replaceChildren(...replicas.filter((r) => r.service === s.name).map(replicaRow));
-      if (view.scaleInput.value === "") { view.scaleInput.value = s.replicas.desired + 1; view.scaleLabel(); }
+      if (!view.scalePrefilled) { // once: afterwards the field is the user's
+        view.scalePrefilled = true;
+        view.scaleInput.value = s.replicas.desired + 1;
+        view.scaleLabel();
+      }
     }
     view.traffic.setData([view.seconds[0], view.seconds[1], view.seconds[2]]);
     view.latency.setData([view.seconds[0], view.seconds[3], view.seconds[4], view.seconds[5]]);
