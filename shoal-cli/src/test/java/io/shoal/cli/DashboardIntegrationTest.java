@@ -21,9 +21,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real browser: {@code shoal up} with two demo-app replicas under a steady load, the page
- * opened in headless Chromium. It shows every server, a request rate that is not zero and moves, and
- * "Scale to 3" pressed with the token brings a third replica into the table. Screenshots go to
- * {@code target/screenshots/}.
+ * opened in headless Chromium. It shows every server with about half of the requests each, a request rate
+ * that is not zero and moves, and "Scale to 3" pressed with the token brings a third replica into the table.
+ * Screenshots go to {@code target/screenshots/}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DashboardIntegrationTest {
@@ -50,6 +50,10 @@ class DashboardIntegrationTest {
                     .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> text(chromium, "rate-web"), text -> !text.equals(rate));
+            // Round robin under a steady load: the share of requests is about half each, as seed 000's script counts.
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "tr.server .share-value",
+                    "textContent"), shares -> shares.size() == 2 && shares.stream()
+                    .allMatch(share -> Math.abs(Double.parseDouble(share.replace("%", "")) - 50) <= 10));
             chromium.screenshot("dashboard.png");
 
             chromium.driver.findElement(By.id("token"))

@@ -27,18 +27,23 @@
   tokenInput.addEventListener("input", () => sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim()));
 
   // --- one service: its panel, series and charts ---
+  // A chart's box keeps its plot, so that a chart whose series change (replicas come and go) is drawn anew in place.
   function chart(container, title, series, extra) {
     const box = el("div", { class: "chart" }, el("div", { class: "title" }, title));
     container.append(box);
+    draw(box, series, extra);
+    new ResizeObserver(() => box.plot.setSize({ width: Math.max(300, box.clientWidth), height: 180 })).observe(box);
+    return box;
+  }
+
+  function draw(box, series, extra) {
+    if (box.plot) box.plot.destroy();
     const opts = Object.assign({
       width: Math.max(300, box.clientWidth || 400), height: 180, legend: { live: false },
       scales: { x: { time: true } }, axes: [{}, { size: 50 }],
       series: [{}].concat(series),
     }, extra || {});
-    const data = [[]].concat(series.map(() => []));
-    const plot = new uPlot(opts, data, box);
-    new ResizeObserver(() => plot.setSize({ width: Math.max(300, box.clientWidth), height: 180 })).observe(box);
-    return plot;
+    box.plot = new uPlot(opts, [[]].concat(series.map(() => [])), box);
   }
 
   function serviceView(name, runsReplicas) {
@@ -57,6 +62,9 @@
         { label: "desired", stroke: "#6b7280", width: 2, paths: stepped },
         { label: "ready", stroke: "#15803d", width: 2, paths: stepped, fill: "rgba(21,128,61,.08)" }],
         { hooks: { draw: [(u) => drawMarks(u, view.marks)] }, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(2, max + 1)] } } });
+      view.usage = { x: [], cpu: new Map(), memory: new Map() };
+      view.cpuChart = chart(charts, "CPU per replica (% of one core)", []);
+      view.memoryChart = chart(charts, "memory per replica (MiB resident)", []);
     }
     panel.append(el("h3", {}, "servers"));
     view.servers = el("tbody");
@@ -145,6 +153,40 @@
     while (view.marks.length && view.marks[0] < c[0][0]) view.marks.shift();
   }
 
+  const PALETTE = ["#2563eb", "#15803d", "#b45309", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626"];
+
+  // CPU and memory of each replica over time, from the replicas of each tick (the stream keeps no history of them).
+  function addUsage(view, atEpochMillis, replicas) {
+    const u = view.usage;
+    const before = u.x.length;
+    let changed = false;
+    u.x.push(atEpochMillis / 1000);
+    for (const r of replicas) {
+      if (!u.cpu.has(r.id)) {
+        u.cpu.set(r.id, new Array(before).fill(null));
+        u.memory.set(r.id, new Array(before).fill(null));
+        changed = true;
+      }
+      u.cpu.get(r.id).push(r.cpuPercent < 0 ? null : r.cpuPercent);
+      u.memory.get(r.id).push(r.rssBytes < 0 ? null : r.rssBytes / 1048576);
+    }
+    for (const [id, values] of u.cpu) {
+      if (values.length === before) { values.push(null); u.memory.get(id).push(null); }
+    }
+    const drop = u.x.findIndex((t) => t >= u.x[u.x.length - 1] - KEEP_SECONDS);
+    if (drop > 0) [u.x, ...u.cpu.values(), ...u.memory.values()].forEach((a) => a.splice(0, drop));
+    for (const [id, values] of u.cpu) {
+      if (values.every((v) => v === null)) { u.cpu.delete(id); u.memory.delete(id); changed = true; }
+    }
+    if (changed) {
+      const series = [...u.cpu.keys()].map((id, i) => ({ label: id, stroke: PALETTE[i % PALETTE.length], width: 2 }));
+      draw(view.cpuChart, series);
+      draw(view.memoryChart, series);
+    }
+    view.cpuChart.plot.setData([u.x, ...u.cpu.values()]);
+    view.memoryChart.plot.setData([u.x, ...u.memory.values()]);
+  }
+
   function trim(series) {
     const newest = series[0][series[0].length - 1];
     let drop = 0;
@@ -175,9 +217,9 @@
         view.scaleLabel();
       }
     }
-    view.traffic.setData([view.seconds[0], view.seconds[1], view.seconds[2]]);
-    view.latency.setData([view.seconds[0], view.seconds[3], view.seconds[4], view.seconds[5]]);
-    if (view.replicaChart) view.replicaChart.setData(view.counts);
+    view.traffic.plot.setData([view.seconds[0], view.seconds[1], view.seconds[2]]);
+    view.latency.plot.setData([view.seconds[0], view.seconds[3], view.seconds[4], view.seconds[5]]);
+    if (view.replicaChart) view.replicaChart.plot.setData(view.counts);
   }
 
   function serverRow(v, total) {
@@ -207,11 +249,22 @@
       el("td", { class: "num" }, mib(r.rssBytes)), el("td", { class: "muted" }, r.message || ""));
   }
 
-  function renderEvents(events) {
-    if (!Array.isArray(events) || !events.length) return;
+  // tick.events, when the stream carries it, is the body of GET /api/v1/events: the autoscaler's decisions,
+  // the alerts standing now and the replica-hours (and cost) per service.
+  function renderEvents(body) {
+    if (!body || typeof body !== "object") return;
+    const at = (ms) => new Date(ms).toLocaleTimeString();
+    const items = [];
+    for (const a of body.alerts || []) items.push(el("li", { class: "alert" }, "alert, " + a.service + ": " + a.message));
+    for (const e of (body.events || []).slice(-20).reverse()) {
+      const d = e.decision;
+      items.push(el("li", {}, at(e.atMillis) + " " + e.service + ": " + d.current + " → " + d.desired + " (" + d.reason + ")"));
+    }
+    for (const [name, u] of Object.entries(body.usage || {})) {
+      items.push(el("li", { class: "usage" }, name + ": " + fmt(u.replicaHours, 3) + " replica-hours, cost " + fmt(u.cost, 2)));
+    }
     document.getElementById("events-empty").hidden = true;
-    document.getElementById("events").replaceChildren(...events.map((e) =>
-      el("li", {}, new Date(e.atEpochMillis).toLocaleTimeString() + " " + (e.service ? e.service + ": " : "") + e.message)));
+    document.getElementById("events").replaceChildren(...items);
   }
 
   // --- the stream ---
@@ -234,7 +287,10 @@
         }
       }
       addSeconds(view, tick.seconds[s.name] || []);
-      if (s.replicas) addCount(view, tick.atEpochMillis, s.replicas.desired, s.replicas.ready);
+      if (s.replicas) {
+        addCount(view, tick.atEpochMillis, s.replicas.desired, s.replicas.ready);
+        addUsage(view, tick.atEpochMillis, tick.replicas.replicas.filter((r) => r.service === s.name));
+      }
       renderService(view, s, tick.replicas.replicas);
     }
     renderEvents(tick.events);
