@@ -34,9 +34,15 @@ class DashboardIntegrationTest {
     void showsLiveFiguresAndScalesFromTheBrowser() throws Exception {
         RunFile.write(dir, 2);
         try (RunningShoal shoal = RunningShoal.up(dir);
-             SteadyLoad load = SteadyLoad.start(shoal.proxy);
-             HeadlessChromium chromium = HeadlessChromium.start(1400, 1100)) {
+             HeadlessChromium chromium = HeadlessChromium.start(1400, 1500)) {
             shoal.admin.awaitReady(2, Duration.ofSeconds(60));
+            showsAndScales(shoal, chromium);
+        }
+    }
+
+    /** Under a steady load started once both replicas are ready (before, the proxy answers 503: none is up). */
+    private void showsAndScales(RunningShoal shoal, HeadlessChromium chromium) throws Exception {
+        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
             String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
             chromium.driver.get("http://" + admin + "/");
 
