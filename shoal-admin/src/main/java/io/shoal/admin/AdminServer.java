@@ -5,6 +5,8 @@ import io.shoal.admin.internal.AccessFilter;
 import io.shoal.admin.internal.ApiHandler;
 import io.shoal.admin.internal.EventRoutes;
 import io.shoal.admin.internal.ReloadRoute;
+import io.shoal.admin.internal.DashboardHandler;
+import io.shoal.admin.internal.EventStream;
 import io.shoal.admin.internal.ReplicaRoutes;
 import io.shoal.admin.internal.ServerRoutes;
 import io.shoal.admin.internal.TextHandlers;
@@ -25,6 +27,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * describes every endpoint.
  *
  * <pre>
+ * GET  /  (or /dashboard)                    the live dashboard, its script and styles under /dashboard/
+ * GET  /api/v1/stream                        server-sent events: history, then the figures every second
  * GET  /api/v1/services                      every service with its servers and live figures
  * GET  /api/v1/services/{name}               one of them
  * GET  /api/v1/routes                        listeners and their routes
@@ -51,10 +55,12 @@ public final class AdminServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ScheduledExecutorService threads;
+    private final EventStream stream;
 
-    private AdminServer(HttpServer server, ScheduledExecutorService threads) {
+    private AdminServer(HttpServer server, ScheduledExecutorService threads, EventStream stream) {
         this.server = server;
         this.threads = threads;
+        this.stream = stream;
     }
 
     /**
@@ -104,11 +110,13 @@ public final class AdminServer implements AutoCloseable {
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
                 new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), new ReloadRoute(changes),
                 new EventRoutes(sources.events()), threads);
-        server.createContext("/", api).getFilters().add(filter);
+        server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
+        EventStream stream = EventStream.start(sources);
+        server.createContext(EventStream.PATH, stream).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);
         server.start();
-        return new AdminServer(server, threads);
+        return new AdminServer(server, threads, stream);
     }
 
     /** The address bound, with the actual port. */
@@ -119,6 +127,7 @@ public final class AdminServer implements AutoCloseable {
     /** Stops answering at once; requests in progress are cut. */
     @Override
     public void close() {
+        stream.close();
         server.stop(0);
         threads.shutdownNow();
     }

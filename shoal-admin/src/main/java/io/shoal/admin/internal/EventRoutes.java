@@ -33,6 +33,11 @@ public final class EventRoutes {
                 }
             }
         }
+        return Answer.ok(eventsJson(log, service, since, all));
+    }
+
+    /** The body of {@code GET /api/v1/events}; the dashboard's stream sends it too. */
+    static ObjectNode eventsJson(EventLog log, String service, long since, boolean all) {
         ObjectNode body = Exchanges.JSON.createObjectNode();
         body.putPOJO("events", log.events(service, since, all));
         body.putPOJO("alerts", log.alerts());
@@ -41,7 +46,7 @@ public final class EventRoutes {
                 .put("replicaHours", u.replicaHours())
                 .put("pricePerReplicaHour", u.pricePerReplicaHour())
                 .put("cost", u.cost()));
-        return Answer.ok(body);
+        return body;
     }
 
     private static long epochMillis(String text) {

@@ -35,10 +35,15 @@ public final class ReplicaRoutes {
     }
 
     Answer replicas() {
+        return Answer.ok(replicasJson(control));
+    }
+
+    /** The body of {@code GET /api/v1/replicas}; the dashboard's stream sends the same. */
+    static ObjectNode replicasJson(ReplicaControl control) {
         ObjectNode body = Exchanges.JSON.createObjectNode();
         body.putPOJO("services", control.services());
         body.putPOJO("replicas", control.replicas());
-        return Answer.ok(body);
+        return body;
     }
 
     Answer logs(String replica, String rawQuery) {

@@ -100,7 +100,7 @@ final class ServiceJson {
     }
 
     /** Three decimals: enough for rates and milliseconds, and short JSON. */
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -27,6 +27,11 @@ public final class TopologyRoutes {
     }
 
     Answer services() {
+        return Answer.ok(servicesJson());
+    }
+
+    /** The body of {@code GET /api/v1/services}; the dashboard's stream sends the same. */
+    ObjectNode servicesJson() {
         ServiceJson json = serviceJson();
         ArrayNode services = Exchanges.JSON.createArrayNode();
         for (Service service : sources.topology().current().services().values()) {
@@ -34,7 +39,7 @@ public final class TopologyRoutes {
         }
         ObjectNode body = Exchanges.JSON.createObjectNode().put("windowSeconds", WINDOW.toSeconds());
         body.set("services", services);
-        return Answer.ok(body);
+        return body;
     }
 
     Answer service(String name) {

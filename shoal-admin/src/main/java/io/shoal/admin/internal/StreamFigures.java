@@ -1,0 +1,101 @@
+package io.shoal.admin.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shoal.admin.AdminSources;
+import io.shoal.topology.TrafficSampler;
+import io.shoal.topology.TrafficSecond;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the dashboard's stream sends. A {@code tick}, once a second: the bodies of {@code GET /api/v1/services}
+ * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} (the same builders) and each service's newest
+ * per-second samples from the {@link TrafficSampler}. A {@code history}, to a client that just connected: every per-second sample the
+ * sampler keeps, and the replicas desired and ready of each {@code run} service as the ticks saw them.
+ *
+ * <p>Threading: used by the stream's one thread only.
+ */
+final class StreamFigures {
+    /** Samples per service in a tick: a few, so that a tick that comes late or early skips none. */
+    static final int RECENT_SECONDS = 3;
+
+    private final AdminSources sources;
+    private final TopologyRoutes topology;
+    /** Replicas desired and ready per run service, oldest first; no other component keeps them over time. */
+    private final Map<String, ArrayDeque<ReplicaCount>> replicaCounts = new LinkedHashMap<>();
+
+    private record ReplicaCount(long atEpochMillis, int desired, int ready) {}
+
+    StreamFigures(AdminSources sources) {
+        this.sources = sources;
+        this.topology = new TopologyRoutes(sources);
+    }
+
+    ObjectNode tick(long nowEpochMillis) {
+        ObjectNode services = topology.servicesJson();
+        remember(services, nowEpochMillis);
+        ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
+        body.set("services", services);
+        body.set("replicas", ReplicaRoutes.replicasJson(sources.replicas()));
+        body.set("seconds", seconds(RECENT_SECONDS));
+        body.set("events", EventRoutes.eventsJson(sources.events(), null, 0, false));
+        return body;
+    }
+
+    ObjectNode history(long nowEpochMillis) {
+        ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
+        body.set("seconds", seconds(TrafficSampler.HISTORY_SECONDS));
+        ObjectNode counts = body.putObject("replicaCounts");
+        replicaCounts.forEach((service, series) -> {
+            ArrayNode list = counts.putArray(service);
+            for (ReplicaCount c : series) {
+                list.addObject().put("atEpochMillis", c.atEpochMillis()).put("desired", c.desired())
+                        .put("ready", c.ready());
+            }
+        });
+        return body;
+    }
+
+    /** Each service's last {@code limit} per-second samples, oldest first. */
+    private ObjectNode seconds(int limit) {
+        ObjectNode byService = Exchanges.JSON.createObjectNode();
+        for (String name : sources.topology().current().services().keySet()) {
+            List<TrafficSecond> history = sources.traffic().serviceHistory(name);
+            ArrayNode list = byService.putArray(name);
+            for (TrafficSecond s : history.subList(Math.max(0, history.size() - limit), history.size())) {
+                list.addObject().put("atEpochMillis", s.atEpochMillis())
+                        .put("requestRate", ServiceJson.round(s.requestsPerSecond()))
+                        .put("errorRate", ServiceJson.round(s.errorsPerSecond()))
+                        .put("p50Millis", ServiceJson.round(s.p50Millis()))
+                        .put("p95Millis", ServiceJson.round(s.p95Millis()))
+                        .put("p99Millis", ServiceJson.round(s.p99Millis()));
+            }
+        }
+        return byService;
+    }
+
+    /** Keeps the replica figures of this tick's services JSON, so that a new client sees them over time. */
+    private void remember(ObjectNode services, long at) {
+        Set<String> present = new HashSet<>();
+        for (JsonNode service : services.path("services")) {
+            JsonNode replicas = service.path("replicas");
+            if (!replicas.isObject()) {
+                continue;
+            }
+            String name = service.path("name").asText();
+            present.add(name);
+            ArrayDeque<ReplicaCount> series = replicaCounts.computeIfAbsent(name, n -> new ArrayDeque<>());
+            series.addLast(new ReplicaCount(at, replicas.path("desired").asInt(), replicas.path("ready").asInt()));
+            while (series.size() > TrafficSampler.HISTORY_SECONDS) {
+                series.removeFirst();
+            }
+        }
+        replicaCounts.keySet().retainAll(present);
+    }
+}

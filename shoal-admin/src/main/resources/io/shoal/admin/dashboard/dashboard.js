@@ -1,0 +1,324 @@
+// Shoal's dashboard: reads GET /api/v1/stream (server-sent events) and draws what it says. The stream sends a
+// "history" on connect (per-second traffic of each service, replicas desired and ready over time) and a "tick"
+// every second (the bodies of GET /api/v1/services and /api/v1/replicas, and the newest per-second samples).
+// Everything this page uses is served by Shoal itself; changing requests send the token kept in sessionStorage.
+(function () {
+  "use strict";
+  const KEEP_SECONDS = 300;
+  const TOKEN_KEY = "shoal-admin-token";
+  const services = new Map(); // name -> view of one service
+
+  // --- small DOM helpers: text always goes in as text, never as markup ---
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") node.className = v; else if (k.startsWith("data-")) node.setAttribute(k, v); else node[k] = v;
+    }
+    for (const c of children) node.append(c instanceof Node ? c : String(c));
+    return node;
+  }
+  const fmt = (v, digits) => (v < 0 ? "–" : Number(v).toFixed(digits));
+  const mib = (bytes) => (bytes < 0 ? "–" : (bytes / 1048576).toFixed(0) + " MiB");
+  const ago = (ms) => { const s = Math.round(ms / 1000); return s < 120 ? s + "s" : Math.round(s / 60) + "m"; };
+
+  // --- token ---
+  const tokenInput = document.getElementById("token");
+  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) || "";
+  tokenInput.addEventListener("input", () => sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim()));
+
+  // --- one service: its panel, series and charts ---
+  // A chart's box keeps its plot, so that a chart whose series change (replicas come and go) is drawn anew in place.
+  function chart(container, title, series, extra) {
+    const box = el("div", { class: "chart" }, el("div", { class: "title" }, title));
+    container.append(box);
+    draw(box, series, extra);
+    new ResizeObserver(() => box.plot.setSize({ width: Math.max(300, box.clientWidth), height: 180 })).observe(box);
+    return box;
+  }
+
+  function draw(box, series, extra) {
+    if (box.plot) box.plot.destroy();
+    const opts = Object.assign({
+      width: Math.max(300, box.clientWidth || 400), height: 180, legend: { live: false },
+      scales: { x: { time: true } }, axes: [{}, { size: 50 }],
+      series: [{}].concat(series),
+    }, extra || {});
+    box.plot = new uPlot(opts, [[]].concat(series.map(() => [])), box);
+  }
+
+  function serviceView(name, runsReplicas) {
+    const panel = el("section", { class: "panel service", "data-service": name });
+    const stats = el("div", { class: "stats" });
+    const charts = el("div", { class: "charts" });
+    panel.append(el("h2", {}, "service " + name), stats, charts);
+    const view = { name, panel, stats, seconds: [[], [], [], [], [], []], counts: [[], [], []], marks: [] };
+    view.traffic = chart(charts, "requests and errors per second", [
+      { label: "requests/s", stroke: "#2563eb", width: 2 }, { label: "errors/s", stroke: "#b91c1c", width: 2 }]);
+    view.latency = chart(charts, "latency (ms)", [
+      { label: "p50", stroke: "#15803d" }, { label: "p95", stroke: "#b45309" }, { label: "p99", stroke: "#b91c1c" }]);
+    if (runsReplicas) {
+      const stepped = uPlot.paths.stepped({ align: 1 });
+      view.replicaChart = chart(charts, "replicas desired and ready (dashed lines: desired count changed)", [
+        { label: "desired", stroke: "#6b7280", width: 2, paths: stepped },
+        { label: "ready", stroke: "#15803d", width: 2, paths: stepped, fill: "rgba(21,128,61,.08)" }],
+        { hooks: { draw: [(u) => drawMarks(u, view.marks)] }, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(2, max + 1)] } } });
+      view.usage = { x: [], cpu: new Map(), memory: new Map() };
+      view.cpuChart = chart(charts, "CPU per replica (% of one core)", []);
+      view.memoryChart = chart(charts, "memory per replica (MiB resident)", []);
+    }
+    view.serverResult = el("span", { id: "servers-" + name + "-result", class: "result" });
+    panel.append(el("h3", {}, "servers"), view.serverResult);
+    view.servers = el("tbody");
+    panel.append(el("table", { id: "servers-" + name }, el("thead", {}, el("tr", {},
+      ...["server", "replica", "state", "share of requests", "req/s", "err/s", "p95 ms", "in flight", "weight",
+        "last health checks", ""].map((h) => el("th", {}, h)))), view.servers));
+    if (runsReplicas) {
+      panel.append(el("h3", {}, "replicas"), scaleControls(view));
+      view.replicas = el("tbody");
+      panel.append(el("table", { id: "replicas-" + name }, el("thead", {}, el("tr", {},
+        ...["replica", "state", "port", "pid", "uptime", "restarts", "CPU", "memory", "message"]
+          .map((h) => el("th", {}, h)))), view.replicas));
+    }
+    document.getElementById("services").append(panel);
+    return view;
+  }
+
+  function drawMarks(u, marks) {
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = "#7c3aed";
+    ctx.setLineDash([5, 4]);
+    ctx.lineWidth = 1.5 * devicePixelRatio;
+    for (const t of marks) {
+      const x = Math.round(u.valToPos(t, "x", true));
+      if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, u.bbox.top);
+      ctx.lineTo(x, u.bbox.top + u.bbox.height);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  function scaleControls(view) {
+    const input = el("input", { id: "scale-" + view.name, type: "number", min: 0, max: 1000 });
+    const button = el("button", { id: "scale-" + view.name + "-button" }, "Scale");
+    const result = el("span", { id: "scale-" + view.name + "-result", class: "result" });
+    const label = () => { button.textContent = "Scale to " + (input.value === "" ? "N" : input.value); };
+    input.addEventListener("input", label);
+    button.addEventListener("click", () => scale(view.name, input.value, button, result));
+    view.scaleInput = input;
+    view.scaleLabel = label;
+    return el("div", { class: "controls" }, input, button, result);
+  }
+
+  function scale(name, value, button, result) {
+    send(result, button, "POST", "api/v1/services/" + encodeURIComponent(name) + "/scale",
+      { replicas: Number(value) }, "scaling " + name + " to " + value + "…");
+  }
+
+  /** A changing request with the token; its answer's message (or error) goes to result. */
+  async function send(result, button, method, path, body, pending) {
+    const token = tokenInput.value.trim();
+    if (!token) { result.className = "result error"; result.textContent = "enter the admin token first"; return; }
+    button.disabled = true;
+    result.className = "result";
+    result.textContent = pending;
+    try {
+      const r = await fetch(path, {
+        method, headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const answer = await r.json();
+      result.className = r.ok ? "result" : "result error";
+      result.textContent = r.ok ? (answer.message || "done") : r.status + ": " + answer.error;
+    } catch (e) {
+      result.className = "result error";
+      result.textContent = String(e);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // --- series kept in the page, oldest first ---
+  function addSeconds(view, samples) {
+    const s = view.seconds;
+    for (const p of samples) {
+      const t = p.atEpochMillis / 1000;
+      if (s[0].length && t <= s[0][s[0].length - 1]) continue;
+      [t, p.requestRate, p.errorRate, p.p50Millis, p.p95Millis, p.p99Millis].forEach((v, i) => s[i].push(v));
+    }
+    trim(s);
+  }
+
+  function addCount(view, atEpochMillis, desired, ready) {
+    const c = view.counts;
+    const last = c[1].length ? c[1][c[1].length - 1] : null;
+    if (last !== null && last !== desired) view.marks.push(atEpochMillis / 1000);
+    c[0].push(atEpochMillis / 1000); c[1].push(desired); c[2].push(ready);
+    trim(c);
+    while (view.marks.length && view.marks[0] < c[0][0]) view.marks.shift();
+  }
+
+  const PALETTE = ["#2563eb", "#15803d", "#b45309", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626"];
+
+  // CPU and memory of each replica over time, from the replicas of each tick (the stream keeps no history of them).
+  function addUsage(view, atEpochMillis, replicas) {
+    const u = view.usage;
+    const before = u.x.length;
+    let changed = false;
+    u.x.push(atEpochMillis / 1000);
+    for (const r of replicas) {
+      if (!u.cpu.has(r.id)) {
+        u.cpu.set(r.id, new Array(before).fill(null));
+        u.memory.set(r.id, new Array(before).fill(null));
+        changed = true;
+      }
+      u.cpu.get(r.id).push(r.cpuPercent < 0 ? null : r.cpuPercent);
+      u.memory.get(r.id).push(r.rssBytes < 0 ? null : r.rssBytes / 1048576);
+    }
+    for (const [id, values] of u.cpu) {
+      if (values.length === before) { values.push(null); u.memory.get(id).push(null); }
+    }
+    const drop = u.x.findIndex((t) => t >= u.x[u.x.length - 1] - KEEP_SECONDS);
+    if (drop > 0) [u.x, ...u.cpu.values(), ...u.memory.values()].forEach((a) => a.splice(0, drop));
+    for (const [id, values] of u.cpu) {
+      if (values.every((v) => v === null)) { u.cpu.delete(id); u.memory.delete(id); changed = true; }
+    }
+    if (changed) {
+      const series = [...u.cpu.keys()].map((id, i) => ({ label: id, stroke: PALETTE[i % PALETTE.length], width: 2 }));
+      draw(view.cpuChart, series);
+      draw(view.memoryChart, series);
+    }
+    view.cpuChart.plot.setData([u.x, ...u.cpu.values()]);
+    view.memoryChart.plot.setData([u.x, ...u.memory.values()]);
+  }
+
+  function trim(series) {
+    const newest = series[0][series[0].length - 1];
+    let drop = 0;
+    while (drop < series[0].length && series[0][drop] < newest - KEEP_SECONDS) drop++;
+    if (drop) series.forEach((a) => a.splice(0, drop));
+  }
+
+  // --- drawing one tick ---
+  function stat(label, value, id) {
+    return el("div", { class: "stat" }, el("b", id ? { id } : {}, value), el("span", {}, label));
+  }
+
+  function renderService(view, s, replicas) {
+    const t = s.totals;
+    view.stats.replaceChildren(
+      stat("requests/s", fmt(t.requestRate, 1), "rate-" + s.name), stat("errors/s", fmt(t.errorRate, 2)),
+      stat("error ratio", fmt(t.errorRatio * 100, 2) + "%"), stat("p50 ms", fmt(t.p50Millis, 2)),
+      stat("p95 ms", fmt(t.p95Millis, 2)), stat("p99 ms", fmt(t.p99Millis, 2)),
+      stat("servers up", t.up + " / " + t.servers), stat("in flight", t.inFlight),
+      ...(s.replicas ? [stat("replicas ready / desired", s.replicas.ready + " / " + s.replicas.desired, "replicas-" + s.name + "-count")] : []));
+    const total = s.servers.reduce((sum, v) => sum + v.requestRate, 0);
+    view.servers.replaceChildren(...s.servers.map((v) => serverRow(view, v, total)));
+    if (view.replicas) {
+      view.replicas.replaceChildren(...replicas.filter((r) => r.service === s.name).map(replicaRow));
+      if (!view.scalePrefilled) { // once: afterwards the field is the user's
+        view.scalePrefilled = true;
+        view.scaleInput.value = s.replicas.desired + 1;
+        view.scaleLabel();
+      }
+    }
+    view.traffic.plot.setData([view.seconds[0], view.seconds[1], view.seconds[2]]);
+    view.latency.plot.setData([view.seconds[0], view.seconds[3], view.seconds[4], view.seconds[5]]);
+    if (view.replicaChart) view.replicaChart.plot.setData(view.counts);
+  }
+
+  function serverRow(view, v, total) {
+    const share = total > 0 ? (100 * v.requestRate) / total : 0;
+    const checks = el("span", { class: "checks" }, ...v.healthChecks.map((c) => el("i", {
+      class: c.passed ? "passed" : "failed",
+      title: (c.passed ? "passed: " : "failed: ") + c.detail + " in " + c.durationMillis + " ms, "
+        + ago(Date.now() - c.atEpochMillis) + " ago" })));
+    if (!v.healthChecks.length) checks.append(el("span", { class: "muted" }, "no health check"));
+    return el("tr", { class: "server", "data-address": v.address },
+      el("td", {}, v.address), el("td", {}, v.replica || "–"),
+      el("td", {}, el("span", { class: "state " + v.state }, v.state),
+        el("span", { class: "reason" }, v.reason + " (" + ago(Date.now() - v.sinceEpochMillis) + ")")),
+      el("td", { class: "share-cell" }, el("span", { class: "share" }, el("i", { style: "width:" + share.toFixed(1) + "%" })),
+        el("span", { class: "share-value" }, share.toFixed(1) + "%")),
+      el("td", { class: "num" }, fmt(v.requestRate, 1)), el("td", { class: "num" }, fmt(v.errorRate, 2)),
+      el("td", { class: "num" }, fmt(v.p95Millis, 2)), el("td", { class: "num" }, v.inFlight),
+      el("td", { class: "num" }, v.weight + (v.backup ? " (backup)" : "")), el("td", {}, checks),
+      el("td", {}, stateButton(view, v)));
+  }
+
+  // Drain (HAProxy's "set server state drain"): no new requests, those in flight finish; Ready undoes it.
+  function stateButton(view, v) {
+    const next = v.state === "DRAINING" || v.state === "MAINT" ? "ready" : "drain";
+    const button = el("button", { class: "state-action", "data-action": next }, next === "drain" ? "Drain" : "Ready");
+    button.addEventListener("click", () => send(view.serverResult, button, "PUT",
+      "api/v1/services/" + encodeURIComponent(view.name) + "/servers/" + encodeURIComponent(v.address) + "/state",
+      { state: next }, v.address + ": " + next + "…"));
+    return button;
+  }
+
+  function replicaRow(r) {
+    return el("tr", { class: "replica", "data-replica": r.id },
+      el("td", {}, r.id), el("td", {}, el("span", { class: "state " + r.state }, r.state)),
+      el("td", { class: "num" }, r.port), el("td", { class: "num" }, r.pid < 0 ? "–" : r.pid),
+      el("td", { class: "num" }, ago(r.uptimeMillis)), el("td", { class: "num" }, r.restarts),
+      el("td", { class: "num" }, r.cpuPercent < 0 ? "–" : fmt(r.cpuPercent, 1) + "%"),
+      el("td", { class: "num" }, mib(r.rssBytes)), el("td", { class: "muted" }, r.message || ""));
+  }
+
+  // tick.events, when the stream carries it, is the body of GET /api/v1/events: the autoscaler's decisions,
+  // the alerts standing now and the replica-hours (and cost) per service.
+  function renderEvents(body) {
+    if (!body || typeof body !== "object") return;
+    const at = (ms) => new Date(ms).toLocaleTimeString();
+    const items = [];
+    for (const a of body.alerts || []) items.push(el("li", { class: "alert" }, "alert, " + a.service + ": " + a.message));
+    for (const e of (body.events || []).slice(-20).reverse()) {
+      const d = e.decision;
+      items.push(el("li", {}, at(e.atMillis) + " " + e.service + ": " + d.current + " → " + d.desired + " (" + d.reason + ")"));
+    }
+    for (const [name, u] of Object.entries(body.usage || {})) {
+      items.push(el("li", { class: "usage" }, name + ": " + fmt(u.replicaHours, 3) + " replica-hours, cost " + fmt(u.cost, 2)));
+    }
+    document.getElementById("events-empty").hidden = items.length > 0;
+    document.getElementById("events").replaceChildren(...items);
+  }
+
+  // --- the stream ---
+  let history = null; // kept until the first tick says which services run replicas
+  function onHistory(h) {
+    services.forEach((v) => v.panel.remove());
+    services.clear();
+    history = h;
+  }
+
+  function onTick(tick) {
+    for (const s of tick.services.services) {
+      let view = services.get(s.name);
+      if (!view) {
+        view = serviceView(s.name, s.replicas !== null);
+        services.set(s.name, view);
+        if (history) {
+          addSeconds(view, history.seconds[s.name] || []);
+          for (const c of (history.replicaCounts[s.name] || [])) addCount(view, c.atEpochMillis, c.desired, c.ready);
+        }
+      }
+      addSeconds(view, tick.seconds[s.name] || []);
+      if (s.replicas) {
+        addCount(view, tick.atEpochMillis, s.replicas.desired, s.replicas.ready);
+        addUsage(view, tick.atEpochMillis, tick.replicas.replicas.filter((r) => r.service === s.name));
+      }
+      renderService(view, s, tick.replicas.replicas);
+    }
+    renderEvents(tick.events);
+    document.getElementById("clock").textContent = "updated " + new Date(tick.atEpochMillis).toLocaleTimeString();
+  }
+
+  const status = document.getElementById("connection");
+  const stream = new EventSource("api/v1/stream");
+  stream.addEventListener("open", () => { status.textContent = "live"; status.className = "connection live"; });
+  stream.addEventListener("error", () => { status.textContent = "reconnecting…"; status.className = "connection lost"; });
+  stream.addEventListener("history", (e) => onHistory(JSON.parse(e.data)));
+  stream.addEventListener("tick", (e) => onTick(JSON.parse(e.data)));
+})();

@@ -1,0 +1,218 @@
+package io.shoal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * GET /api/v1/stream over a real proxy with traffic: the history first, then ticks carrying the very bodies of
+ * GET /api/v1/services and /replicas; open streams hold none of the admin's two request threads, clients that go
+ * away are dropped, and closing the admin ends every stream.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EventStreamTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Backend backend;
+    private RunningAdmin running;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    /** One event of the stream: its name and its data as JSON. */
+    record Event(String name, JsonNode data) {}
+
+    @BeforeEach
+    void start() throws Exception {
+        backend = new Backend();
+        running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), List.of(backend.address()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable client : clients) {
+            client.close();
+        }
+        running.close();
+        backend.close();
+    }
+
+    @Test
+    void historyFirstThenTicksWithTheApiBodies() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            proxied("/");
+        }
+        running.traffic.sample();
+
+        long connected = System.currentTimeMillis();
+        Iterator<Event> events = open();
+        Event history = events.next();
+        assertThat(history.name()).isEqualTo("history");
+        JsonNode seconds = history.data().path("seconds").path("web");
+        assertThat(seconds).hasSize(1);
+        assertThat(seconds.get(0).path("requestRate").asDouble()).isPositive();
+        assertThat(seconds.get(0).fieldNames()).toIterable().containsExactly("atEpochMillis", "requestRate",
+                "errorRate", "p50Millis", "p95Millis", "p99Millis");
+        assertThat(history.data().path("replicaCounts").path("web").get(0).path("desired").asInt()).isEqualTo(2);
+
+        Event tick = events.next();
+        if (tick.data().path("atEpochMillis").asLong() < connected) { // the last tick, sent before the traffic
+            tick = events.next();
+        }
+        assertThat(tick.name()).isEqualTo("tick");
+        assertThat(tick.data().path("replicas")).isEqualTo(JSON.readTree(get("/api/v1/replicas").body()));
+        JsonNode services = tick.data().path("services");
+        JsonNode answered = JSON.readTree(get("/api/v1/services").body());
+        assertThat(services.path("windowSeconds")).isEqualTo(answered.path("windowSeconds"));
+        JsonNode web = services.path("services").get(0);
+        assertThat(web.fieldNames()).toIterable().containsExactlyElementsOf(
+                () -> answered.path("services").get(0).fieldNames());
+        assertThat(web.path("servers").get(0).path("address").asText()).isEqualTo(backend.address());
+        assertThat(web.path("servers").get(0).path("responses").path("2xx").asLong()).isEqualTo(10);
+        assertThat(web.path("replicas").path("ready").asInt()).isEqualTo(1);
+
+        Event next = events.next();
+        assertThat(next.name()).isEqualTo("tick");
+        assertThat(next.data().path("atEpochMillis").asLong()).isGreaterThan(tick.data().path("atEpochMillis").asLong());
+    }
+
+    @Test
+    void openStreamsHoldNoneOfTheRequestThreads() throws Exception {
+        List<Iterator<Event>> streams = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Iterator<Event> events = open();
+            assertThat(events.next().name()).isEqualTo("history");
+            streams.add(events);
+        }
+        HttpResponse<String> services = get("/api/v1/services");
+        assertThat(services.statusCode()).isEqualTo(200);
+        assertThat(streams.get(0).next().name()).isEqualTo("tick");
+
+        running.admin.close();
+        for (Iterator<Event> events : streams) {
+            while (events.hasNext()) { // ends once the admin has closed the stream
+                events.next();
+            }
+        }
+    }
+
+    @Test
+    void clientsThatWentAwayAreDropped() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            Socket socket = rawStream();
+            readUntil(socket, "event: history");
+            sockets.add(socket);
+        }
+        Socket refused = rawStream();
+        assertThat(new String(refused.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                .isEqualTo("HTTP/1.1 503");
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try (Socket again = rawStream()) {
+                return new String(again.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)
+                        .equals("HTTP/1.1 200");
+            }
+        });
+    }
+
+    @Test
+    void onlyGet() throws Exception {
+        HttpResponse<String> post = AdminServerTest.CLIENT.send(HttpRequest.newBuilder(running.uri("/api/v1/stream"))
+                .header("Authorization", "Bearer " + AdminServerTest.TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(get("/api/v1/streams").statusCode()).isEqualTo(404);
+    }
+
+    /** Opens the stream; its events, waiting for each (the test's timeout bounds the wait). */
+    private Iterator<Event> open() throws Exception {
+        HttpResponse<Stream<String>> r = AdminServerTest.CLIENT.send(
+                HttpRequest.newBuilder(running.uri("/api/v1/stream")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        clients.add(r.body()::close);
+        Iterator<String> lines = r.body().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Event next() {
+                String name = null;
+                for (String line = lines.next(); !line.isEmpty(); line = lines.next()) {
+                    if (line.startsWith("event: ")) {
+                        name = line.substring("event: ".length());
+                    } else if (line.startsWith("data: ")) {
+                        try {
+                            return finish(name, JSON.readTree(line.substring("data: ".length())));
+                        } catch (IOException e) {
+                            throw new AssertionError("not JSON: " + line, e);
+                        }
+                    }
+                }
+                throw new AssertionError("an event without data: " + name);
+            }
+
+            private Event finish(String name, JsonNode data) {
+                assertThat(lines.next()).as("blank line after the data").isEmpty();
+                return new Event(name, data);
+            }
+        };
+    }
+
+    /** A stream read by hand, so that closing the socket is a client going away. */
+    private Socket rawStream() throws IOException {
+        Socket socket = new Socket("127.0.0.1", running.admin.address().getPort());
+        clients.add(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /api/v1/stream HTTP/1.1\r\nHost: admin\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static void readUntil(Socket socket, String text) throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder seen = new StringBuilder();
+        while (seen.indexOf(text) < 0) {
+            int b = in.read();
+            assertThat(b).as("stream ended before '%s': %s", text, seen).isNotNegative();
+            seen.append((char) b);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return AdminServerTest.CLIENT.send(HttpRequest.newBuilder(running.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void proxied(String path) throws Exception {
+        HttpResponse<String> r = AdminServerTest.CLIENT.send(HttpRequest.newBuilder(running.proxied(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,126 @@
+package io.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real browser: {@code shoal up} with two demo-app replicas under a steady load, the page
+ * opened in headless Chromium. It shows every server with about half of the requests each, a request rate
+ * that is not zero and moves, and "Scale to 3" pressed with the token brings a third replica into the table.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DashboardIntegrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsLiveFiguresAndScalesFromTheBrowser() throws Exception {
+        RunFile.write(dir, 2);
+        try (RunningShoal shoal = RunningShoal.up(dir);
+             HeadlessChromium chromium = HeadlessChromium.start(1400, 1500)) {
+            shoal.admin.awaitReady(2, Duration.ofSeconds(60));
+            showsAndScales(shoal, chromium);
+        }
+    }
+
+    /** Under a steady load started once both replicas are ready (before, the proxy answers 503: none is up). */
+    private void showsAndScales(RunningShoal shoal, HeadlessChromium chromium) throws Exception {
+        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
+            String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
+            chromium.driver.get("http://" + admin + "/");
+
+            List<String> servers = serverAddresses(admin);
+            assertThat(servers).hasSize(2);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
+            assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+
+            String rate = Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> text(chromium, "rate-web"), text -> !text.equals(rate));
+            // Round robin under a steady load: the share of requests is about half each, as seed 000's script counts.
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "tr.server .share-value",
+                    "textContent"), shares -> shares.size() == 2 && shares.stream()
+                    .allMatch(share -> Math.abs(Double.parseDouble(share.replace("%", "")) - 50) <= 10));
+            chromium.screenshot("dashboard.png");
+
+            chromium.driver.findElement(By.id("token"))
+                    .sendKeys(Files.readString(dir.resolve(".shoal/admin-token")).trim());
+            WebElement replicas = chromium.driver.findElement(By.id("scale-web"));
+            replicas.clear();
+            replicas.sendKeys("3");
+            WebElement scale = chromium.driver.findElement(By.id("scale-web-button"));
+            assertThat(scale.getText()).isEqualTo("Scale to 3");
+            scale.click();
+
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> texts(chromium, "#replicas-web tr.replica", "data-replica").size() == 3);
+            Awaitility.await().atMost(Duration.ofSeconds(90))
+                    .until(() -> text(chromium, "scale-web-result"), text -> text.equals("web runs 3 replicas"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "#replicas-web tr.replica .state",
+                    "textContent"), states -> states.equals(List.of("READY", "READY", "READY")));
+            assertThat(texts(chromium, "tr.server", "data-address")).hasSize(3);
+            chromium.screenshot("dashboard-scaled.png");
+
+            // Drain one server from its row, then put it back: the table shows each state, no request fails.
+            String drained = servers.get(0);
+            String row = "tr.server[data-address='" + drained + "']";
+            pressStateButton(chromium, row, "drain");
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("DRAINING")));
+            pressStateButton(chromium, row, "ready");
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("UP")));
+            assertThat(load.failures()).isEmpty();
+        }
+    }
+
+    /** Clicks the row's Drain or Ready button once it offers {@code action}; rows are redrawn every second. */
+    private static void pressStateButton(HeadlessChromium chromium, String row, String action) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(chromium.driver.executeScript(
+                "const b = document.querySelector(arguments[0] + ' button.state-action');"
+                        + "if (!b || b.dataset.action !== arguments[1]) return false; b.click(); return true;", row, action)));
+    }
+
+    /** The text of the element with this id, or "" without one; read in the page at once, as it redraws every second. */
+    private static String text(HeadlessChromium chromium, String id) {
+        Object text = chromium.driver.executeScript(
+                "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
+        return String.valueOf(text);
+    }
+
+    /** An attribute (or the text, for "textContent") of every element matching {@code css}, read at once. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(HeadlessChromium chromium, String css, String attribute) {
+        return (List<String>) chromium.driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]));", css, attribute);
+    }
+
+    private static List<String> serverAddresses(String admin) throws Exception {
+        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/services"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode server : AdminClient.JSON.readTree(r.body()).path("services").get(0).path("servers")) {
+            addresses.add(server.path("address").asText());
+        }
+        return addresses;
+    }
+}
