@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shoal side by side with nginx and HAProxy on this machine: runs the shared benchmark
-# (../shared/bench/proxy-peers.sh beside the repo, or the file PROXY_PEERS names) on the built jar,
-# with one event-loop thread; that script pins every proxy to the same single CPU. It runs twice:
+# (../shared/bench/proxy-peers.sh beside the repo, or the file PROXY_PEERS names) on `./shoal proxy`
+# (the launcher, as issue 3 names it: it maps the AppCDS archive), with one event-loop thread; that script pins every proxy to the same single CPU. It runs twice:
 # 20-byte responses (per-request cost) and 16 KiB responses (copying cost).
 #
 #   bench/proxy-peers.sh [proxy-peers.sh options]   e.g. --rounds 5 --duration 10
@@ -16,6 +16,6 @@ peers=${PROXY_PEERS:-$root/../shared/bench/proxy-peers.sh}
 for size in 20 16384; do
   echo "== --size $size"
   bash "$peers" --size "$size" "$@" -- \
-    java -jar "$root/shoal-cli/target/shoal.jar" proxy --listen '127.0.0.1:{port}' \
+    "$root/shoal" proxy --listen '127.0.0.1:{port}' \
     --backend '{b1}' --backend '{b2}' --threads 1
 done
