@@ -131,8 +131,8 @@ final class Launcher {
      * One full collection once everything is built, before the first request. The few megabytes that
      * start-up leaves (configuration, parsers, Netty's and the JDK's class initialisation) would
      * otherwise sit in the young generation and be copied by every young collection until they age
-     * out: with the serial collector that a one-CPU JVM picks, that made each pause about 16 ms
-     * instead of about 1.5 ms (docs/benchmarks.md), which was Shoal's whole p99 under load.
+     * out: with the serial collector that a one-CPU JVM picks, that made each young pause about 16 ms
+     * (5-8 ms with only what the first requests initialise; docs/benchmarks.md), then Shoal's p99.
      */
     private static void promoteStartupObjects() {
         System.gc();
