@@ -11,7 +11,7 @@
 #     --heap SIZE          -Xmx (64m); --xss SIZE thread stack -Xss (256k)
 #     --java-opts "..."    more JVM flags, e.g. "-XX:+UseSerialGC"
 #     --max-connections N  run from a YAML file with proxy.max_connections N (and idle_timeout 300s);
-#                          quick mode (`shoal proxy`) has no such option and keeps the default 10000
+#                          without it, quick mode (`shoal proxy`) keeps the default 50000
 #     --wrk-conns N (50)   --duration S (10)   --record (append the result to docs/benchmarks.md)
 #     --cpu N|none         pin the proxy to CPU N (0) and wrk, nginx and the client to the others, as
 #                          ../shared/bench/proxy-peers.sh does; none: no pinning. A JVM that sees one CPU
