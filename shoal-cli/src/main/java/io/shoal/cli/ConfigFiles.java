@@ -1,13 +1,37 @@
 package io.shoal.cli;
 
+import io.shoal.config.ConfigException;
 import io.shoal.config.RunConfig;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.YamlConfigLoader;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** What {@code run}, {@code up} and {@code demo} need to know of, or change in, a loaded configuration. */
 final class ConfigFiles {
     private ConfigFiles() {}
+
+    /** A configuration file read and checked, and the admin address it and {@code --admin} ask for. */
+    record Loaded(ShoalConfig config, AdminBind bind) {}
+
+    /**
+     * Reads and checks {@code file} and the admin address ({@code --admin}, else the file's), or prints
+     * every problem and returns null: the command then exits with {@link Launcher#EXIT_INVALID_CONFIG}.
+     */
+    static Loaded load(Path file, String adminOption) {
+        try {
+            ShoalConfig config = YamlConfigLoader.load(file);
+            return new Loaded(config, AdminBind.of(adminOption, config.admin()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("shoal: " + e.getMessage());
+        } catch (ConfigException e) {
+            Launcher.invalid(e);
+        } catch (IOException e) {
+            System.err.println("shoal: cannot read " + file + ": " + e);
+        }
+        return null;
+    }
 
     /**
      * {@code config} with each relative {@code run.working_dir} taken from {@code base} rather than from

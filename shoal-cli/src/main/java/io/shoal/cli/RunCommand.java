@@ -1,9 +1,7 @@
 package io.shoal.cli;
 
-import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.YamlConfigLoader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,20 +27,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ShoalConfig config;
-        AdminBind bind;
-        try {
-            config = YamlConfigLoader.load(file);
-            bind = AdminBind.of(admin, config.admin());
-        } catch (IllegalArgumentException e) {
-            System.err.println("shoal: " + e.getMessage());
-            return Launcher.EXIT_INVALID_CONFIG;
-        } catch (ConfigException e) {
-            return Launcher.invalid(e);
-        } catch (IOException e) {
-            System.err.println("shoal: cannot read " + file + ": " + e);
+        ConfigFiles.Loaded loaded = ConfigFiles.load(file, admin);
+        if (loaded == null) {
             return Launcher.EXIT_INVALID_CONFIG;
         }
+        ShoalConfig config = loaded.config();
+        AdminBind bind = loaded.bind();
         if (admin == null && config.admin().listen() == null && !ConfigFiles.hasRunServices(config)) {
             return Launcher.run(config, () -> YamlConfigLoader.load(file), null, started -> { });
         }
