@@ -1,7 +1,6 @@
 package io.shoal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shoal.config.ConfigException.ConfigProblem;
 import java.util.List;
@@ -219,18 +218,10 @@ class YamlAutoscaleConfigErrorsTest {
     }
 
     private static void assertOnly(String serviceLines, int line, String key, String messageStart) {
-        List<ConfigProblem> problems = problems(serviceLines);
-        assertThat(problems).as("problems in\n%s", serviceLines).hasSize(1);
-        assertThat(problems.get(0).line()).as("line of %s", problems.get(0)).isEqualTo(line);
-        assertThat(problems.get(0).key()).as("key of %s", problems.get(0)).isEqualTo(key);
-        assertThat(problems.get(0).message()).startsWith(messageStart);
+        ServiceProblems.assertOnly(ServiceProblems.WEB, serviceLines, line, key, messageStart);
     }
 
-    /** Lines 1-3 are a listener and service {@code web}; the given lines, its body, start at line 4. */
     private static List<ConfigProblem> problems(String serviceLines) {
-        String yaml = "listeners: [{address: ':8080'}]\nservices:\n  web:\n" + serviceLines;
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> YamlConfigLoader.parse(yaml, "shoal.yaml"));
-        assertThat(e).as("a ConfigException for\n%s", yaml).isNotNull();
-        return e.problems();
+        return ServiceProblems.of(ServiceProblems.WEB, serviceLines);
     }
 }

@@ -1,7 +1,6 @@
 package io.shoal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.shoal.config.ConfigException.ConfigProblem;
 import java.util.List;
@@ -171,18 +170,10 @@ class YamlHealthConfigErrorsTest {
     }
 
     private static void assertOnly(String serviceLines, int line, String key, String messageStart) {
-        List<ConfigProblem> problems = problems(serviceLines);
-        assertThat(problems).as("problems in\n%s", serviceLines).hasSize(1);
-        assertThat(problems.get(0).line()).as("line of %s", problems.get(0)).isEqualTo(line);
-        assertThat(problems.get(0).key()).as("key of %s", problems.get(0)).isEqualTo(key);
-        assertThat(problems.get(0).message()).startsWith(messageStart);
+        ServiceProblems.assertOnly(ServiceProblems.WEB_WITH_SERVER, serviceLines, line, key, messageStart);
     }
 
-    /** Lines 1-4 are a listener and service {@code web} with one server; the given lines start at line 5. */
     private static List<ConfigProblem> problems(String serviceLines) {
-        String yaml = "listeners: [{address: ':8080'}]\nservices:\n  web:\n    servers: [127.0.0.1:9001]\n" + serviceLines;
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> YamlConfigLoader.parse(yaml, "shoal.yaml"));
-        assertThat(e).as("a ConfigException for\n%s", yaml).isNotNull();
-        return e.problems();
+        return ServiceProblems.of(ServiceProblems.WEB_WITH_SERVER, serviceLines);
     }
 }
