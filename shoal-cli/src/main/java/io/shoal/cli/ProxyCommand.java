@@ -42,6 +42,10 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "Client connections held at once (50000).")
     String maxConnections;
 
+    @Option(names = "--busy-poll", paramLabel = "DURATION",
+            description = "Time an event loop polls for more work before it sleeps, e.g. 50us; 0us = off (50us).")
+    String busyPoll;
+
     @Option(names = "--access-log", paramLabel = "PATH", description = "Append an access log to PATH; - for standard output.")
     String accessLog;
 
@@ -84,6 +88,7 @@ final class ProxyCommand implements Callable<Integer> {
                 .responseTimeout(responseTimeout)
                 .threads(threads)
                 .maxConnections(maxConnections)
+                .busyPoll(busyPoll)
                 .accessLog(accessLog)
                 .accessLogFormat(accessLogFormat)
                 .sticky(sticky)

@@ -13,6 +13,7 @@ import java.util.List;
  * @param maxHeaderBytes largest request head accepted, else 431
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
+ * @param busyPoll how long an event loop that ran out of work keeps polling before it sleeps; zero: never
  */
 public record ProxySettings(
         int threads,
@@ -21,7 +22,8 @@ public record ProxySettings(
         int maxRequestLineBytes,
         int maxHeaderBytes,
         int maxConnections,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Duration busyPoll) {
 
     public ProxySettings {
         trustedProxies = List.copyOf(trustedProxies);
@@ -29,6 +31,7 @@ public record ProxySettings(
 
     public static ProxySettings defaults() {
         return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.IDLE_TIMEOUT,
-                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of());
+                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
+                Defaults.BUSY_POLL);
     }
 }

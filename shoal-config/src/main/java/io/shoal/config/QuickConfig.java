@@ -37,6 +37,7 @@ public final class QuickConfig {
         private String responseTimeout;
         private String threads;
         private String maxConnections;
+        private String busyPoll;
         private String accessLog;
         private String accessLogFormat;
         private String sticky;
@@ -96,6 +97,12 @@ public final class QuickConfig {
         /** {@code --max-connections}: client connections held at once. */
         public Builder maxConnections(String count) {
             this.maxConnections = count;
+            return this;
+        }
+
+        /** {@code --busy-poll}: how long an event loop polls for more work before it sleeps. */
+        public Builder busyPoll(String duration) {
+            this.busyPoll = duration;
             return this;
         }
 
@@ -215,11 +222,13 @@ public final class QuickConfig {
         private ProxySettings proxy(OptionParser o) {
             o.map("proxy.threads", "--threads");
             o.map("proxy.max_connections", "--max-connections");
+            o.map("proxy.busy_poll", "--busy-poll");
             ProxySettings d = ProxySettings.defaults();
             return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
                     d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(), d.maxHeaderBytes(),
                     o.parse("proxy.max_connections", maxConnections, d.maxConnections(), Values::integer),
-                    d.trustedProxies());
+                    d.trustedProxies(),
+                    o.parse("proxy.busy_poll", busyPoll, d.busyPoll(), Values::duration));
         }
 
         private AccessLogConfig accessLog(OptionParser o) {

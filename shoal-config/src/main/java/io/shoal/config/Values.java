@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and key). Ranges (positive, 1..65535) are checked later, once, by validation on the records.
  */
 public final class Values {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(us|ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kmg]?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,10}");
     private static final Pattern STATUS_RANGE = Pattern.compile("(\\d{1,9})(?:\\s*-\\s*(\\d{1,9}))?");
@@ -29,7 +29,10 @@ public final class Values {
 
     private Values() {}
 
-    /** A whole number with a unit, as nginx writes times: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+    /**
+     * A whole number with a unit, as nginx writes times: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h};
+     * {@code us} (microseconds) for the few settings that small, such as {@code busy_poll}.
+     */
     public static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.trim());
         if (!m.matches()) {
@@ -39,6 +42,7 @@ public final class Values {
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
+            case "us" -> Duration.ofNanos(n * 1000);
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
@@ -46,8 +50,11 @@ public final class Values {
         };
     }
 
-    /** The shortest exact form {@link #duration} reads back, e.g. {@code 90s}, {@code 2m}, {@code 250ms}. */
+    /** The shortest exact form {@link #duration} reads back, e.g. {@code 90s}, {@code 2m}, {@code 250ms}, {@code 50us}. */
     public static String formatDuration(Duration d) {
+        if (d.toNanos() % 1_000_000 != 0) {
+            return d.toNanos() / 1000 + "us";
+        }
         long ms = d.toMillis();
         if (ms != 0 && ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";

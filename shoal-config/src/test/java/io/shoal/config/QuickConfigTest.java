@@ -55,6 +55,7 @@ class QuickConfigTest {
                 .connectTimeout("2s")
                 .responseTimeout("3s")
                 .threads("1")
+                .busyPoll("0us")
                 .accessLog("-")
                 .accessLogFormat("json")
                 .sticky()
@@ -67,6 +68,7 @@ class QuickConfigTest {
         assertThat(service.balance()).isEqualTo(BalanceConfig.of(Algorithm.LEAST_CONN));
         assertThat(service.timeouts()).isEqualTo(new UpstreamTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));
         assertThat(config.proxy().threads()).isEqualTo(1);
+        assertThat(config.proxy().busyPoll()).isZero();
         assertThat(config.accessLog()).isEqualTo(new AccessLogConfig("-", AccessLogConfig.Format.JSON));
         assertThat(service.sticky()).isEqualTo(new StickyConfig(Defaults.STICKY_COOKIE));
     }

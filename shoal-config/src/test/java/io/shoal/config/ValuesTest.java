@@ -26,6 +26,14 @@ class ValuesTest {
                 .withMessageContaining("ms, s, m or h");
     }
 
+    @Test
+    void microseconds() {
+        assertThat(Values.duration("50us")).isEqualTo(Duration.ofNanos(50_000));
+        assertThat(Values.formatDuration(Duration.ofNanos(50_000))).isEqualTo("50us");
+        assertThat(Values.formatDuration(Duration.ofNanos(1_500_000))).isEqualTo("1500us");
+        assertThat(Values.formatDuration(Duration.ofMillis(2))).isEqualTo("2ms");
+    }
+
     @ParameterizedTest
     @CsvSource({"0, 0", "512, 512", "8k, 8192", "8K, 8192", "1m, 1048576", "1g, 1073741824"})
     void sizes(String text, int bytes) {
@@ -45,6 +53,8 @@ class ValuesTest {
         for (int i = 0; i < 10_000; i++) {
             Duration d = Duration.ofMillis(random.nextInt(10) == 0 ? random.nextInt(100) * 3_600_000L : random.nextInt(1 << 30));
             assertThat(Values.duration(Values.formatDuration(d))).isEqualTo(d);
+            Duration micros = Duration.ofNanos(random.nextInt(1 << 30) * 1000L);
+            assertThat(Values.duration(Values.formatDuration(micros))).isEqualTo(micros);
             int bytes = random.nextInt(10) == 0 ? random.nextInt(2048) << 20 : random.nextInt(Integer.MAX_VALUE);
             assertThat(Values.size(Values.formatSize(bytes))).isEqualTo(bytes);
         }

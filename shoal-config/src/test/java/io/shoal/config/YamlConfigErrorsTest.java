@@ -46,6 +46,8 @@ class YamlConfigErrorsTest {
                 5, "services.web.servers", "expected a list, got a mapping");
         assertOnly(valid().replace("listeners:", "proxy: {threads: many}\nlisteners:"),
                 1, "proxy.threads", "expected a whole number, got 'many'");
+        assertOnly(valid().replace("listeners:", "proxy: {busy_poll: 5ms}\nlisteners:"),
+                1, "proxy.busy_poll", "must be between 0us and 1ms, got 5ms");
         assertOnly(valid().replace("  web:\n", "  web:\n    sticky: sometimes\n"),
                 5, "services.web.sticky", "expected true, false or {cookie: NAME}, got 'sometimes'");
     }

@@ -38,7 +38,7 @@ public final class ProxyServer implements AutoCloseable {
     /** Binds every listener; returns the bound addresses, in configuration order. */
     public List<InetSocketAddress> start() throws InterruptedException {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
-        group = transport.newGroup(threads, "shoal-proxy");
+        group = transport.newGroup(threads, "shoal-proxy", config.proxy().busyPoll());
         context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
         ProxyContext started = context;
         serverListener = (server, previous, now) -> {

@@ -1,8 +1,10 @@
 package io.shoal.proxy;
 
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -13,20 +15,25 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.channels.spi.SelectorProvider;
+import java.time.Duration;
 
 /** Native epoll where the platform has it, NIO elsewhere: the same pipeline runs on both. */
-record Transport(String name, IoHandlerFactory ioHandlers,
-                 Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
+record Transport(String name, Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
 
     static Transport best() {
         if (Epoll.isAvailable() && !Boolean.getBoolean("shoal.nio")) {
-            return new Transport("epoll", EpollIoHandler.newFactory(),
-                    EpollServerSocketChannel.class, EpollSocketChannel.class);
+            return new Transport("epoll", EpollServerSocketChannel.class, EpollSocketChannel.class);
         }
-        return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class, NioSocketChannel.class);
+        return new Transport("nio", NioServerSocketChannel.class, NioSocketChannel.class);
     }
 
-    EventLoopGroup newGroup(int threads, String threadPrefix) {
+    /** @param busyPoll how long a loop polls before it sleeps (see {@link BusyPoll}); zero for never */
+    EventLoopGroup newGroup(int threads, String threadPrefix, Duration busyPoll) {
+        long pollNanos = busyPoll.toNanos();
+        SelectStrategyFactory strategy = pollNanos > 0 ? () -> new BusyPoll(pollNanos) : DefaultSelectStrategyFactory.INSTANCE;
+        IoHandlerFactory ioHandlers = name.equals("epoll") ? EpollIoHandler.newFactory(0, strategy)
+                : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, true), ioHandlers);
     }
 }

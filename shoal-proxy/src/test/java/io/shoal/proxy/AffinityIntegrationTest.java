@@ -89,7 +89,8 @@ class AffinityIntegrationTest {
     void ipHashBelievesXForwardedForOnlyFromTrustedProxies() throws Exception {
         BalanceConfig ipHash = BalanceConfig.of(Algorithm.IP_HASH);
         ProxySettings trusting = new ProxySettings(0, ProxySettings.defaults().clientHeaderTimeout(),
-                ProxySettings.defaults().idleTimeout(), 8192, 32768, 1000, List.of("127.0.0.0/8"));
+                ProxySettings.defaults().idleTimeout(), 8192, 32768, 1000, List.of("127.0.0.0/8"),
+                ProxySettings.defaults().busyPoll());
         try (RunningProxy trusted = proxy(trusting, ipHash); RunningProxy untrusted = proxy(ProxySettings.defaults(), ipHash)) {
             Set<String> spread = new HashSet<>();
             Set<String> ignored = new HashSet<>();
@@ -108,7 +109,7 @@ class AffinityIntegrationTest {
     @Test
     void connectionsPastMaxConnectionsAreRefused() throws Exception {
         ProxySettings two = new ProxySettings(1, ProxySettings.defaults().clientHeaderTimeout(),
-                ProxySettings.defaults().idleTimeout(), 8192, 32768, 2, List.of());
+                ProxySettings.defaults().idleTimeout(), 8192, 32768, 2, List.of(), ProxySettings.defaults().busyPoll());
         try (RunningProxy proxy = proxy(two, BalanceConfig.of(Algorithm.ROUND_ROBIN));
              java.net.Socket first = new java.net.Socket("127.0.0.1", proxy.port());
              java.net.Socket second = new java.net.Socket("127.0.0.1", proxy.port());

@@ -19,7 +19,8 @@ final class ProxyBinder {
                 s.size("max_request_line", d.maxRequestLineBytes()),
                 s.size("max_header_size", d.maxHeaderBytes()),
                 s.integer("max_connections", d.maxConnections()),
-                s.values("trusted_proxies", text -> text));
+                s.values("trusted_proxies", text -> text),
+                s.duration("busy_poll", d.busyPoll()));
         s.finish();
         return proxy;
     }

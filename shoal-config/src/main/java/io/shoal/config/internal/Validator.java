@@ -7,6 +7,8 @@ import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RouteConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.Values;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Set;
 public final class Validator {
     /** An admin token shorter than this is too easy to guess. */
     public static final int MIN_TOKEN_LENGTH = 16;
+    /** Longer polling only burns a core: a wake-up from epoll_wait costs a few microseconds. */
+    private static final Duration MAX_BUSY_POLL = Duration.ofMillis(1);
     private Validator() {}
 
     public static void validate(ShoalConfig config, ProblemSink sink) {
@@ -43,6 +47,10 @@ public final class Validator {
         Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
         Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
         Rules.atLeast(sink, "proxy.max_connections", p.maxConnections(), 1);
+        if (p.busyPoll().isNegative() || p.busyPoll().compareTo(MAX_BUSY_POLL) > 0) {
+            sink.add("proxy.busy_poll", "must be between 0us and " + Values.formatDuration(MAX_BUSY_POLL)
+                    + ", got " + Values.formatDuration(p.busyPoll()));
+        }
         List<String> trusted = p.trustedProxies();
         for (int i = 0; i < trusted.size(); i++) {
             if (!Addresses.isIpOrCidr(trusted.get(i))) {
