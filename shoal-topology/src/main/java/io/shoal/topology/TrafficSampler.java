@@ -1,5 +1,6 @@
 package io.shoal.topology;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -32,6 +33,8 @@ public final class TrafficSampler implements AutoCloseable {
     private final Map<String, TrafficSeries> services = new ConcurrentHashMap<>();
     private ScheduledExecutorService thread;
     private long lastNanos = System.nanoTime();
+    /** Scratch space for encoding one second's histogram; grown on demand, used under this monitor. */
+    private ByteBuffer encoding = ByteBuffer.allocate(0);
 
     public TrafficSampler(Topology topology) {
         this.topology = topology;
@@ -68,7 +71,8 @@ public final class TrafficSampler implements AutoCloseable {
                 long totalRequests = traffic.responses() + traffic.failures();
                 long totalErrors = traffic.responses(5) + traffic.failures();
                 Histogram latency = traffic.takeInterval();
-                series.add(at, elapsed, totalRequests - series.lastRequests, totalErrors - series.lastErrors, latency);
+                series.add(at, elapsed, totalRequests - series.lastRequests, totalErrors - series.lastErrors,
+                        latency, encodingFor(latency));
                 requests += totalRequests - series.lastRequests;
                 errors += totalErrors - series.lastErrors;
                 series.lastRequests = totalRequests;
@@ -80,11 +84,19 @@ public final class TrafficSampler implements AutoCloseable {
             }
             if (merged != null) {
                 services.computeIfAbsent(service.name(), n -> new TrafficSeries())
-                        .add(at, elapsed, requests, errors, merged);
+                        .add(at, elapsed, requests, errors, merged, encodingFor(merged));
             }
         }
         servers.keySet().retainAll(present);
         services.keySet().retainAll(topology.current().services().keySet());
+    }
+
+    private ByteBuffer encodingFor(Histogram histogram) {
+        int needed = histogram.getNeededByteBufferCapacity();
+        if (encoding.capacity() < needed) {
+            encoding = ByteBuffer.allocate(needed);
+        }
+        return encoding;
     }
 
     /** The server's figures over the last {@code window} (whole seconds, at most {@link #WINDOW_SECONDS}). */

@@ -1,33 +1,38 @@
 package io.shoal.topology;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * The per-second samples of one server or service: figures for {@link TrafficSampler#HISTORY_SECONDS},
  * latency histograms for the shorter {@link TrafficSampler#WINDOW_SECONDS} that windows can span.
  * The sampler's thread adds; any thread reads (monitor-guarded, control plane only).
+ *
+ * <p>A second's histogram is kept in HdrHistogram's own encoding (about 600 bytes) and decoded when
+ * a window asks for it: the sampler shares the proxy's cores once a second, and encoding is a
+ * quarter of the time a {@code PackedHistogram} copy took (docs/benchmarks.md).
  */
 final class TrafficSeries {
     private final ArrayDeque<TrafficSecond> seconds = new ArrayDeque<>();
-    private final ArrayDeque<AbstractHistogram> histograms = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> histograms = new ArrayDeque<>();
     /** The cumulative counts at the previous sample, for a server's series. */
     long lastRequests;
     long lastErrors;
 
+    /** @param encoding scratch space for the histogram's encoding, at least its needed capacity */
     synchronized void add(long atEpochMillis, double elapsedSeconds, long requests, long errors,
-                          AbstractHistogram latencyMicros) {
+                          AbstractHistogram latencyMicros, ByteBuffer encoding) {
         seconds.addLast(new TrafficSecond(atEpochMillis, elapsedSeconds, requests, errors,
                 millis(latencyMicros, 50), millis(latencyMicros, 95), millis(latencyMicros, 99)));
-        PackedHistogram kept = new PackedHistogram(latencyMicros.getHighestTrackableValue(),
-                latencyMicros.getNumberOfSignificantValueDigits());
-        kept.add(latencyMicros);
-        histograms.addLast(kept);
+        encoding.clear();
+        int length = latencyMicros.encodeIntoByteBuffer(encoding);
+        histograms.addLast(Arrays.copyOf(encoding.array(), length));
         while (seconds.size() > TrafficSampler.HISTORY_SECONDS) {
             seconds.pollFirst();
         }
@@ -47,21 +52,22 @@ final class TrafficSeries {
             return TrafficFigures.NONE;
         }
         Histogram latency = null;
-        Iterator<AbstractHistogram> h = histograms.descendingIterator();
+        Iterator<byte[]> h = histograms.descendingIterator();
         Iterator<TrafficSecond> s = seconds.descendingIterator();
         double covered = 0;
         long requests = 0;
         long errors = 0;
         for (int i = 0; i < n; i++) {
             TrafficSecond second = s.next();
-            AbstractHistogram histogram = h.next();
+            Histogram histogram = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(h.next()), 0);
             covered += second.seconds();
             requests += second.requests();
             errors += second.errors();
             if (latency == null) {
-                latency = new Histogram(histogram.getHighestTrackableValue(), histogram.getNumberOfSignificantValueDigits());
+                latency = histogram;
+            } else {
+                latency.add(histogram);
             }
-            latency.add(histogram);
         }
         return new TrafficFigures(covered, requests, errors, latency.getTotalCount(),
                 millis(latency, 50), millis(latency, 95), millis(latency, 99));
