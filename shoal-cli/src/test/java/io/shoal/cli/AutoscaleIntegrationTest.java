@@ -18,8 +18,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,19 +48,14 @@ class AutoscaleIntegrationTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void aLoadStepScalesOutToFourAndSilenceBringsItBackToMin() throws Exception {
         RunFile.write(dir, 1, List.of("--max-concurrency", Integer.toString(CONCURRENCY)), "20s", "", AUTOSCALE);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(1, Duration.ofSeconds(30));
         List<Second> seconds = Collections.synchronizedList(new ArrayList<>());
 

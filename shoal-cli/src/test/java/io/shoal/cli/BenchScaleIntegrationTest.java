@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,19 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchScaleIntegrationTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void throughputGrowsNearlyLinearlyWithReplicas() throws Exception {
         RunFile.write(dir, 1, List.of("--max-concurrency", "1"), "20s", "");
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(1, Duration.ofSeconds(30));
         String url = "http://127.0.0.1:" + shoal.proxy.getPort() + "/work?ms=50";
 

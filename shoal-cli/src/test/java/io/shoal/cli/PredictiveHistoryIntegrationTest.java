@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,19 +21,14 @@ class PredictiveHistoryIntegrationTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void whatWasLearntSurvivesARestart() throws Exception {
         RunFile.write(dir, 1, List.of(), "20s", "", AUTOSCALE);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(1, Duration.ofSeconds(30));
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> load.answered() >= 50 && decisions() >= 3);
@@ -45,7 +40,7 @@ class PredictiveHistoryIntegrationTest {
         double learnt = requestsIn(dir.resolve(".shoal/autoscale-history.csv"));
         assertThat(learnt).as("requests learnt in the first run").isGreaterThan(40);
 
-        shoal = RunningShoal.up(dir); // no traffic this time
+        shoal = shoals.up(dir); // no traffic this time
         shoal.admin.awaitReady(1, Duration.ofSeconds(30));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> decisions() >= 2);
         shoal.close();

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReloadReplicasIntegrationTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void aReloadKeepsTheReplicasAndRefusesRunChanges() throws Exception {
         Path file = RunFile.write(dir, 2);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
         List<Long> pids = shoal.admin.pids();
         String yaml = Files.readString(file);

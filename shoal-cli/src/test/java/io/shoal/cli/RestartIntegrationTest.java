@@ -7,27 +7,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Replicas that die: one killed with SIGKILL under traffic, and one that crashes every time it starts. */
 class RestartIntegrationTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void aKilledReplicaLeavesThePoolWithoutAFailedRequestAndIsRestarted() throws Exception {
         RunFile.write(dir, 2);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
         long victim = shoal.admin.replica("web-1").path("pid").asLong();
 
@@ -53,7 +48,7 @@ class RestartIntegrationTest {
     void aReplicaThatCrashesOnStartIsRestartedWithBackoffThenGivenUp() throws Exception {
         RunFile.write(dir, 1, List.of("--fail-on-start"), "20s",
                 "restart: {policy: always, backoff: 200ms, max_restarts: 3, window: 1m}");
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
 
         String gaveUp = shoal.process.awaitStdout("giving up", Duration.ofSeconds(60));
         assertThat(gaveUp).startsWith("web-1 | shoal: exited 3 times within 60s; giving up")

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,19 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RolloutIntegrationTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void rollsOutANewValueThenRollsBackOneThatFailsHealthChecks() throws Exception {
         RunFile.write(dir, 2, List.of(), "4s", "");
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
 
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
@@ -59,7 +54,7 @@ class RolloutIntegrationTest {
     @Test
     void blueGreenSwitchesAtOnceAndSwitchesBackWithoutAFailedRequest() throws Exception {
         RunFile.write(dir, 2, List.of(), "10s", "");
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
 
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,19 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleIntegrationTest {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void scalesDownAndUpUnderSteadyTrafficWithoutAFailedRequest() throws Exception {
         RunFile.write(dir, 2);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
 
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {

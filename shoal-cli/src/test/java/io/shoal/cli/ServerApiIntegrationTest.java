@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,15 +22,9 @@ class ServerApiIntegrationTest {
     @TempDir
     Path dir;
     private final List<TestBackend> backends = new java.util.ArrayList<>();
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
-
-    @AfterEach
-    void stop() {
-        if (shoal != null) {
-            shoal.close();
-        }
-        backends.forEach(TestBackend::close);
-    }
 
     @Test
     void aServerAddedAndRemovedUnderSteadyTrafficFailsNoRequest() throws Exception {
@@ -108,7 +102,7 @@ class ServerApiIntegrationTest {
 
     private void start(TestBackend... servers) throws Exception {
         Files.writeString(dir.resolve("shoal.yaml"), yaml(servers));
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
     }
 
     private static String yaml(TestBackend... servers) {

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code shoal up} with a run service: replicas behind the proxy, ps, logs, and stopping without leftovers. */
@@ -22,23 +22,15 @@ class UpIntegrationTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final StartedShoals shoals = new StartedShoals();
     private RunningShoal shoal;
     private RunningShoal second;
-
-    @AfterEach
-    void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (shoal != null) {
-            shoal.close();
-        }
-    }
 
     @Test
     void runsTwoReplicasAndSigtermStopsEveryOne() throws Exception {
         RunFile.write(dir, 2);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
 
         Set<String> instances = new LinkedHashSet<>();
@@ -81,7 +73,7 @@ class UpIntegrationTest {
     @Test
     void aShoalStartedAfterACrashStopsTheOrphansOfTheLast() throws Exception {
         RunFile.write(dir, 2);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         shoal.admin.awaitReady(2, Duration.ofSeconds(30));
         List<Long> orphans = shoal.admin.pids();
 
@@ -89,7 +81,7 @@ class UpIntegrationTest {
         shoal.process.awaitExit(Duration.ofSeconds(10));
         assertThat(orphans).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
-        second = RunningShoal.up(dir);
+        second = shoals.up(dir);
         String said = second.process.awaitStderr("left running by a Shoal that did not stop cleanly", Duration.ofSeconds(10));
         assertThat(said).contains("stopped 2 replica processes", "web-1 (pid " + orphans.get(0) + ")",
                 "web-2 (pid " + orphans.get(1) + ")");
@@ -101,7 +93,7 @@ class UpIntegrationTest {
     @Test
     void secondShoalInTheSameDirectoryIsRefused() throws Exception {
         RunFile.write(dir, 1);
-        shoal = RunningShoal.up(dir);
+        shoal = shoals.up(dir);
         Cli again = shoal.cli("up", "-f", "shoal.yaml", "--admin", "127.0.0.1:0");
         assertThat(again.exit()).as(again.toString()).isEqualTo(1);
         assertThat(again.stderr()).contains("another Shoal is running in " + dir.toRealPath(), "'shoal down' stops it");
