@@ -3,6 +3,9 @@ package io.shoal.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.admin.PrometheusParser.Sample;
+import io.shoal.autoscaler.Decision;
+import io.shoal.autoscaler.EventLog;
+import io.shoal.autoscaler.ScalingEvent;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -86,6 +89,27 @@ class MetricsTest {
         assertThat(value(after, "jvm_memory_used_bytes", Map.of("area", "heap"))).isPositive();
         assertThat(value(after, "jvm_threads_current", Map.of())).isPositive();
         assertThat(value(after, "process_start_time_seconds", Map.of())).isPositive();
+    }
+
+    @Test
+    void scalingEventsAreCountedByServiceAndDirection() throws Exception {
+        assertThat(scrape()).noneMatch(s -> s.name().equals("shoal_scaling_events_total"));
+        EventLog events = running.sources.events();
+        events.record(scaling(1_000, 1, 4));
+        events.record(scaling(2_000, 4, 4)); // held: not a scaling
+        events.record(scaling(3_000, 4, 2));
+        events.record(scaling(4_000, 2, 3));
+
+        List<Sample> after = scrape();
+
+        assertThat(family(after, "shoal_scaling_events")).isEqualTo("counter");
+        assertThat(value(after, "shoal_scaling_events_total", Map.of("service", "web", "direction", "up"))).isEqualTo(2);
+        assertThat(value(after, "shoal_scaling_events_total", Map.of("service", "web", "direction", "down"))).isEqualTo(1);
+    }
+
+    private static ScalingEvent scaling(long at, int current, int desired) {
+        return new ScalingEvent("web", at, 0, null,
+                new Decision(at, current, List.of(), List.of(), desired, 0, desired, desired, desired, "test"));
     }
 
     @Test

@@ -25,7 +25,11 @@ public final class EventLog {
         }
     }
 
+    /** How often a service's replica count was changed, each way, since Shoal started. */
+    public record Scalings(long up, long down) {}
+
     private final Map<String, ArrayDeque<ScalingEvent>> events = new LinkedHashMap<>();
+    private final Map<String, Scalings> scalings = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<Long>> changes = new LinkedHashMap<>();
     private final Map<String, Usage> usage = new LinkedHashMap<>();
     private final Map<String, List<Alert>> alerts = new LinkedHashMap<>();
@@ -38,8 +42,12 @@ public final class EventLog {
         }
         kept.addLast(event);
         ArrayDeque<Long> changed = changes.computeIfAbsent(event.service(), s -> new ArrayDeque<>());
-        if (event.decision().changes()) {
+        Decision decision = event.decision();
+        if (decision.changes()) {
             changed.addLast(event.atMillis());
+            Scalings before = scalings.getOrDefault(event.service(), new Scalings(0, 0));
+            boolean up = decision.desired() > decision.current();
+            scalings.put(event.service(), new Scalings(before.up() + (up ? 1 : 0), before.down() + (up ? 0 : 1)));
         }
         while (!changed.isEmpty() && event.atMillis() - changed.peekFirst() > HOUR_MILLIS) {
             changed.pollFirst();
@@ -92,6 +100,11 @@ public final class EventLog {
         List<Alert> all = new ArrayList<>();
         alerts.values().forEach(all::addAll);
         return all;
+    }
+
+    /** Per service that was ever scaled; for {@code shoal_scaling_events_total}. */
+    public synchronized Map<String, Scalings> scalings() {
+        return new LinkedHashMap<>(scalings);
     }
 
     public synchronized Map<String, Usage> usage() {

@@ -1,6 +1,9 @@
 package io.shoal.admin.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +14,9 @@ import java.io.OutputStream;
 
 /** Reading JSON requests and writing JSON answers, errors included ({@code {"error": "..."}}). */
 public final class Exchanges {
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** NaN and the infinities (a figure that does not exist yet) are written as null: JSON has no such numbers. */
+    public static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .addDecorator((factory, generator) -> new FiniteNumbers(generator)).build());
     /** Request bodies are a few bytes of JSON; anything far larger is a mistake. */
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -66,5 +71,26 @@ public final class Exchanges {
 
     public static void errorQuietly(HttpExchange exchange, int status, String message) {
         sendQuietly(exchange, status, JSON.createObjectNode().put("error", message).put("status", status));
+    }
+
+    /** Jackson would write {@code "NaN"}, a string where readers expect a number. */
+    private static final class FiniteNumbers extends JsonGeneratorDelegate {
+        FiniteNumbers(JsonGenerator generator) {
+            super(generator, false);
+        }
+
+        @Override
+        public void writeNumber(double value) throws IOException {
+            if (Double.isFinite(value)) {
+                super.writeNumber(value);
+            } else {
+                writeNull();
+            }
+        }
+
+        @Override
+        public void writeNumber(float value) throws IOException {
+            writeNumber((double) value);
+        }
     }
 }

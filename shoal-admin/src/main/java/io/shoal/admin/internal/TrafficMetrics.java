@@ -97,6 +97,11 @@ final class TrafficMetrics {
         w.family("shoal_replicas_ready", "gauge", "Replicas of a service with a run block that are ready.");
         desired.keySet().forEach(service -> w.sample("shoal_replicas_ready", replicas.stream()
                 .filter(r -> r.service().equals(service) && r.state().equals("READY")).count(), "service", service));
+        w.family("shoal_scaling_events_total", "counter", "Changes of a service's replica count by the autoscaler, by direction.");
+        sources.events().scalings().forEach((service, n) -> {
+            w.sample("shoal_scaling_events_total", n.up(), "service", service, "direction", "up");
+            w.sample("shoal_scaling_events_total", n.down(), "service", service, "direction", "down");
+        });
     }
 
     private static void connections(PrometheusWriter w, ConnectionStats c) {

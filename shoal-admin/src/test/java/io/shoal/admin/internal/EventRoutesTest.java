@@ -70,4 +70,19 @@ class EventRoutesTest {
         assertThatThrownBy(() -> get("servce=web")).isInstanceOf(ApiException.class)
                 .hasMessage("unknown parameter 'servce'; known: service, since, all");
     }
+
+    @Test
+    void aFigureThatDoesNotExistYetIsNullNotNaN() throws Exception {
+        ScalingDecider decider = new ScalingDecider(1, 10, List.of(new MetricTarget(Metric.IN_FLIGHT, 3)), List.of(), 0.1,
+                DirectionBehavior.defaultScaleUp(), DirectionBehavior.defaultScaleDown());
+        ScalingInput noReadyReplica = new ScalingInput(3_000, 1,
+                List.of(new ReplicaFigures("web-1", false, false, Map.of())), Map.of());
+        log.record(new ScalingEvent("web", 3_000, 0, null, decider.decide(noReadyReplica, 0)));
+
+        String json = Exchanges.JSON.writeValueAsString(routes.events("since=2000&all=true").body());
+
+        JsonNode value = Exchanges.JSON.readTree(json).path("events").get(0).path("decision").path("metrics").get(0).path("value");
+        assertThat(value.isNull()).as(json).isTrue();
+        assertThat(json).doesNotContain("NaN");
+    }
 }
