@@ -90,7 +90,11 @@ public final class Exchanges {
 
         @Override
         public void writeNumber(float value) throws IOException {
-            writeNumber((double) value);
+            if (Float.isFinite(value)) {
+                super.writeNumber(value); // as a float: widening would print 0.1f as 0.10000000149011612
+            } else {
+                writeNull();
+            }
         }
     }
 }
