@@ -42,7 +42,8 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private final ResponseWriter response;
     private final long startNanos;
     private final long keyHash;
-    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+    /** Body parts that came before the upstream connection; made only for a body that does. */
+    private ArrayDeque<HttpContent> pending;
     private final RequestQueue queue;
     private boolean queued;
     private ScheduledFuture<?> queueTimer;
@@ -53,7 +54,9 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
      */
     private boolean waitingForUpstream;
     private boolean waitingForClient;
-    private Server[] tried = new Server[2];
+    /** The servers tried so far: most requests need one, so a list is made only for a retry. */
+    private Server firstTried;
+    private Server[] retried;
     private int tries;
     private long nowNanos;
 
@@ -97,8 +100,11 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     @Override
     public boolean isExcluded(Target target) {
         Target server = target instanceof PanicTarget ? ((PanicTarget) target).server() : target;
-        for (int i = 0; i < tries; i++) {
-            if (tried[i] == server) {
+        if (tries > 0 && firstTried == server) {
+            return true;
+        }
+        for (int i = 1; i < tries; i++) {
+            if (retried[i - 1] == server) {
                 return true;
             }
         }
@@ -123,15 +129,18 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (content instanceof LastHttpContent) {
             requestComplete = true;
         }
-        if (finished) {
-            content.release();
+        if (finished || !request.hasBody()) {
+            content.release(); // a bodiless request's only part is its empty end: the head says it all
             return;
         }
         if (upstream == null) {
+            if (pending == null) {
+                pending = new ArrayDeque<>(2);
+            }
             pending.add(content);
             return;
         }
-        send(content);
+        upstream.write(content, upstream.voidPromise());
         upstream.flush();
         askClientForMore();
     }
@@ -175,10 +184,15 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             panicked = true;
         }
         cancelQueueTimer();
-        if (tries == tried.length) {
-            tried = java.util.Arrays.copyOf(tried, tries * 2);
+        if (tries == 0) {
+            firstTried = next;
+        } else {
+            if (retried == null || tries > retried.length) {
+                retried = java.util.Arrays.copyOf(retried == null ? new Server[0] : retried, tries + 1);
+            }
+            retried[tries - 1] = next;
         }
-        tried[tries++] = next;
+        tries++;
         server = next;
         server.onRequestStart();
         attemptActive = true;
@@ -283,31 +297,21 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private void attach(Channel channel) {
         upstream = channel;
         upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
-        upstreamHandler.attach(this, request.isHead());
+        upstreamHandler.attach(this, request);
         headSent = true;
-        upstream.write(request.head(), upstream.voidPromise());
+        upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
         if (request.expectsContinue() && !requestComplete) {
             response.sendContinue();
         }
-        for (int n = pending.size(); n > 0; n--) {
-            send(pending.poll());
+        HttpContent content;
+        while (pending != null && (content = pending.poll()) != null) {
+            upstream.write(content, upstream.voidPromise());
         }
         upstream.flush();
         upstream.read();
         lastActivityNanos = System.nanoTime();
         scheduleTimer(serviceConfig.timeouts().response().toNanos());
         askClientForMore();
-    }
-
-    private void send(HttpContent content) {
-        if (request.replayable()) {
-            // Kept for a retry: a replayable request has no body, only the (usually shared) empty last content.
-            boolean shared = content == LastHttpContent.EMPTY_LAST_CONTENT;
-            upstream.write(shared ? content : content.retainedDuplicate(), upstream.voidPromise());
-            pending.add(content);
-        } else {
-            upstream.write(content, upstream.voidPromise());
-        }
     }
 
     /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
@@ -366,6 +370,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         }
     }
 
+    /** Runs right after {@link #onUpstreamRead} set {@code lastActivityNanos}: that is the head's arrival. */
     private void onResponseHead(UpstreamHead head) {
         int code = head.status();
         if (code == 100 || (code > 101 && code < 200)) {
@@ -377,7 +382,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
                 : code == 504 ? RetryOn.HTTP_504 : null;
         // As nginx: a 502/503/504 counts toward max_fails only when proxy_next_upstream names it.
         if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
-            server.recordFailedResponse(System.nanoTime() - attemptStartNanos, System.nanoTime());
+            server.recordFailedResponse(lastActivityNanos - attemptStartNanos, lastActivityNanos);
             if (canRetry(retryOn)) {
                 closeUpstream();
                 endAttempt();
@@ -385,7 +390,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
                 return;
             }
         } else {
-            server.recordResponse(code, System.nanoTime() - attemptStartNanos, System.nanoTime());
+            server.recordResponse(code, lastActivityNanos - attemptStartNanos, lastActivityNanos);
         }
         if (code == 101) {
             if (request.upgrade()) {
@@ -544,7 +549,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     private void releasePending() {
         HttpContent content;
-        while ((content = pending.poll()) != null) {
+        while (pending != null && (content = pending.poll()) != null) {
             content.release();
         }
     }

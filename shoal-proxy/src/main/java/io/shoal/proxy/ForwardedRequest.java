@@ -1,5 +1,8 @@
 package io.shoal.proxy;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -7,14 +10,28 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.netty.util.CharsetUtil;
 import io.shoal.topology.Server;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * A client's request head rewritten for the upstream, plus what the proxy must remember about the
- * client's side of it. The head is rewritten once and sent unchanged on every attempt.
+ * client's side of it. The head is rewritten once; each attempt writes it as bytes, the forwarding
+ * fields appended while writing rather than set in the headers (setting them was a sixth of the
+ * proxy's garbage per request, docs/benchmarks.md).
  */
 final class ForwardedRequest {
+    private static final AsciiString TRANSFER_ENCODING_CHUNKED = AsciiString.cached("transfer-encoding: chunked\r\n");
+    private static final AsciiString HTTP_1_1_CRLF = AsciiString.cached(" HTTP/1.1\r\n");
+    private static final AsciiString PROTO_HTTP = AsciiString.cached("http");
+
     private final HttpRequest head;
+    private final String forwardedUri;
+    private final String forwardedFor;
+    private final String host;
+    private final boolean chunked;
     private final String method;
     private final String uri;
     private final HttpVersion clientVersion;
@@ -44,26 +61,64 @@ final class ForwardedRequest {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.expectsContinue = HttpUtil.is100ContinueExpected(request);
         this.upgrade = isWebSocketUpgrade(headers);
-        boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-        this.hasBody = hasBody;
+        // The decoder refuses Content-Length beside Transfer-Encoding, and any final coding but chunked.
+        this.chunked = HttpUtil.isTransferEncodingChunked(request);
+        this.hasBody = chunked || HttpUtil.getContentLength(request, 0L) > 0;
         this.replayable = isIdempotent(request.method()) && !hasBody;
 
-        String host = headers.get(HttpHeaderNames.HOST);
+        this.host = headers.get(HttpHeaderNames.HOST);
+        String forwardedFor = headers.get(XForwarded.FOR);
+        this.forwardedFor = forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress;
         HopByHop.strip(headers, upgrade);
         headers.remove(HttpHeaderNames.EXPECT);
-        if (HttpUtil.isTransferEncodingChunked(request) || hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
-        String forwardedFor = headers.get(XForwarded.FOR);
-        headers.set(XForwarded.FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
-        headers.set(XForwarded.REAL_IP, clientAddress);
-        headers.set(XForwarded.PROTO, "http");
-        if (host != null) {
-            headers.set(XForwarded.HOST, host);
-        }
-        request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        request.setUri(path.equals(pathOf(uri)) ? uri : path + queryOf(uri));
+        headers.remove(XForwarded.FOR);
+        headers.remove(XForwarded.REAL_IP);
+        headers.remove(XForwarded.PROTO);
+        headers.remove(XForwarded.HOST);
+        this.forwardedUri = path.equals(pathOf(uri)) ? originForm(uri) : path + queryOf(originForm(uri));
         this.head = request;
+    }
+
+    /**
+     * The head as the upstream gets it: HTTP/1.1, hop-by-hop fields gone, {@code X-Forwarded-For}
+     * (appended to the client's), {@code X-Real-IP}, {@code X-Forwarded-Proto} and
+     * {@code X-Forwarded-Host} set, and a chunked body announced as such.
+     */
+    ByteBuf encodeHead(ByteBufAllocator alloc) {
+        ByteBuf buf = alloc.buffer(256);
+        ByteBufUtil.copy(head.method().asciiName(), buf);
+        buf.writeByte(' ');
+        buf.writeCharSequence(forwardedUri, CharsetUtil.UTF_8);
+        ByteBufUtil.copy(HTTP_1_1_CRLF, buf);
+        Iterator<Map.Entry<CharSequence, CharSequence>> fields = head.headers().iteratorCharSequence();
+        while (fields.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> field = fields.next();
+            writeField(buf, field.getKey(), field.getValue());
+        }
+        if (chunked) {
+            ByteBufUtil.copy(TRANSFER_ENCODING_CHUNKED, buf);
+        }
+        writeField(buf, XForwarded.FOR, forwardedFor);
+        writeField(buf, XForwarded.REAL_IP, clientAddress);
+        writeField(buf, XForwarded.PROTO, PROTO_HTTP);
+        if (host != null) {
+            writeField(buf, XForwarded.HOST, host);
+        }
+        buf.writeByte('\r').writeByte('\n');
+        return buf;
+    }
+
+    /** One byte per char, as the decoder read them (obs-text passes unchanged, as nginx passes it). */
+    private static void writeField(ByteBuf buf, CharSequence name, CharSequence value) {
+        buf.writeCharSequence(name, CharsetUtil.ISO_8859_1);
+        buf.writeByte(':').writeByte(' ');
+        buf.writeCharSequence(value, CharsetUtil.ISO_8859_1);
+        buf.writeByte('\r').writeByte('\n');
+    }
+
+    /** Whether the body goes to the upstream in chunks (it came that way). */
+    boolean chunked() {
+        return chunked;
     }
 
     private static boolean isWebSocketUpgrade(HttpHeaders headers) {
@@ -77,18 +132,37 @@ final class ForwardedRequest {
                 || method == HttpMethod.DELETE || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
     }
 
+    /** The path of a request target, in origin-form ("/a/b?q") or absolute-form ("http://host/a/b?q"). */
     static String pathOf(String uri) {
-        int query = uri.indexOf('?');
-        return query < 0 ? uri : uri.substring(0, query);
+        String target = originForm(uri);
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    /**
+     * An absolute-form target (RFC 9112 3.2.2, what clients send to a proxy) as origin-form, which is
+     * what nginx sends upstream: "http://host?q" becomes "/?q". Any other target is returned as it is.
+     */
+    static String originForm(String uri) {
+        if (uri.isEmpty() || uri.charAt(0) == '/') {
+            return uri;
+        }
+        int scheme = uri.indexOf("://");
+        boolean http = scheme == 4 || scheme == 5 && Character.toLowerCase(uri.charAt(4)) == 's';
+        if (!http || !uri.regionMatches(true, 0, "http", 0, 4)) {
+            return uri;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?') {
+            end++;
+        }
+        return end == uri.length() ? "/" : uri.charAt(end) == '?' ? "/" + uri.substring(end) : uri.substring(end);
     }
 
     private static String queryOf(String uri) {
         int query = uri.indexOf('?');
         return query < 0 ? "" : uri.substring(query);
-    }
-
-    HttpRequest head() {
-        return head;
     }
 
     boolean isHead() {

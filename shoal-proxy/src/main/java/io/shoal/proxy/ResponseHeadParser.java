@@ -30,8 +30,7 @@ final class ResponseHeadParser {
 
     /** Reused from one response to the next on a connection: a head is valid until the next is parsed. */
     private byte[] bytes = new byte[512];
-    private int[] lines = new int[3 * 32];
-    private int[] runs = new int[2 * 32];
+    private final Scan scan = new Scan();
 
     /**
      * Reads the head of {@code length} bytes at {@code in}'s reader index (from the status line to the
@@ -45,21 +44,20 @@ final class ResponseHeadParser {
             bytes = new byte[Math.max(length, 2 * bytes.length)];
         }
         in.readBytes(bytes, 0, length);
-        Scan scan = new Scan(bytes, length, lines, runs);
-        UpstreamHead head = scan.run();
-        lines = scan.lines;
-        runs = scan.runs;
-        return head;
+        return scan.run(bytes, length);
     }
 
-    /** One pass over the lines, then the choice of lines to forward, which needs every Connection value. */
+    /**
+     * One pass over the lines, then the choice of lines to forward, which needs every Connection value.
+     * One per parser, its state reset for each head.
+     */
     private static final class Scan {
-        private final byte[] head;
-        private final int length;
-        private int[] lines;
-        private int[] runs;
+        private byte[] head;
+        private int length;
+        private int[] lines = new int[3 * 32];
+        private int[] runs = new int[2 * 32];
         private int lineCount;
-        private long contentLength = -1;
+        private long contentLength;
         private boolean transferEncoding;
         private boolean chunked;
         private boolean close;
@@ -67,14 +65,16 @@ final class ResponseHeadParser {
         /** Whether a Connection value names a field other than the hop-by-hop ones removed anyway. */
         private boolean namesOtherFields;
 
-        Scan(byte[] head, int length, int[] lines, int[] runs) {
+        UpstreamHead run(byte[] head, int length) {
             this.head = head;
             this.length = length;
-            this.lines = lines;
-            this.runs = runs;
-        }
-
-        UpstreamHead run() {
+            lineCount = 0;
+            contentLength = -1;
+            transferEncoding = false;
+            chunked = false;
+            close = false;
+            keepAliveToken = false;
+            namesOtherFields = false;
             int statusLineEnd = indexOf(0, length, (byte) '\n');
             int statusEnd = trimCr(0, statusLineEnd);
             int start = 0;

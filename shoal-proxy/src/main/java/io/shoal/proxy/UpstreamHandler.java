@@ -11,17 +11,20 @@ import io.netty.util.ReferenceCountUtil;
  * closes. Event-loop confined.
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    private final RequestBodyEncoder encoder;
     private final UpstreamResponseDecoder decoder;
     private Exchange owner;
 
-    UpstreamHandler(UpstreamResponseDecoder decoder) {
+    UpstreamHandler(RequestBodyEncoder encoder, UpstreamResponseDecoder decoder) {
+        this.encoder = encoder;
         this.decoder = decoder;
     }
 
-    /** @param headRequest whether the request about to go out is a HEAD, whose response has no body */
-    void attach(Exchange exchange, boolean headRequest) {
+    /** Hands the connection to the exchange whose request is about to go out on it. */
+    void attach(Exchange exchange, ForwardedRequest request) {
         owner = exchange;
-        decoder.expectResponseTo(headRequest);
+        encoder.expectBody(request.chunked());
+        decoder.expectResponseTo(request.isHead());
     }
 
     void detach() {

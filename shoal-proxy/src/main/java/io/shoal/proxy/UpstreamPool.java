@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.topology.Server;
 import java.util.ArrayDeque;
@@ -60,11 +59,12 @@ final class UpstreamPool {
                         // Reader idle is enough: a pooled connection always has a read pending. An
                         // all-idle timer would also wrap every write in a promise and a listener.
                         UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
+                        RequestBodyEncoder encoder = new RequestBodyEncoder();
                         ch.pipeline()
                                 .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast(ENCODER, new HttpRequestEncoder())
+                                .addLast(ENCODER, encoder)
                                 .addLast(DECODER, decoder)
-                                .addLast(HANDLER, new UpstreamHandler(decoder));
+                                .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
                 })
                 .connect(server.address());

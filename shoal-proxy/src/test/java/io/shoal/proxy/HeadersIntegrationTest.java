@@ -110,6 +110,42 @@ class HeadersIntegrationTest {
     }
 
     @Test
+    void theUpstreamGetsOneHttp11HeadWithTheForwardingFieldsAndTheChunksWithTheirTrailers() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RawBackends.Misbehaving recorder = RawBackends.records(received);
+             RunningProxy raw = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")),
+                     TestConfigs.service("web", BalanceConfig.of(Algorithm.ROUND_ROBIN),
+                             List.of(TestConfigs.server(recorder.address())))))) {
+            String response = RawHttp.exchange(raw.port(), "POST /up?x=1 HTTP/1.1\r\nHost: site\r\n"
+                    + "X-Real-IP: 6.6.6.6\r\nX-Forwarded-Proto: https\r\nX-Forwarded-For: 1.2.3.4\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\nX-Checksum: abc\r\n\r\n");
+
+            assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("ok");
+            assertThat(received).containsExactly("POST /up?x=1 HTTP/1.1\r\nHost: site\r\n"
+                    + "transfer-encoding: chunked\r\nx-forwarded-for: 1.2.3.4, 127.0.0.1\r\n"
+                    + "x-real-ip: 127.0.0.1\r\nx-forwarded-proto: http\r\nx-forwarded-host: site\r\n\r\n"
+                    + "5\r\nhello\r\n0\r\nX-Checksum: abc\r\n\r\n");
+        }
+    }
+
+    @Test
+    void anAbsoluteFormTargetGoesOutInOriginFormAndAnHttp10RequestAsHttp11() throws Exception {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (RawBackends.Misbehaving recorder = RawBackends.records(received);
+             RunningProxy raw = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")),
+                     TestConfigs.service("web", BalanceConfig.of(Algorithm.ROUND_ROBIN),
+                             List.of(TestConfigs.server(recorder.address())))))) {
+            RawHttp.exchange(raw.port(), "GET http://site?q=1 HTTP/1.0\r\nHost: site\r\n\r\n");
+            RawHttp.exchange(raw.port(), "GET HTTPS://site/a/b HTTP/1.1\r\nHost: site\r\nConnection: close\r\n\r\n");
+
+            assertThat(received).hasSize(2);
+            assertThat(received.get(0)).startsWith("GET /?q=1 HTTP/1.1\r\nHost: site\r\n");
+            assertThat(received.get(1)).startsWith("GET /a/b HTTP/1.1\r\nHost: site\r\n");
+        }
+    }
+
+    @Test
     void stickyCookieKeepsAClientOnItsServer() throws Exception {
         TestBackend other = new TestBackend("other");
         io.shoal.config.ServiceConfig service = TestConfigs.withSticky(TestConfigs.service("web",

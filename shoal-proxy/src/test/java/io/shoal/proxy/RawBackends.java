@@ -53,6 +53,31 @@ final class RawBackends {
         });
     }
 
+    /**
+     * Keeps each request exactly as it came (head, and a chunked body up to its last chunk and
+     * trailers), then answers 200 "ok" and closes.
+     */
+    static Misbehaving records(List<String> received) throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            String request = readHead(in);
+            if (request.toLowerCase().contains("\r\ntransfer-encoding: chunked\r\n")) {
+                StringBuilder body = new StringBuilder();
+                int b;
+                while (!body.toString().matches("(?s)(.*\r\n)?0\r\n(.*\r\n)?\r\n") && (b = in.read()) >= 0) {
+                    body.append((char) b);
+                }
+                request += body;
+            }
+            received.add(request);
+            requests.incrementAndGet();
+            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.close();
+        });
+    }
+
     static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int b;
