@@ -351,6 +351,13 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (!clientCtx.channel().isActive()) {
+            // The client closed and the loop has not told its handler yet: stop here rather than write
+            // to a closed channel, a path so rare that taking it makes the JIT recompile the write path.
+            ReferenceCountUtil.release(msg);
+            abort();
+            return;
+        }
         if (msg instanceof UpstreamHead head) {
             onResponseHead(head);
         } else if (msg == UpstreamResponseDecoder.Marker.INVALID || !response.started()) {

@@ -88,6 +88,29 @@ class FailureHandlingIntegrationTest {
     }
 
     @Test
+    void aClientThatLeavesBeforeTheAnswerFreesItsServerAndItsUpstreamConnectionIsNotReused() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger closes = new AtomicInteger();
+        RawBackends.Misbehaving slow = track(RawBackends.answersWhenReleased(release, closes));
+        RunningProxy proxy = track(new RunningProxy(oneService(web(slow.address()))));
+        io.shoal.topology.Server server = proxy.topology.current().services().get("web").servers().get(0);
+
+        try (java.net.Socket client = new java.net.Socket("127.0.0.1", proxy.port())) {
+            client.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            client.getOutputStream().flush();
+            org.awaitility.Awaitility.await().until(() -> slow.requests.get() == 1);
+        }
+        release.countDown();
+
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            assertThat(closes.get()).isEqualTo(1);
+            assertThat(server.inFlight()).isZero();
+        });
+        assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+        assertThat(slow.requests.get()).isEqualTo(2);
+    }
+
+    @Test
     void aPostWhoseBodyWasSentIsNeverReplayed() throws Exception {
         RawBackends.Misbehaving dropper = track(RawBackends.closesAfterBody());
         TestBackend healthy = track(new TestBackend("healthy"));

@@ -78,6 +78,36 @@ final class RawBackends {
         });
     }
 
+    /**
+     * Reads a request head, answers 200 "ok" once {@code release} opens, then counts in {@code closes}
+     * when the proxy has closed the connection (before or after the answer).
+     */
+    static Misbehaving answersWhenReleased(java.util.concurrent.CountDownLatch release, AtomicInteger closes)
+            throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            readHead(in);
+            requests.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                while (in.read() >= 0) {
+                    // a pooled connection stays open: wait for the proxy to close it
+                }
+            } catch (IOException closedAlready) {
+                // the proxy closed it before the answer: a reset on write or read
+            }
+            closes.incrementAndGet();
+        });
+    }
+
     static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int b;
