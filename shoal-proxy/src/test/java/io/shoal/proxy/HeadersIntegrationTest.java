@@ -109,13 +109,15 @@ class HeadersIntegrationTest {
         assertThat(response).startsWith("HTTP/1.1 200 ").endsWith("hello world");
     }
 
+    private static RunningProxy proxyTo(RawBackends.Misbehaving backend) throws Exception {
+        return new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",
+                BalanceConfig.of(Algorithm.ROUND_ROBIN), List.of(TestConfigs.server(backend.address())))));
+    }
+
     @Test
     void theUpstreamGetsOneHttp11HeadWithTheForwardingFieldsAndTheChunksWithTheirTrailers() throws Exception {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (RawBackends.Misbehaving recorder = RawBackends.records(received);
-             RunningProxy raw = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")),
-                     TestConfigs.service("web", BalanceConfig.of(Algorithm.ROUND_ROBIN),
-                             List.of(TestConfigs.server(recorder.address())))))) {
+        try (RawBackends.Misbehaving recorder = RawBackends.records(received); RunningProxy raw = proxyTo(recorder)) {
             String response = RawHttp.exchange(raw.port(), "POST /up?x=1 HTTP/1.1\r\nHost: site\r\n"
                     + "X-Real-IP: 6.6.6.6\r\nX-Forwarded-Proto: https\r\nX-Forwarded-For: 1.2.3.4\r\n"
                     + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -132,10 +134,7 @@ class HeadersIntegrationTest {
     @Test
     void anAbsoluteFormTargetGoesOutInOriginFormAndAnHttp10RequestAsHttp11() throws Exception {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (RawBackends.Misbehaving recorder = RawBackends.records(received);
-             RunningProxy raw = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")),
-                     TestConfigs.service("web", BalanceConfig.of(Algorithm.ROUND_ROBIN),
-                             List.of(TestConfigs.server(recorder.address())))))) {
+        try (RawBackends.Misbehaving recorder = RawBackends.records(received); RunningProxy raw = proxyTo(recorder)) {
             RawHttp.exchange(raw.port(), "GET http://site?q=1 HTTP/1.0\r\nHost: site\r\n\r\n");
             RawHttp.exchange(raw.port(), "GET HTTPS://site/a/b HTTP/1.1\r\nHost: site\r\nConnection: close\r\n\r\n");
 
