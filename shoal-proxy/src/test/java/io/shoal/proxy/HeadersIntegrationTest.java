@@ -102,6 +102,19 @@ class HeadersIntegrationTest {
     }
 
     @Test
+    void aHeadAnswerHasNoBodyAndTheConnectionServesTheNextRequest() throws Exception {
+        String responses = RawHttp.exchange(proxy.port(), "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        int second = responses.indexOf("HTTP/1.1 ", 1);
+        assertThat(responses).startsWith("HTTP/1.1 200 ");
+        assertThat(second).isPositive();
+        String head = responses.substring(0, second);
+        assertThat(head).endsWith("\r\n\r\n");
+        assertThat(responses.substring(second)).startsWith("HTTP/1.1 200 ").endsWith("b");
+    }
+
+    @Test
     void aChunkedUploadIsStreamedToTheBackend() throws Exception {
         String response = RawHttp.exchange(proxy.port(), "POST /echo HTTP/1.1\r\nHost: x\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
