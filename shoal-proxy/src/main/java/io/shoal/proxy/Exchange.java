@@ -187,8 +187,10 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         if (tries == 0) {
             firstTried = next;
         } else {
-            if (retried == null || tries > retried.length) {
-                retried = java.util.Arrays.copyOf(retried == null ? new Server[0] : retried, tries + 1);
+            if (retried == null) {
+                retried = new Server[2];
+            } else if (tries > retried.length) {
+                retried = java.util.Arrays.copyOf(retried, 2 * retried.length);
             }
             retried[tries - 1] = next;
         }

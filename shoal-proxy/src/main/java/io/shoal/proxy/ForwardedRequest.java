@@ -109,7 +109,7 @@ final class ForwardedRequest {
     }
 
     /** One byte per char, as the decoder read them (obs-text passes unchanged, as nginx passes it). */
-    private static void writeField(ByteBuf buf, CharSequence name, CharSequence value) {
+    static void writeField(ByteBuf buf, CharSequence name, CharSequence value) {
         buf.writeCharSequence(name, CharsetUtil.ISO_8859_1);
         buf.writeByte(':').writeByte(' ');
         buf.writeCharSequence(value, CharsetUtil.ISO_8859_1);

@@ -1,12 +1,10 @@
 package io.shoal.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.CharsetUtil;
 import java.util.Iterator;
@@ -57,20 +55,13 @@ final class RequestBodyEncoder extends ChannelOutboundHandlerAdapter {
         }
         if (content instanceof LastHttpContent last) {
             end.writeBytes(LAST_CHUNK);
-            writeTrailers(end, last.trailingHeaders());
+            Iterator<Map.Entry<CharSequence, CharSequence>> trailers = last.trailingHeaders().iteratorCharSequence();
+            while (trailers.hasNext()) {
+                Map.Entry<CharSequence, CharSequence> field = trailers.next();
+                ForwardedRequest.writeField(end, field.getKey(), field.getValue());
+            }
             end.writeBytes(CRLF);
         }
         ctx.write(end, promise);
-    }
-
-    private static void writeTrailers(ByteBuf out, HttpHeaders trailers) {
-        Iterator<Map.Entry<CharSequence, CharSequence>> fields = trailers.iteratorCharSequence();
-        while (fields.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> field = fields.next();
-            ByteBufUtil.writeAscii(out, field.getKey());
-            out.writeByte(':').writeByte(' ');
-            ByteBufUtil.writeAscii(out, field.getValue());
-            out.writeBytes(CRLF);
-        }
     }
 }
