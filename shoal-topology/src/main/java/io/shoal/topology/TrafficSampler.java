@@ -80,7 +80,9 @@ public final class TrafficSampler implements AutoCloseable {
                 if (merged == null) {
                     merged = new Histogram(latency.getHighestTrackableValue(), latency.getNumberOfSignificantValueDigits());
                 }
-                merged.add(latency);
+                if (latency.getTotalCount() > 0) {
+                    merged.add(latency);
+                }
             }
             if (merged != null) {
                 services.computeIfAbsent(service.name(), n -> new TrafficSeries())

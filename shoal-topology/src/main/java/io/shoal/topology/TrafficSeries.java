@@ -19,6 +19,9 @@ import org.HdrHistogram.Histogram;
  * quarter of the time a {@code PackedHistogram} copy took (docs/benchmarks.md).
  */
 final class TrafficSeries {
+    /** The histogram of a second without responses. */
+    private static final byte[] NO_LATENCIES = new byte[0];
+
     private final ArrayDeque<TrafficSecond> seconds = new ArrayDeque<>();
     private final ArrayDeque<byte[]> histograms = new ArrayDeque<>();
     /** The cumulative counts at the previous sample, for a server's series. */
@@ -30,9 +33,15 @@ final class TrafficSeries {
                           AbstractHistogram latencyMicros, ByteBuffer encoding) {
         seconds.addLast(new TrafficSecond(atEpochMillis, elapsedSeconds, requests, errors,
                 millis(latencyMicros, 50), millis(latencyMicros, 95), millis(latencyMicros, 99)));
-        encoding.clear();
-        int length = latencyMicros.encodeIntoByteBuffer(encoding);
-        histograms.addLast(Arrays.copyOf(encoding.array(), length));
+        if (latencyMicros.getTotalCount() == 0) {
+            // An idle second is neither encoded nor merged: HdrHistogram's loops would otherwise be profiled on
+            // empty data while idle and recompiled by C2, on the proxy's CPU, when the load comes back.
+            histograms.addLast(NO_LATENCIES);
+        } else {
+            encoding.clear();
+            int length = latencyMicros.encodeIntoByteBuffer(encoding);
+            histograms.addLast(Arrays.copyOf(encoding.array(), length));
+        }
         while (seconds.size() > TrafficSampler.HISTORY_SECONDS) {
             seconds.pollFirst();
         }
@@ -59,15 +68,22 @@ final class TrafficSeries {
         long errors = 0;
         for (int i = 0; i < n; i++) {
             TrafficSecond second = s.next();
-            Histogram histogram = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(h.next()), 0);
+            byte[] encoded = h.next();
             covered += second.seconds();
             requests += second.requests();
             errors += second.errors();
+            if (encoded == NO_LATENCIES) {
+                continue;
+            }
+            Histogram histogram = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(encoded), 0);
             if (latency == null) {
                 latency = histogram;
             } else {
                 latency.add(histogram);
             }
+        }
+        if (latency == null) {
+            return new TrafficFigures(covered, requests, errors, 0, 0, 0, 0);
         }
         return new TrafficFigures(covered, requests, errors, latency.getTotalCount(),
                 millis(latency, 50), millis(latency, 95), millis(latency, 99));
