@@ -75,7 +75,8 @@ final class ForwardedRequest {
         headers.remove(XForwarded.REAL_IP);
         headers.remove(XForwarded.PROTO);
         headers.remove(XForwarded.HOST);
-        this.forwardedUri = path.equals(pathOf(uri)) ? originForm(uri) : path + queryOf(originForm(uri));
+        String target = originForm(uri);
+        this.forwardedUri = path.equals(pathOf(target)) ? target : path + queryOf(target);
         this.head = request;
     }
 
