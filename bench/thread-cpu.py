@@ -56,6 +56,8 @@ def find_proxy():
 
 def main():
     pid = int(sys.argv[1]) if len(sys.argv) > 1 else find_proxy()
+    if not os.path.isdir(f"/proc/{pid}"):
+        sys.exit(f"thread-cpu.py: no process {pid}")
     print(f"pid {pid}; bursts of load (ms of CPU):", flush=True)
     previous, burst, start = sample(pid), None, None
     while True:
