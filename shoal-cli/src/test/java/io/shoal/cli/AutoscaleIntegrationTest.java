@@ -66,7 +66,7 @@ class AutoscaleIntegrationTest {
                 clockStarts.add(timeline.millis() - Math.round(second.atSeconds() * 1000));
             });
             long loadEnd = timeline.millis();
-            // The load generator opens its connections before its clock starts: its seconds say when that was.
+            // The load generator's clock starts once it is set up, not when Bench.run is called: its seconds say when.
             long loadStart = Collections.min(clockStarts);
             Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
                     .until(() -> timeline.firstWithReplicas(1, loadEnd) >= 0);

@@ -64,7 +64,12 @@ public final class LoadEngine {
             run = new RunContext(plan, address, tickets, this::slotFinished);
             Slots slots = new Slots(run, loops, stats, base, activeSlots);
             List<Slot> first = slots.add(rampConnections ? (int) Math.round(load.valueAt(0)) : plan.connections());
-            preconnect(first);
+            if (!plan.openModel()) {
+                // In the open model a connection opens when the schedule first needs it, as in k6's arrival-rate
+                // executors: a pool opened up front would sit idle until the rate grows, and a server that closes
+                // connections with no request (client_header_timeout) would race the first request on them.
+                preconnect(first);
+            }
             long start = System.nanoTime();
             tickets.startAt(start);
             first.forEach(Slot::start);
