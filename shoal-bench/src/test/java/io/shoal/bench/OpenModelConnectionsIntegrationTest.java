@@ -23,7 +23,7 @@ class OpenModelConnectionsIntegrationTest {
     @Test
     void aLowRateOpensOnlyTheConnectionsItUses() throws Exception {
         try (CountingServer server = new CountingServer()) {
-            // 4 requests in 1 s, each due when the last one is answered: one connection would do; the pool has 20.
+            // 4 per second for 1 s: 4 requests, so at most 4 of the pool of 20 connections are needed.
             BenchResult r = Bench.run(LoadPlan.builder(server.uri()).connections(20).threads(1).rate(4)
                     .duration(Duration.ofSeconds(1)).build(), s -> { });
 
