@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Runs one plan: a few event loops (one per {@code --threads}), the connections ({@link Slot}s) spread over them,
  * and the calling thread as the clock that samples a {@link Second} each second and, when connections ramp, opens
- * or retires connections every 100 ms. The first connections are opened before the clock starts. The run ends
+ * or retires connections every 100 ms. In the closed model the first connections are opened before the clock
+ * starts; in the open model each opens at its first request. The run ends
  * when every slot has run out of tickets and finished its last request, so nothing in flight is cut off.
  */
 public final class LoadEngine {
