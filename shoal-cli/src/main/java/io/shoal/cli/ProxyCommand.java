@@ -46,6 +46,10 @@ final class ProxyCommand implements Callable<Integer> {
             description = "Time an event loop polls for more work before it sleeps, e.g. 50us; 0us = off (50us).")
     String busyPoll;
 
+    @Option(names = "--compiler-nice", paramLabel = "N",
+            description = "Nice value of the JIT compiler threads once the proxy is warm; 0 = leave them (19).")
+    String compilerNice;
+
     @Option(names = "--access-log", paramLabel = "PATH", description = "Append an access log to PATH; - for standard output.")
     String accessLog;
 
@@ -89,6 +93,7 @@ final class ProxyCommand implements Callable<Integer> {
                 .threads(threads)
                 .maxConnections(maxConnections)
                 .busyPoll(busyPoll)
+                .compilerNice(compilerNice)
                 .accessLog(accessLog)
                 .accessLogFormat(accessLogFormat)
                 .sticky(sticky)

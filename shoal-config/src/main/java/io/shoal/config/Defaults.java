@@ -12,6 +12,8 @@ public final class Defaults {
     public static final int MAX_CONNECTIONS = 50_000;
     /** Measured in docs/benchmarks.md: more requests per core and a shorter tail on a loaded event loop. */
     public static final Duration BUSY_POLL = Duration.ofNanos(50_000);
+    /** Measured in docs/benchmarks.md: late recompilations no longer take the CPU from a busy event loop. */
+    public static final int COMPILER_NICE = 19;
 
     public static final int MAX_WEIGHT = 1000;
     public static final int MAX_FAILS = 1;

@@ -14,6 +14,7 @@ import java.util.List;
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
  * @param busyPoll how long an event loop that ran out of work keeps polling before it sleeps; zero: never
+ * @param compilerNice the nice value the JIT compiler threads get once the proxy is warm; zero: left alone
  */
 public record ProxySettings(
         int threads,
@@ -23,7 +24,8 @@ public record ProxySettings(
         int maxHeaderBytes,
         int maxConnections,
         List<String> trustedProxies,
-        Duration busyPoll) {
+        Duration busyPoll,
+        int compilerNice) {
 
     public ProxySettings {
         trustedProxies = List.copyOf(trustedProxies);
@@ -32,6 +34,6 @@ public record ProxySettings(
     public static ProxySettings defaults() {
         return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.IDLE_TIMEOUT,
                 Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
-                Defaults.BUSY_POLL);
+                Defaults.BUSY_POLL, Defaults.COMPILER_NICE);
     }
 }

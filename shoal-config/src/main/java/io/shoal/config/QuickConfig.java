@@ -38,6 +38,7 @@ public final class QuickConfig {
         private String threads;
         private String maxConnections;
         private String busyPoll;
+        private String compilerNice;
         private String accessLog;
         private String accessLogFormat;
         private String sticky;
@@ -103,6 +104,12 @@ public final class QuickConfig {
         /** {@code --busy-poll}: how long an event loop polls for more work before it sleeps. */
         public Builder busyPoll(String duration) {
             this.busyPoll = duration;
+            return this;
+        }
+
+        /** {@code --compiler-nice}: the JIT compiler's nice value once the proxy is warm. */
+        public Builder compilerNice(String nice) {
+            this.compilerNice = nice;
             return this;
         }
 
@@ -223,12 +230,14 @@ public final class QuickConfig {
             o.map("proxy.threads", "--threads");
             o.map("proxy.max_connections", "--max-connections");
             o.map("proxy.busy_poll", "--busy-poll");
+            o.map("proxy.compiler_nice", "--compiler-nice");
             ProxySettings d = ProxySettings.defaults();
             return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
                     d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(), d.maxHeaderBytes(),
                     o.parse("proxy.max_connections", maxConnections, d.maxConnections(), Values::integer),
                     d.trustedProxies(),
-                    o.parse("proxy.busy_poll", busyPoll, d.busyPoll(), Values::duration));
+                    o.parse("proxy.busy_poll", busyPoll, d.busyPoll(), Values::duration),
+                    o.parse("proxy.compiler_nice", compilerNice, d.compilerNice(), Values::integer));
         }
 
         private AccessLogConfig accessLog(OptionParser o) {

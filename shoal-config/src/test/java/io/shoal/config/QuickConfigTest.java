@@ -56,6 +56,7 @@ class QuickConfigTest {
                 .responseTimeout("3s")
                 .threads("1")
                 .busyPoll("0us")
+                .compilerNice("5")
                 .accessLog("-")
                 .accessLogFormat("json")
                 .sticky()
@@ -69,6 +70,7 @@ class QuickConfigTest {
         assertThat(service.timeouts()).isEqualTo(new UpstreamTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));
         assertThat(config.proxy().threads()).isEqualTo(1);
         assertThat(config.proxy().busyPoll()).isZero();
+        assertThat(config.proxy().compilerNice()).isEqualTo(5);
         assertThat(config.accessLog()).isEqualTo(new AccessLogConfig("-", AccessLogConfig.Format.JSON));
         assertThat(service.sticky()).isEqualTo(new StickyConfig(Defaults.STICKY_COOKIE));
     }

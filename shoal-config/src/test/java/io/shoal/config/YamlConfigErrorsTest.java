@@ -48,6 +48,8 @@ class YamlConfigErrorsTest {
                 1, "proxy.threads", "expected a whole number, got 'many'");
         assertOnly(valid().replace("listeners:", "proxy: {busy_poll: 5ms}\nlisteners:"),
                 1, "proxy.busy_poll", "must be between 0us and 1ms, got 5ms");
+        assertOnly(valid().replace("listeners:", "proxy: {compiler_nice: 25}\nlisteners:"),
+                1, "proxy.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got 25");
         assertOnly(valid().replace("  web:\n", "  web:\n    sticky: sometimes\n"),
                 5, "services.web.sticky", "expected true, false or {cookie: NAME}, got 'sometimes'");
     }

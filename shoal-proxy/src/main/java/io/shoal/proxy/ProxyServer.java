@@ -13,11 +13,13 @@ import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The data plane: binds every listener and proxies what arrives, reading the topology's snapshots. */
 public final class ProxyServer implements AutoCloseable {
+    private static final String LOOP_THREADS = "shoal-proxy";
     private final ShoalConfig config;
     private final Topology topology;
     private final AccessLog accessLog;
@@ -28,6 +30,7 @@ public final class ProxyServer implements AutoCloseable {
     private EventLoopGroup group;
     private ProxyContext context;
     private ServerListener serverListener;
+    private ScheduledExecutorService compilerNice;
 
     public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
         this.config = config;
@@ -38,7 +41,10 @@ public final class ProxyServer implements AutoCloseable {
     /** Binds every listener; returns the bound addresses, in configuration order. */
     public List<InetSocketAddress> start() throws InterruptedException {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
-        group = transport.newGroup(threads, "shoal-proxy", config.proxy().busyPoll());
+        group = transport.newGroup(threads, LOOP_THREADS, config.proxy().busyPoll());
+        if (config.proxy().compilerNice() > 0) {
+            compilerNice = CompilerNice.start(config.proxy().compilerNice(), LOOP_THREADS);
+        }
         context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
         ProxyContext started = context;
         serverListener = (server, previous, now) -> {
@@ -111,6 +117,10 @@ public final class ProxyServer implements AutoCloseable {
             listener.close().awaitUninterruptibly();
         }
         listeners.clear();
+        if (compilerNice != null) {
+            compilerNice.shutdownNow();
+            compilerNice = null;
+        }
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
             group = null;

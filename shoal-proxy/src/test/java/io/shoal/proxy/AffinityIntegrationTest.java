@@ -95,7 +95,7 @@ class AffinityIntegrationTest {
         BalanceConfig ipHash = BalanceConfig.of(Algorithm.IP_HASH);
         ProxySettings trusting = new ProxySettings(0, ProxySettings.defaults().clientHeaderTimeout(),
                 ProxySettings.defaults().idleTimeout(), 8192, 32768, 1000, List.of("127.0.0.0/8"),
-                ProxySettings.defaults().busyPoll());
+                ProxySettings.defaults().busyPoll(), ProxySettings.defaults().compilerNice());
         try (RunningProxy trusted = proxy(trusting, ipHash); RunningProxy untrusted = proxy(ProxySettings.defaults(), ipHash)) {
             Set<String> spread = new HashSet<>();
             Set<String> ignored = new HashSet<>();
@@ -114,7 +114,8 @@ class AffinityIntegrationTest {
     @Test
     void connectionsPastMaxConnectionsAreRefused() throws Exception {
         ProxySettings two = new ProxySettings(1, ProxySettings.defaults().clientHeaderTimeout(),
-                ProxySettings.defaults().idleTimeout(), 8192, 32768, 2, List.of(), ProxySettings.defaults().busyPoll());
+                ProxySettings.defaults().idleTimeout(), 8192, 32768, 2, List.of(), ProxySettings.defaults().busyPoll(),
+                ProxySettings.defaults().compilerNice());
         try (RunningProxy proxy = proxy(two, BalanceConfig.of(Algorithm.ROUND_ROBIN));
              java.net.Socket first = new java.net.Socket("127.0.0.1", proxy.port());
              java.net.Socket second = new java.net.Socket("127.0.0.1", proxy.port());

@@ -20,7 +20,8 @@ final class ProxyBinder {
                 s.size("max_header_size", d.maxHeaderBytes()),
                 s.integer("max_connections", d.maxConnections()),
                 s.values("trusted_proxies", text -> text),
-                s.duration("busy_poll", d.busyPoll()));
+                s.duration("busy_poll", d.busyPoll()),
+                s.integer("compiler_nice", d.compilerNice()));
         s.finish();
         return proxy;
     }

@@ -51,6 +51,10 @@ public final class Validator {
             sink.add("proxy.busy_poll", "must be between 0us and " + Values.formatDuration(MAX_BUSY_POLL)
                     + ", got " + Values.formatDuration(p.busyPoll()));
         }
+        if (p.compilerNice() < 0 || p.compilerNice() > 19) {
+            sink.add("proxy.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got "
+                    + p.compilerNice());
+        }
         List<String> trusted = p.trustedProxies();
         for (int i = 0; i < trusted.size(); i++) {
             if (!Addresses.isIpOrCidr(trusted.get(i))) {
