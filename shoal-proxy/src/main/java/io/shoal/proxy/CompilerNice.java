@@ -49,7 +49,8 @@ final class CompilerNice {
     private final long windowNanos;
     private final Path tasks;
     private final ArrayDeque<long[]> compilerSamples = new ArrayDeque<>(); // {nanoTime, compiler ticks}
-    private final Set<Integer> lowered = new HashSet<>();
+    /** Threads looked at since the proxy became warm. */
+    private final Set<Integer> seen = new HashSet<>();
     private boolean warm;
     private boolean stopped;
 
@@ -89,19 +90,24 @@ final class CompilerNice {
         if (stopped) {
             return;
         }
-        List<ThreadCpu> threads;
         try {
-            threads = ThreadCpu.list(tasks);
+            if (!warm) {
+                warm = isWarm(ThreadCpu.list(tasks), System.nanoTime());
+            }
+            if (warm) {
+                lowerNewCompilerThreads();
+            }
         } catch (IOException | RuntimeException e) {
             stop("cannot read " + tasks + ": " + e.getMessage());
-            return;
         }
-        if (!warm) {
-            warm = isWarm(threads, System.nanoTime());
-        }
-        if (warm) {
-            for (ThreadCpu thread : threads) {
-                if (thread.name().contains(compilerMark) && !lowered.contains(thread.tid()) && !renice(thread)) {
+    }
+
+    /** Once warm, only threads not seen before are read: a directory listing a second costs next to nothing. */
+    private void lowerNewCompilerThreads() throws IOException {
+        for (int tid : ThreadCpu.ids(tasks)) {
+            if (seen.add(tid)) {
+                ThreadCpu thread = ThreadCpu.read(tasks, tid);
+                if (thread != null && thread.name().contains(compilerMark) && !renice(thread)) {
                     return;
                 }
             }
@@ -157,7 +163,6 @@ final class CompilerNice {
             stopped = true;
             return false;
         }
-        lowered.add(thread.tid());
         return true;
     }
 

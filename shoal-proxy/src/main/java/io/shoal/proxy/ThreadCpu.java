@@ -17,17 +17,33 @@ record ThreadCpu(int tid, String name, long ticks, int nice) {
     /** Every thread under {@code tasks} ({@code /proc/self/task}); threads that end meanwhile are left out. */
     static List<ThreadCpu> list(Path tasks) throws IOException {
         List<ThreadCpu> threads = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
-            for (Path dir : dirs) {
-                try {
-                    threads.add(parse(Integer.parseInt(dir.getFileName().toString()),
-                            Files.readString(dir.resolve("stat"))));
-                } catch (NoSuchFileException gone) {
-                    // the thread ended between the listing and the read
-                }
+        for (int tid : ids(tasks)) {
+            ThreadCpu thread = read(tasks, tid);
+            if (thread != null) {
+                threads.add(thread);
             }
         }
         return threads;
+    }
+
+    /** The ids of the threads under {@code tasks}. */
+    static List<Integer> ids(Path tasks) throws IOException {
+        List<Integer> ids = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
+            for (Path dir : dirs) {
+                ids.add(Integer.parseInt(dir.getFileName().toString()));
+            }
+        }
+        return ids;
+    }
+
+    /** One thread; {@code null} if it has ended meanwhile. */
+    static ThreadCpu read(Path tasks, int tid) throws IOException {
+        try {
+            return parse(tid, Files.readString(tasks.resolve(tid + "/stat")));
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
     }
 
     /** Parses a {@code stat} line; the name is in parentheses and may itself hold spaces and parentheses. */

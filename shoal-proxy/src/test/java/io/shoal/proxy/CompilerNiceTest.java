@@ -126,7 +126,7 @@ class CompilerNiceTest {
         }
 
         private ThreadCpu stat() throws IOException {
-            return ThreadCpu.parse(tid, Files.readString(TASKS.resolve(tid + "/stat")));
+            return ThreadCpu.read(TASKS, tid);
         }
 
         long cpuTicks() throws IOException {
