@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.shoal.config.BalanceConfig;
+import io.shoal.config.ProxySettings;
+import io.shoal.config.ShoalConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,30 @@ class CompilerNiceTest {
                 assertThat(second.nice()).isEqualTo(10);
             }
         }
+    }
+
+    @Test
+    void aProxyWatchesItsCompilerThreadsUntilClosedAndNotAtAllWithZero() throws Exception {
+        ProxySettings d = ProxySettings.defaults();
+        ProxySettings off = new ProxySettings(1, d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
+                d.maxHeaderBytes(), d.maxConnections(), List.of(), d.busyPoll(), 0);
+        try (RunningProxy proxy = new RunningProxy(onePool(d))) {
+            assertThat(watchThreads()).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> watchThreads() == 0);
+        try (RunningProxy proxy = new RunningProxy(onePool(off))) {
+            assertThat(watchThreads()).isZero();
+        }
+    }
+
+    private static ShoalConfig onePool(ProxySettings settings) {
+        return TestConfigs.config(settings, List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",
+                BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN), List.of(TestConfigs.server("127.0.0.1:9"))));
+    }
+
+    private static long watchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("shoal-compiler-nice")).count();
     }
 
     @Test
