@@ -1,6 +1,7 @@
 package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,6 +135,44 @@ class EventStreamTest {
                         .equals("HTTP/1.1 200");
             }
         });
+    }
+
+    /**
+     * A client that stops reading (a laptop asleep with the dashboard open) fills its connection's buffers; the
+     * other streams keep getting their ticks. 3,000 servers make each tick about a megabyte, so the stalled
+     * connection is full after a few ticks (four with 2,000 servers on Linux), well before the tenth.
+     */
+    @Test
+    void aClientThatStopsReadingHoldsUpNoOtherStream() throws Exception {
+        List<String> servers = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            servers.add("127.0.0." + (2 + i / 250) + ":" + (1 + i % 250));
+        }
+        running.close();
+        running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), servers);
+        Socket stalled = new Socket();
+        clients.add(stalled);
+        stalled.setReceiveBufferSize(4096);
+        stalled.connect(running.admin.address());
+        stalled.getOutputStream().write("GET /api/v1/stream HTTP/1.1\r\nHost: admin\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        Iterator<Event> events = open();
+        assertThat(events.next().name()).isEqualTo("history");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            long last = 0;
+            for (int i = 0; i < 10; i++) {
+                Event tick = events.next();
+                assertThat(tick.name()).isEqualTo("tick");
+                assertThat(tick.data().path("atEpochMillis").asLong()).isGreaterThan(last);
+                last = tick.data().path("atEpochMillis").asLong();
+            }
+        }, "ticks stopped: the stalled client held up the stream");
+        running.admin.close(); // with a writer still blocked on the stalled client
+        while (events.hasNext()) {
+            events.next();
+        }
     }
 
     @Test

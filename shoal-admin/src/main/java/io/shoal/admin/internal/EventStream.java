@@ -10,33 +10,46 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /api/v1/stream}: server-sent events for the dashboard. A client first gets a {@code history}
  * event and the last {@code tick}, then a {@code tick} every second (see {@link StreamFigures}). The admin's two
  * request threads only answer the head and hand the exchange over: one thread of the stream's own builds each
- * tick once and writes it to every open stream, and drops a stream whose client went away (its write fails).
- * {@link #close()} ends every stream.
+ * tick once and hands it to every open stream, and drops a stream whose client went away (its write fails).
+ * Writes block (the JDK server has no write timeout), so they run on writer threads, one write per stream at
+ * a time: a client that stops reading holds up only its own stream, which skips ticks until the client reads
+ * again (each tick repeats the last few seconds) or goes away. {@link #close()} ends every stream.
  *
- * <p>Threading: the set of streams is shared with the request threads; everything else is the stream thread's.
+ * <p>Threading: the set of streams is shared with the request threads; {@link Stream#writing} with the
+ * writers; everything else is the stream thread's.
  */
 public final class EventStream implements HttpHandler, AutoCloseable {
     public static final String PATH = "/api/v1/stream";
-    /** Each open stream costs one write a second on one thread; beyond this many, a client gets 503. */
+    /**
+     * Each open stream costs one write a second, and a writer thread while its client is not reading; beyond
+     * this many, a client gets 503.
+     */
     static final int MAX_STREAMS = 32;
 
     private final StreamFigures figures;
     private final ScheduledExecutorService thread;
-    private final Set<HttpExchange> streams = ConcurrentHashMap.newKeySet();
+    private final ExecutorService writers;
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private byte[] lastTick;
 
-    private EventStream(StreamFigures figures, ScheduledExecutorService thread) {
+    /** One client's stream; {@code writing} while a write to it is under way, so that writes never overlap. */
+    private record Stream(HttpExchange exchange, AtomicBoolean writing) {}
+
+    private EventStream(StreamFigures figures, ScheduledExecutorService thread, ExecutorService writers) {
         this.figures = figures;
         this.thread = thread;
+        this.writers = writers;
     }
 
     /**
@@ -49,7 +62,13 @@ public final class EventStream implements HttpHandler, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        EventStream stream = new EventStream(new StreamFigures(sources), thread);
+        // Cached: a stream has at most one write under way, so there are never more writers than streams.
+        ExecutorService writers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "shoal-admin-stream-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        EventStream stream = new EventStream(new StreamFigures(sources), thread, writers);
         thread.scheduleAtFixedRate(stream::tickQuietly, 0, 1, TimeUnit.SECONDS);
         return stream;
     }
@@ -82,40 +101,58 @@ public final class EventStream implements HttpHandler, AutoCloseable {
 
     /** On the stream thread, so that the history comes before the first tick. */
     private void open(HttpExchange exchange) {
-        streams.add(exchange);
+        Stream stream = new Stream(exchange, new AtomicBoolean(true));
+        streams.add(stream);
         byte[] history = event("history", figures.history(System.currentTimeMillis()));
-        if (write(exchange, history) && lastTick != null) {
-            write(exchange, lastTick);
-        }
+        byte[] tick = lastTick;
+        write(stream, tick == null ? new byte[][] {history} : new byte[][] {history, tick});
     }
 
     private void tickQuietly() {
         try {
             lastTick = event("tick", figures.tick(System.currentTimeMillis()));
-            for (HttpExchange exchange : streams) {
-                write(exchange, lastTick);
+            for (Stream stream : streams) {
+                if (stream.writing().compareAndSet(false, true)) {
+                    write(stream, lastTick);
+                }
             }
         } catch (RuntimeException e) {
             System.err.println("shoal: dashboard stream tick failed: " + e); // the next second tries again
         }
     }
 
-    /** Writes one event; false, and the stream is dropped, when the client has gone. */
-    private boolean write(HttpExchange exchange, byte[] event) {
+    /** Hands the events to a writer; the caller has set {@code writing}, which the writer clears. */
+    private void write(Stream stream, byte[]... events) {
+        try {
+            writers.execute(() -> {
+                if (writeNow(stream.exchange(), events)) {
+                    stream.writing().set(false);
+                } else {
+                    drop(stream);
+                }
+            });
+        } catch (RejectedExecutionException e) { // stopping
+            drop(stream);
+        }
+    }
+
+    /** False when the client has gone. */
+    private static boolean writeNow(HttpExchange exchange, byte[]... events) {
         try {
             OutputStream out = exchange.getResponseBody();
-            out.write(event);
+            for (byte[] event : events) {
+                out.write(event);
+            }
             out.flush();
             return true;
         } catch (IOException e) {
-            drop(exchange);
             return false;
         }
     }
 
-    private void drop(HttpExchange exchange) {
-        streams.remove(exchange);
-        exchange.close();
+    private void drop(Stream stream) {
+        streams.remove(stream);
+        stream.exchange().close();
     }
 
     private static byte[] event(String name, ObjectNode data) {
@@ -127,12 +164,17 @@ public final class EventStream implements HttpHandler, AutoCloseable {
         }
     }
 
-    /** Stops ticking and ends every stream; clients see the end of the response. */
+    /**
+     * Stops ticking and ends every stream; clients see the end of the response. A writer blocked on a client
+     * that does not read is interrupted, which closes that connection.
+     */
     @Override
     public void close() {
         thread.shutdownNow();
+        writers.shutdownNow();
         try {
             thread.awaitTermination(2, TimeUnit.SECONDS);
+            writers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
