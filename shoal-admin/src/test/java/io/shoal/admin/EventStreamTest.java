@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * GET /api/v1/stream over a real proxy with traffic: the history first, then ticks carrying the very bodies of
  * GET /api/v1/services and /replicas; open streams hold none of the admin's two request threads, clients that go
- * away are dropped, and closing the admin ends every stream.
+ * away are dropped, a client that stops reading holds up no other stream, and closing the admin ends every stream.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EventStreamTest {
