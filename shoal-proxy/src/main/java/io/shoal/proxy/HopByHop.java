@@ -8,11 +8,36 @@ import java.util.List;
 /**
  * Removes the hop-by-hop fields of RFC 9110 section 7.6.1: the fixed list, and every field the
  * {@code Connection} header names (nginx and HAProxy forward those; a proxy must not).
+ *
+ * <p>A nomination of a field that frames the message or names its target ({@code Content-Length},
+ * {@code Transfer-Encoding}, {@code Host}) is never obeyed: removing it would send the head on without
+ * its framing, so the backend would read the body as the next request on a reused connection. Such a
+ * request is refused before it gets here ({@link #nominatesFramingField}).
  */
 final class HopByHop {
     private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
 
     private HopByHop() {}
+
+    /** Whether {@code Connection} names Content-Length, Transfer-Encoding or Host: a request to refuse with 400. */
+    static boolean nominatesFramingField(HttpHeaders headers) {
+        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+        for (int i = 0; i < connection.size(); i++) {
+            String value = connection.get(i);
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                String token = value.substring(start, end).trim();
+                if (token.equalsIgnoreCase("content-length") || token.equalsIgnoreCase("transfer-encoding")
+                        || token.equalsIgnoreCase("host")) {
+                    return true;
+                }
+                start = end + 1;
+            }
+        }
+        return false;
+    }
 
     /**
      * @param keepUpgrade keep {@code Connection: upgrade} and {@code Upgrade}, for a WebSocket handshake

@@ -75,7 +75,8 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
             return HttpResponseStatus.BAD_REQUEST;
         }
         if (msg instanceof HttpRequest
-                && (!hasValidHost((HttpRequest) msg) || !hasValidTransferCoding((HttpRequest) msg))) {
+                && (!hasValidHost((HttpRequest) msg) || !hasValidTransferCoding((HttpRequest) msg)
+                    || HopByHop.nominatesFramingField(((HttpRequest) msg).headers()))) {
             return HttpResponseStatus.BAD_REQUEST;
         }
         return null;

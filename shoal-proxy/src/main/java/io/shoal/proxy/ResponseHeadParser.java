@@ -7,8 +7,9 @@ import io.netty.util.AsciiString;
  * Parses a server's response head (RFC 9112 sections 4, 5 and 6.3) into an {@link UpstreamHead}, by
  * offsets into its bytes: no header object, no string.
  * Strict where leniency lets a proxy and a client disagree about where a response ends: obs-fold,
- * whitespace before a colon, control characters, a malformed or conflicting {@code Content-Length}, and
- * {@code Content-Length} together with {@code Transfer-Encoding} all make the response invalid (502).
+ * whitespace before a colon, control characters, a malformed or conflicting {@code Content-Length},
+ * {@code Content-Length} together with {@code Transfer-Encoding}, and a {@code Connection} header that names
+ * {@code Content-Length} or {@code Transfer-Encoding} all make the response invalid (502).
  */
 final class ResponseHeadParser {
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
@@ -64,6 +65,7 @@ final class ResponseHeadParser {
         private boolean keepAliveToken;
         /** Whether a Connection value names a field other than the hop-by-hop ones removed anyway. */
         private boolean namesOtherFields;
+        private boolean framingNominated;
 
         UpstreamHead run(byte[] head, int length) {
             this.head = head;
@@ -75,6 +77,7 @@ final class ResponseHeadParser {
             close = false;
             keepAliveToken = false;
             namesOtherFields = false;
+            framingNominated = false;
             int statusLineEnd = indexOf(0, length, (byte) '\n');
             int statusEnd = trimCr(0, statusLineEnd);
             int start = 0;
@@ -103,7 +106,7 @@ final class ResponseHeadParser {
                 }
                 lineStart = lf + 1;
             }
-            if (transferEncoding && contentLength >= 0) {
+            if (transferEncoding && contentLength >= 0 || framingNominated) {
                 return null;
             }
             boolean upgrade = status == 101;
@@ -149,6 +152,8 @@ final class ResponseHeadParser {
                 int to = trimSpace(from, tokenEnd);
                 boolean isClose = to - from == 5 && startsWithIgnoreCase(from, "close");
                 boolean isKeepAlive = to - from == 10 && startsWithIgnoreCase(from, "keep-alive");
+                // A server may not make its own framing hop-by-hop: obeying would forward the body unframed.
+                framingNominated |= is(from, to, CONTENT_LENGTH) || is(from, to, TRANSFER_ENCODING);
                 close |= isClose;
                 keepAliveToken |= isKeepAlive;
                 namesOtherFields |= to > from && !isClose && !isKeepAlive && !is(from, to, UPGRADE);

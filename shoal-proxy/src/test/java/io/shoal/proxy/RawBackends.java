@@ -31,13 +31,7 @@ final class RawBackends {
             InputStream in = socket.getInputStream();
             String head = readHead(in);
             requests.incrementAndGet();
-            int length = 0;
-            for (String line : head.split("\r\n")) {
-                if (line.toLowerCase().startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            in.readNBytes(length);
+            in.readNBytes(contentLength(head));
             socket.close();
         });
     }
@@ -76,6 +70,33 @@ final class RawBackends {
             socket.getOutputStream().flush();
             socket.close();
         });
+    }
+
+    /**
+     * A keep-alive server that reads requests by their Content-Length (no body without one), keeps each
+     * as it came (head and body) and answers {@code answer} to each on the same connection. What it reads
+     * as a request is what a real backend would: a body sent without its framing shows up as a request.
+     */
+    static Misbehaving keepAlive(List<String> received, String answer) throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            for (String head = readHead(in); !head.isEmpty(); head = readHead(in)) {
+                byte[] body = in.readNBytes(contentLength(head));
+                received.add(head + new String(body, StandardCharsets.ISO_8859_1));
+                requests.incrementAndGet();
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
+        });
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        return 0;
     }
 
     /**

@@ -67,6 +67,23 @@ final class TestConfigs {
                 List.of(new ListenerConfig(new HostPort("127.0.0.1", 0), routes)), byName, AccessLogConfig.off());
     }
 
+    /** The default settings with {@code threads} event loops. */
+    static ProxySettings threads(int threads) {
+        ProxySettings d = ProxySettings.defaults();
+        return new ProxySettings(threads, d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
+                d.maxHeaderBytes(), d.maxConnections(), d.trustedProxies(), d.busyPoll(), d.compilerNice());
+    }
+
+    /** One service named "web" over the given servers, one catch-all route. */
+    static ShoalConfig web(ProxySettings settings, String... addresses) {
+        List<ServerConfig> servers = new ArrayList<>();
+        for (String address : addresses) {
+            servers.add(server(address));
+        }
+        return config(settings, List.of(catchAll("web")),
+                service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN), servers));
+    }
+
     /** One service named "web" over the backends, one catch-all route. */
     static ShoalConfig simple(BalanceConfig.Algorithm algorithm, TestBackend... backends) {
         List<ServerConfig> servers = new ArrayList<>();
