@@ -7,6 +7,10 @@ import java.util.Set;
 public final class Defaults {
     public static final Duration CLIENT_HEADER_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** nginx's {@code client_body_timeout}. */
+    public static final Duration CLIENT_BODY_TIMEOUT = Duration.ofSeconds(60);
+    /** Small bodies (forms, JSON) are read whole first, so a slow client holds no server connection. */
+    public static final int CLIENT_BODY_BUFFER_BYTES = 64 * 1024;
     public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 32 * 1024;
     public static final int MAX_CONNECTIONS = 50_000;

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param threads event-loop threads; 0 means one per core
  * @param clientHeaderTimeout time a client has to send a complete request head (slowloris guard)
+ * @param clientBodyTimeout time allowed between two reads of a request body, else 408 (slow-body guard)
  * @param idleTimeout how long an idle keep-alive client connection is kept open
  * @param maxRequestLineBytes longest request line accepted, else 414
  * @param maxHeaderBytes largest request head accepted, else 431
+ * @param clientBodyBufferBytes a request body up to this size is read whole before a server is chosen; zero: never
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
  * @param busyPoll how long an event loop that ran out of work keeps polling before it sleeps; zero: never
@@ -19,9 +21,11 @@ import java.util.List;
 public record ProxySettings(
         int threads,
         Duration clientHeaderTimeout,
+        Duration clientBodyTimeout,
         Duration idleTimeout,
         int maxRequestLineBytes,
         int maxHeaderBytes,
+        int clientBodyBufferBytes,
         int maxConnections,
         List<String> trustedProxies,
         Duration busyPoll,
@@ -32,8 +36,9 @@ public record ProxySettings(
     }
 
     public static ProxySettings defaults() {
-        return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.IDLE_TIMEOUT,
-                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
+        return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.CLIENT_BODY_TIMEOUT, Defaults.IDLE_TIMEOUT,
+                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.CLIENT_BODY_BUFFER_BYTES,
+                Defaults.MAX_CONNECTIONS, List.of(),
                 Defaults.BUSY_POLL, Defaults.COMPILER_NICE);
     }
 }

@@ -233,7 +233,8 @@ public final class QuickConfig {
             o.map("proxy.compiler_nice", "--compiler-nice");
             ProxySettings d = ProxySettings.defaults();
             return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
-                    d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(), d.maxHeaderBytes(),
+                    d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
+                    d.maxHeaderBytes(), d.clientBodyBufferBytes(),
                     o.parse("proxy.max_connections", maxConnections, d.maxConnections(), Values::integer),
                     d.trustedProxies(),
                     o.parse("proxy.busy_poll", busyPoll, d.busyPoll(), Values::duration),

@@ -28,6 +28,8 @@ class ConfigurationDocTest {
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("threads", ProxySettings.defaults().threads());
         expected.put("client_header_timeout", Defaults.CLIENT_HEADER_TIMEOUT);
+        expected.put("client_body_timeout", Defaults.CLIENT_BODY_TIMEOUT);
+        expected.put("client_body_buffer_size", Size.of(Defaults.CLIENT_BODY_BUFFER_BYTES));
         expected.put("idle_timeout", Defaults.IDLE_TIMEOUT);
         expected.put("max_request_line", Size.of(Defaults.MAX_REQUEST_LINE_BYTES));
         expected.put("max_header_size", Size.of(Defaults.MAX_HEADER_BYTES));

@@ -21,6 +21,8 @@ class YamlConfigLoaderTest {
             proxy:
               threads: 2
               client_header_timeout: 5s
+              client_body_timeout: 30s
+              client_body_buffer_size: 16k
               idle_timeout: 2m
               max_request_line: 4k
               max_header_size: 1m
@@ -80,8 +82,8 @@ class YamlConfigLoaderTest {
         ShoalConfig config = YamlConfigLoader.load(write("shoal.yaml", FULL));
 
         assertThat(config.source()).isEqualTo(dir.resolve("shoal.yaml").toString());
-        assertThat(config.proxy()).isEqualTo(new ProxySettings(2, Duration.ofSeconds(5), Duration.ofMinutes(2),
-                4096, 1 << 20, 500, List.of("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"), Duration.ofNanos(20_000), 10));
+        assertThat(config.proxy()).isEqualTo(new ProxySettings(2, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(2), 4096, 1 << 20, 16 * 1024, 500, List.of("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"), Duration.ofNanos(20_000), 10));
         assertThat(config.accessLog()).isEqualTo(new AccessLogConfig("/var/log/shoal/access.log", AccessLogConfig.Format.JSON));
         assertThat(config.listeners()).containsExactly(
                 new ListenerConfig(new HostPort("127.0.0.1", 8080), List.of(
@@ -131,8 +133,9 @@ class YamlConfigLoaderTest {
                     servers: [127.0.0.1:9001]
                 """, "min.yaml");
 
-        assertThat(config.proxy()).isEqualTo(new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.IDLE_TIMEOUT,
-                Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
+        assertThat(config.proxy()).isEqualTo(new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT,
+                Defaults.CLIENT_BODY_TIMEOUT, Defaults.IDLE_TIMEOUT, Defaults.MAX_REQUEST_LINE_BYTES,
+                Defaults.MAX_HEADER_BYTES, Defaults.CLIENT_BODY_BUFFER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
                 Defaults.BUSY_POLL, Defaults.COMPILER_NICE));
         assertThat(config.accessLog().enabled()).isFalse();
         assertThat(config.listeners()).containsExactly(

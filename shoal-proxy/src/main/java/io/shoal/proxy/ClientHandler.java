@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.shoal.proxy.RequestFramingValidator.RequestRejected;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
 import io.shoal.topology.Snapshot;
@@ -62,6 +63,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
         } else if (current != null && !current.requestComplete() && msg instanceof HttpContent) {
             current.onRequestContent((HttpContent) msg);
+        } else if (current != null && !current.requestComplete() && msg instanceof RequestRejected) {
+            reject(((RequestRejected) msg).status()); // the current request's own body is malformed
         } else if (current != null || !queued.isEmpty()) {
             queued.add(msg); // pipelined: the next request waits for this response
         } else {
@@ -72,6 +75,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest) {
             startExchange((HttpRequest) msg);
+        } else if (msg instanceof RequestRejected) {
+            reject(((RequestRejected) msg).status());
         } else {
             ReferenceCountUtil.release(msg); // the rest of a request that was already answered
         }
@@ -191,25 +196,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof RequestFramingValidator.RequestRejected) {
-            HttpResponseStatus status = ((RequestFramingValidator.RequestRejected) event).status();
-            closing = true;
-            releaseQueued();
-            Exchange exchange = current;
-            current = null;
-            if (exchange != null) {
-                exchange.abort();
-            }
-            if (exchange != null && exchange.responseStarted()) {
-                ctx.close();
-            } else {
-                LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
-            }
-            return;
+    /** Answers {@code status} unless a response is under way, and closes: nothing after a bad request is read. */
+    private void reject(HttpResponseStatus status) {
+        closing = true;
+        releaseQueued();
+        Exchange exchange = current;
+        current = null;
+        if (exchange != null) {
+            exchange.abort();
         }
-        ctx.fireUserEventTriggered(event);
+        if (exchange != null && exchange.responseStarted()) {
+            ctx.close();
+        } else {
+            LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
+        }
     }
 
     @Override

@@ -8,31 +8,29 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.shoal.balancer.PickContext;
-import io.shoal.balancer.Target;
 import io.shoal.config.RetryPolicy.RetryOn;
 import io.shoal.config.PanicConfig;
 import io.shoal.config.ServiceConfig;
-import io.shoal.topology.PanicTarget;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import io.shoal.topology.Service;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request on its way through the proxy: picks a server, streams the request to it, streams the
- * response back, and retries on another server when that is safe. Safe means no byte of the request
- * reached a server yet, or the method is idempotent and the request has no body to stream again
- * (nginx {@code proxy_next_upstream}, with request buffering off).
+ * One request on its way through the proxy: reads a small body whole first, picks a server, streams
+ * the request to it, streams the response back, and retries on another server when that is safe. Safe
+ * means no byte of the request reached a server yet, or the method is idempotent and the request has
+ * no body to send again (nginx {@code proxy_next_upstream}).
+ *
+ * <p>Only what a server did counts against it (refused, reset, timed out once the request was sent,
+ * answered badly); a client that stops sending its body gets {@code 408} and blames no server.
  *
  * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
  * of the upstream connection.
  */
-final class Exchange implements PickContext, RequestQueue.Waiter {
+final class Exchange implements RequestQueue.Waiter {
     private final ClientHandler client;
     private final ChannelHandlerContext clientCtx;
     private final ProxyContext proxy;
@@ -41,9 +39,9 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private final ForwardedRequest request;
     private final ResponseWriter response;
     private final long startNanos;
-    private final long keyHash;
-    /** Body parts that came before the upstream connection; made only for a body that does. */
-    private ArrayDeque<HttpContent> pending;
+    private final long bodyTimeoutNanos;
+    private final RequestBody body;
+    private final ServerChooser chooser;
     private final RequestQueue queue;
     private boolean queued;
     private ScheduledFuture<?> queueTimer;
@@ -54,11 +52,6 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
      */
     private boolean waitingForUpstream;
     private boolean waitingForClient;
-    /** The servers tried so far: most requests need one, so a list is made only for a retry. */
-    private Server firstTried;
-    private Server[] retried;
-    private int tries;
-    private long nowNanos;
 
     private Server server;
     private Channel upstream;
@@ -68,7 +61,6 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private long lastActivityNanos;
     private boolean timing;
     private boolean headSent;
-    private boolean requestComplete;
     private boolean finished;
 
     Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
@@ -80,41 +72,25 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         this.serviceConfig = service.config();
         this.request = request;
         this.response = new ResponseWriter(clientCtx, request, serviceConfig.sticky());
-        this.keyHash = keyHash;
         this.startNanos = System.nanoTime();
+        this.bodyTimeoutNanos = proxy.settings().clientBodyTimeout().toNanos();
+        this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
+        this.chooser = new ServerChooser(service, request.stickyId(), keyHash);
         this.queue = proxy.queue(service);
-    }
-
-    // --- PickContext -------------------------------------------------------------------------
-
-    @Override
-    public long keyHash() {
-        return keyHash;
-    }
-
-    @Override
-    public long nowNanos() {
-        return nowNanos;
-    }
-
-    @Override
-    public boolean isExcluded(Target target) {
-        Target server = target instanceof PanicTarget ? ((PanicTarget) target).server() : target;
-        if (tries > 0 && firstTried == server) {
-            return true;
-        }
-        for (int i = 1; i < tries; i++) {
-            if (retried[i - 1] == server) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // --- from the client ---------------------------------------------------------------------
 
     void start() {
-        tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        if (body.flow() == RequestBody.Flow.BUFFERING) {
+            if (request.expectsContinue()) {
+                response.sendContinue();
+            }
+            scheduleTimer(bodyTimeoutNanos);
+            client.readMore();
+        } else {
+            tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
     }
 
     boolean responseStarted() {
@@ -122,27 +98,37 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     }
 
     boolean requestComplete() {
-        return requestComplete;
+        return body.whole();
     }
 
     void onRequestContent(HttpContent content) {
-        if (content instanceof LastHttpContent) {
-            requestComplete = true;
-        }
+        long now = System.nanoTime();
+        body.arrived(content, now);
         if (finished || !request.hasBody()) {
             content.release(); // a bodiless request's only part is its empty end: the head says it all
             return;
         }
         if (upstream == null) {
-            if (pending == null) {
-                pending = new ArrayDeque<>(2);
+            body.hold(content);
+            if (body.flow() == RequestBody.Flow.BUFFERING) {
+                bufferedMore();
             }
-            pending.add(content);
             return;
         }
         upstream.write(content, upstream.voidPromise());
         upstream.flush();
+        lastActivityNanos = now;
         askClientForMore();
+    }
+
+    /** Reads on until the body is whole or outgrows the buffer; then the server is chosen. */
+    private void bufferedMore() {
+        if (body.whole() || body.outgrown()) {
+            body.stream();
+            tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        } else {
+            client.readMore();
+        }
     }
 
     /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
@@ -155,7 +141,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             queued = false;
         }
         cancelQueueTimer();
-        releasePending();
+        body.release();
         closeUpstream();
         endAttempt();
     }
@@ -163,14 +149,10 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     // --- choosing and connecting -------------------------------------------------------------
 
     private void tryNextServer(HttpResponseStatus statusIfNone) {
-        nowNanos = System.nanoTime();
-        Server next = StickySessions.serverFor(service, request.stickyId(), this);
-        if (next == null) {
-            next = service.balancer().pick(this);
-        }
+        Server next = chooser.pick();
         boolean panicked = false;
         if (next == null) {
-            if (tries == 0 && waitInQueue()) {
+            if (chooser.tries() == 0 && waitInQueue()) {
                 return;
             }
             if (!service.noneUp()) {
@@ -184,27 +166,17 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
             panicked = true;
         }
         cancelQueueTimer();
-        if (tries == 0) {
-            firstTried = next;
-        } else {
-            if (retried == null) {
-                retried = new Server[2];
-            } else if (tries > retried.length) {
-                retried = java.util.Arrays.copyOf(retried, 2 * retried.length);
-            }
-            retried[tries - 1] = next;
-        }
-        tries++;
+        chooser.tried(next);
         server = next;
         server.onRequestStart();
         attemptActive = true;
-        attemptStartNanos = nowNanos;
+        attemptStartNanos = chooser.nowNanos();
         if (!panicked && server.state() == ServerState.DRAINING) {
             // A drain began between the pick and the count above. Drain sets the state, then reads the
             // count; this counted, then read the state: one of the two sees the other, so a draining
             // server never gets a request its drain did not wait for.
             endAttempt();
-            tries--;
+            chooser.untried();
             tryNextServer(statusIfNone);
             return;
         }
@@ -223,7 +195,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     /** No server is UP: spread over all of them anyway, or answer 503 with Retry-After, as configured. */
     private Server panic() {
         PanicConfig panic = serviceConfig.health().panic();
-        Server anyway = panic.mode() == PanicConfig.Mode.SPREAD ? service.panicPick(this) : null;
+        Server anyway = panic.mode() == PanicConfig.Mode.SPREAD ? chooser.panicPick() : null;
         if (anyway == null) {
             failWith(HttpResponseStatus.SERVICE_UNAVAILABLE, panic.retryAfter().toSeconds());
         }
@@ -302,11 +274,11 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         upstreamHandler.attach(this, request);
         headSent = true;
         upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
-        if (request.expectsContinue() && !requestComplete) {
+        if (request.expectsContinue() && !body.whole()) {
             response.sendContinue();
         }
         HttpContent content;
-        while (pending != null && (content = pending.poll()) != null) {
+        while ((content = body.next()) != null) {
             upstream.write(content, upstream.voidPromise());
         }
         upstream.flush();
@@ -318,7 +290,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
     private void askClientForMore() {
-        if (requestComplete || finished || upstream == null) {
+        if (body.whole() || finished || upstream == null) {
             return;
         }
         lastActivityNanos = System.nanoTime();
@@ -417,7 +389,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private void switchProtocols(UpstreamHead head) {
         finished = true;
         cancelTimer();
-        releasePending();
+        body.release();
         Channel channel = upstream;
         upstreamHandler.detach();
         upstream = null;
@@ -462,13 +434,30 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         client.armTimer(delayNanos);
     }
 
-    /** nginx {@code proxy_read_timeout}: time since the last byte moved to or from the server. */
+    /**
+     * While the client owes body bytes, nginx's {@code client_body_timeout}: time since the last part
+     * came. Otherwise, with a server, nginx's {@code proxy_read_timeout}: time since the last byte moved
+     * to or from the server. Connecting and queueing have timers of their own.
+     */
     void checkTimeout() {
-        if (!timing || finished || upstream == null) {
+        if (!timing || finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (clientOwesBody()) {
+            long left = body.lastPartNanos() + bodyTimeoutNanos - now;
+            if (left > 0) {
+                scheduleTimer(left);
+            } else {
+                clientBodyTimedOut();
+            }
+            return;
+        }
+        if (upstream == null) {
             return;
         }
         long timeout = serviceConfig.timeouts().response().toNanos();
-        long left = lastActivityNanos + timeout - System.nanoTime();
+        long left = lastActivityNanos + timeout - now;
         if (left > 0) {
             scheduleTimer(left);
         } else if (response.started()) {
@@ -477,6 +466,27 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         } else {
             attemptFailed(RetryOn.TIMEOUT, HttpResponseStatus.GATEWAY_TIMEOUT);
         }
+    }
+
+    /**
+     * The rest of the body is the client's to send, and nothing else holds it up: the body is being
+     * buffered, or it streams to a server that takes it (a server that stops reading it is timed by
+     * the response timeout instead).
+     */
+    private boolean clientOwesBody() {
+        return !body.whole() && !waitingForUpstream && (upstream != null || body.flow() == RequestBody.Flow.BUFFERING);
+    }
+
+    /** The client stopped sending its body: 408, and no server is blamed; the upstream connection is not reused. */
+    private void clientBodyTimedOut() {
+        if (response.started()) {
+            abort();
+            client.closeAfterBrokenResponse();
+            return;
+        }
+        closeUpstream();
+        endAttempt();
+        fail(HttpResponseStatus.REQUEST_TIMEOUT);
     }
 
     private void attemptFailed(RetryOn kind, HttpResponseStatus status) {
@@ -493,7 +503,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private boolean canRetry(RetryOn kind) {
         return (!headSent || request.replayable())
                 && serviceConfig.retry().retries(kind)
-                && tries < serviceConfig.retry().tries()
+                && chooser.tries() < serviceConfig.retry().tries()
                 && System.nanoTime() - startNanos < serviceConfig.retry().deadline().toNanos();
     }
 
@@ -504,11 +514,11 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
     private void failWith(HttpResponseStatus status, long retryAfterSeconds) {
         finished = true;
-        releasePending();
+        body.release();
         cancelTimer();
         cancelQueueTimer();
         // A request without a body is whole once its head is here; its empty end is discarded when it arrives.
-        boolean keepAlive = (requestComplete || !request.hasBody()) && request.keepAlive();
+        boolean keepAlive = body.whole() && request.keepAlive();
         response.writeError(status, !keepAlive, retryAfterSeconds);
         client.exchangeDone(this, keepAlive);
         log(status.code(), 0);
@@ -517,9 +527,9 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
     private void complete() {
         finished = true;
         cancelTimer();
-        releasePending();
+        body.release();
         // A server leaving rotation (draining, down) gets no connection back: it closes after this response.
-        boolean reusable = requestComplete && response.upstreamKeepAlive() && server.state() == ServerState.UP;
+        boolean reusable = body.whole() && response.upstreamKeepAlive() && server.state() == ServerState.UP;
         Channel channel = upstream;
         upstreamHandler.detach();
         upstream = null;
@@ -530,7 +540,7 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
         }
         endAttempt();
         log(response.status(), response.upstreamStatus());
-        client.exchangeDone(this, requestComplete && response.clientKeepAlive());
+        client.exchangeDone(this, body.whole() && response.clientKeepAlive());
     }
 
     private void endAttempt() {
@@ -554,13 +564,6 @@ final class Exchange implements PickContext, RequestQueue.Waiter {
 
     private void cancelTimer() {
         timing = false;
-    }
-
-    private void releasePending() {
-        HttpContent content;
-        while (pending != null && (content = pending.poll()) != null) {
-            content.release();
-        }
     }
 
     private void log(int status, int upstreamStatus) {

@@ -44,6 +44,7 @@ final class ForwardedRequest {
     private final boolean replayable;
     private final boolean upgrade;
     private final boolean hasBody;
+    private final long contentLength;
 
     /**
      * @param path the path to forward (the route may have stripped a prefix)
@@ -63,7 +64,8 @@ final class ForwardedRequest {
         this.upgrade = isWebSocketUpgrade(headers);
         // The decoder refuses Content-Length beside Transfer-Encoding, and any final coding but chunked.
         this.chunked = HttpUtil.isTransferEncodingChunked(request);
-        this.hasBody = chunked || HttpUtil.getContentLength(request, 0L) > 0;
+        this.contentLength = chunked ? -1 : HttpUtil.getContentLength(request, 0L);
+        this.hasBody = chunked || contentLength > 0;
         this.replayable = isIdempotent(request.method()) && !hasBody;
 
         this.host = headers.get(HttpHeaderNames.HOST);
@@ -185,6 +187,11 @@ final class ForwardedRequest {
     /** Whether a body follows the head; without one, the request is whole once its head is here. */
     boolean hasBody() {
         return hasBody;
+    }
+
+    /** The body's announced length; -1 for a chunked body. */
+    long contentLength() {
+        return contentLength;
     }
 
     /** Idempotent and bodiless: can be sent again to another server after a failure. */

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -23,8 +24,10 @@ import java.util.List;
  * values, a final coding other than chunked, bad chunk sizes, bare CR or LF, and invalid header names
  * and values; this step turns those into the right status, checks {@code Host}, and holds back what
  * one socket read decoded until the read is complete, so that a request whose head is fine but whose
- * first bytes of body are malformed is not forwarded either. After a rejection nothing else from the
- * connection passes; the proxy step answers the status and closes.
+ * first bytes of body are malformed is not forwarded either. On a rejection, the whole requests that
+ * came before the bad one are passed on, then a {@link RequestRejected} in their place in the line, so
+ * that pipelined requests are answered in order before the error; nothing else from the connection
+ * passes, and the proxy step answers the status and closes.
  */
 final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
     private final List<Object> batch = new ArrayList<>(4);
@@ -113,8 +116,21 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
     private void reject(ChannelHandlerContext ctx, Object msg, HttpResponseStatus status) {
         rejected = true;
         ReferenceCountUtil.release(msg);
-        releaseBatch();
-        ctx.fireUserEventTriggered(new RequestRejected(status));
+        int whole = 0; // the parts up to the end of the last whole request
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) instanceof LastHttpContent) {
+                whole = i + 1;
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (i < whole) {
+                ctx.fireChannelRead(batch.get(i));
+            } else {
+                ReferenceCountUtil.release(batch.get(i));
+            }
+        }
+        batch.clear();
+        ctx.fireChannelRead(new RequestRejected(status));
     }
 
     private void releaseBatch() {
@@ -124,6 +140,9 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
         batch.clear();
     }
 
-    /** Tells the proxy step that this connection must answer {@code status} (if it still can) and close. */
+    /**
+     * Tells the proxy step that the request at this place in the line is refused: it must answer
+     * {@code status} (if it still can) and close.
+     */
     record RequestRejected(HttpResponseStatus status) {}
 }

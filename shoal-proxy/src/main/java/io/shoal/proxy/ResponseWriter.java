@@ -30,6 +30,7 @@ final class ResponseWriter {
     private final ForwardedRequest request;
     private final StickyConfig sticky;
     private boolean started;
+    private boolean continued;
     private boolean clientKeepAlive;
     private boolean upstreamKeepAlive;
     private boolean chunkToClient;
@@ -67,8 +68,12 @@ final class ResponseWriter {
         return clientKeepAlive;
     }
 
+    /** Tells a client that waits for it to send its body: at most once per request. */
     void sendContinue() {
-        client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
+        if (!continued) {
+            continued = true;
+            client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
+        }
     }
 
     /** Writes the head (not flushed: the body follows). */

@@ -93,8 +93,9 @@ class AffinityIntegrationTest {
     @Test
     void ipHashBelievesXForwardedForOnlyFromTrustedProxies() throws Exception {
         BalanceConfig ipHash = BalanceConfig.of(Algorithm.IP_HASH);
-        ProxySettings trusting = new ProxySettings(0, ProxySettings.defaults().clientHeaderTimeout(),
-                ProxySettings.defaults().idleTimeout(), 8192, 32768, 1000, List.of("127.0.0.0/8"),
+        ProxySettings d = ProxySettings.defaults();
+        ProxySettings trusting = new ProxySettings(0, d.clientHeaderTimeout(), d.clientBodyTimeout(),
+                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 1000, List.of("127.0.0.0/8"),
                 ProxySettings.defaults().busyPoll(), ProxySettings.defaults().compilerNice());
         try (RunningProxy trusted = proxy(trusting, ipHash); RunningProxy untrusted = proxy(ProxySettings.defaults(), ipHash)) {
             Set<String> spread = new HashSet<>();
@@ -113,8 +114,9 @@ class AffinityIntegrationTest {
 
     @Test
     void connectionsPastMaxConnectionsAreRefused() throws Exception {
-        ProxySettings two = new ProxySettings(1, ProxySettings.defaults().clientHeaderTimeout(),
-                ProxySettings.defaults().idleTimeout(), 8192, 32768, 2, List.of(), ProxySettings.defaults().busyPoll(),
+        ProxySettings d = ProxySettings.defaults();
+        ProxySettings two = new ProxySettings(1, d.clientHeaderTimeout(), d.clientBodyTimeout(),
+                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 2, List.of(), d.busyPoll(),
                 ProxySettings.defaults().compilerNice());
         try (RunningProxy proxy = proxy(two, BalanceConfig.of(Algorithm.ROUND_ROBIN));
              java.net.Socket first = new java.net.Socket("127.0.0.1", proxy.port());

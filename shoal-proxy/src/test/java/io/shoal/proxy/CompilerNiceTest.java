@@ -91,8 +91,9 @@ class CompilerNiceTest {
     @Test
     void aProxyWatchesItsCompilerThreadsUntilClosedAndNotAtAllWithZero() throws Exception {
         ProxySettings d = ProxySettings.defaults();
-        ProxySettings off = new ProxySettings(1, d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
-                d.maxHeaderBytes(), d.maxConnections(), List.of(), d.busyPoll(), 0);
+        ProxySettings off = new ProxySettings(1, d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(),
+                d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(), List.of(),
+                d.busyPoll(), 0);
         try (RunningProxy proxy = new RunningProxy(onePool(d))) {
             assertThat(watchThreads()).isEqualTo(1);
         }

@@ -116,8 +116,8 @@ class FramingIntegrationTest {
 
     @Test
     void aClientThatSendsItsHeadTooSlowlyGets408() throws Exception {
-        ProxySettings quick = new ProxySettings(1, Duration.ofMillis(500), Duration.ofSeconds(5),
-                8192, 32768, 100, List.of(), ProxySettings.defaults().busyPoll(),
+        ProxySettings quick = new ProxySettings(1, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                8192, 32768, 0, 100, List.of(), ProxySettings.defaults().busyPoll(),
                 ProxySettings.defaults().compilerNice());
         try (RunningProxy strict = new RunningProxy(TestConfigs.config(quick,
                 List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",

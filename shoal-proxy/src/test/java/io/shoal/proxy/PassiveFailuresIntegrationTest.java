@@ -13,8 +13,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** nginx max_fails / fail_timeout: a server that fails is skipped for fail_timeout, then tried again. */
+/**
+ * nginx max_fails / fail_timeout: a server that fails is skipped for fail_timeout, then tried again; but
+ * passive failures never take a service's last servers out: each request meets its own fate.
+ */
 class PassiveFailuresIntegrationTest {
 
     @Test
@@ -52,6 +57,38 @@ class PassiveFailuresIntegrationTest {
                 System.out.printf("failed server tried again after %d ms (fail_timeout 1500 ms)%n", backAfterMillis);
                 assertThat(backAfterMillis).isGreaterThanOrEqualTo(1400);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"malformed answer", "reset"})
+    void theOnlyServerIsNeverTakenOutByOneFailure(String failure) throws Exception {
+        String answer = failure.equals("reset") ? "" : "HTTP/1.1 2OO OK\r\n\r\n";
+        try (RawBackends.Misbehaving only = RawBackends.answersBadly("/bad", answer);
+             RunningProxy proxy = new RunningProxy(TestConfigs.web(TestConfigs.threads(1), only.address()))) {
+            StringBuilder statuses = new StringBuilder();
+            for (String path : List.of("/good", "/bad", "/good", "/bad", "/good")) {
+                statuses.append(proxy.get(path).statusCode()).append(' ');
+            }
+
+            assertThat(statuses.toString().trim()).isEqualTo("200 502 200 502 200");
+        }
+    }
+
+    @Test
+    void whenEveryServerHasFailedRequestsStillGoToThem() throws Exception {
+        String malformed = "HTTP/1.1 2OO OK\r\n\r\n";
+        try (RawBackends.Misbehaving a = RawBackends.answersBadly("/bad", malformed);
+             RawBackends.Misbehaving b = RawBackends.answersBadly("/bad", malformed);
+             RunningProxy proxy = new RunningProxy(TestConfigs.web(TestConfigs.threads(1), a.address(), b.address()))) {
+            // The GET is retried on the other server, which fails too: both are now failed for fail_timeout.
+            assertThat(proxy.get("/bad").statusCode()).isEqualTo(502);
+            assertThat(a.requests.get() + b.requests.get()).isEqualTo(2);
+
+            for (int i = 0; i < 4; i++) {
+                assertThat(proxy.get("/good").statusCode()).isEqualTo(200);
+            }
+            assertThat(a.requests.get() + b.requests.get()).isEqualTo(6);
         }
     }
 }

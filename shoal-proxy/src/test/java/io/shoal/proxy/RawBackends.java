@@ -100,6 +100,27 @@ final class RawBackends {
     }
 
     /**
+     * A keep-alive server that answers a request for a path containing {@code bad} with {@code badAnswer}
+     * and then closes, and any other with 200 "ok".
+     */
+    static Misbehaving answersBadly(String bad, String badAnswer) throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            for (String head = readHead(in); !head.isEmpty(); head = readHead(in)) {
+                requests.incrementAndGet();
+                boolean answerBadly = head.substring(0, head.indexOf('\r')).contains(bad);
+                socket.getOutputStream().write((answerBadly ? badAnswer : OK).getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                if (answerBadly) {
+                    return;
+                }
+            }
+        });
+    }
+
+    static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+
+    /**
      * Reads a request head, answers 200 "ok" once {@code release} opens, then counts in {@code closes}
      * when the proxy has closed the connection (before or after the answer).
      */
@@ -177,6 +198,11 @@ final class RawBackends {
 
         String address() {
             return "127.0.0.1:" + server.getLocalPort();
+        }
+
+        /** Connections the proxy opened to this server so far. */
+        int connections() {
+            return sockets.size();
         }
 
         @Override

@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmugglingIntegrationTest {
     /** The start of a request, so that the next client's head completes it at the backend. */
     private static final String SMUGGLED = "GET /smuggled-admin HTTP/1.1\r\nHost: x\r\nX-Swallow: ";
-    private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
     @ParameterizedTest(name = "{0} event loop(s)")
     @ValueSource(ints = {1, 3})
@@ -43,7 +42,7 @@ class SmugglingIntegrationTest {
     @ValueSource(ints = {1, 3})
     void aRequestNominatingHostGets400(int threads) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (RawBackends.Misbehaving backend = RawBackends.keepAlive(received, OK);
+        try (RawBackends.Misbehaving backend = RawBackends.keepAlive(received, RawBackends.OK);
              RunningProxy proxy = new RunningProxy(TestConfigs.web(TestConfigs.threads(threads), backend.address()))) {
             String answer = RawHttp.exchange(proxy.port(), "GET /no-host HTTP/1.1\r\nHost: x\r\nConnection: Host\r\n\r\n");
 
@@ -91,7 +90,7 @@ class SmugglingIntegrationTest {
      */
     private static void assertSmugglingFails(int threads, String attack) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (RawBackends.Misbehaving backend = RawBackends.keepAlive(received, OK);
+        try (RawBackends.Misbehaving backend = RawBackends.keepAlive(received, RawBackends.OK);
              RunningProxy proxy = new RunningProxy(TestConfigs.web(TestConfigs.threads(threads), backend.address()))) {
             assertThat(exchangeKeepingOpen(proxy.port(), attack)).startsWith("HTTP/1.1 400 ");
             for (int i = 0; i < threads; i++) {

@@ -70,8 +70,17 @@ final class TestConfigs {
     /** The default settings with {@code threads} event loops. */
     static ProxySettings threads(int threads) {
         ProxySettings d = ProxySettings.defaults();
-        return new ProxySettings(threads, d.clientHeaderTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
-                d.maxHeaderBytes(), d.maxConnections(), d.trustedProxies(), d.busyPoll(), d.compilerNice());
+        return new ProxySettings(threads, d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(),
+                d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(),
+                d.trustedProxies(), d.busyPoll(), d.compilerNice());
+    }
+
+    /** The default settings on one event loop, with the given request-body timeout and buffer size. */
+    static ProxySettings bodies(Duration clientBodyTimeout, int clientBodyBufferBytes) {
+        ProxySettings d = ProxySettings.defaults();
+        return new ProxySettings(1, d.clientHeaderTimeout(), clientBodyTimeout, d.idleTimeout(),
+                d.maxRequestLineBytes(), d.maxHeaderBytes(), clientBodyBufferBytes, d.maxConnections(),
+                d.trustedProxies(), d.busyPoll(), d.compilerNice());
     }
 
     /** One service named "web" over the given servers, one catch-all route. */

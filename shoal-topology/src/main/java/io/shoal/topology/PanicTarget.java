@@ -3,16 +3,25 @@ package io.shoal.topology;
 import io.shoal.balancer.Target;
 
 /**
- * A server seen through panic mode: available whatever its health says, as long as it has room
- * under {@code max_conns}. Used only when no server of the service is UP and the service spreads
- * traffic anyway (Envoy's panic threshold). Panic overrides health, not operators: a server in
- * DRAINING or MAINT still gets no new request.
+ * A server seen through a panic: available whatever some of its health says, as long as it has room
+ * under {@code max_conns}. Panic overrides health, not operators: a server in DRAINING or MAINT still
+ * gets no new request.
  */
 public final class PanicTarget implements Target {
-    private final Server server;
+    /** How much of a server's health a panic looks past. */
+    enum Scope {
+        /** Passive failures and outlier ejections, not the health checks: an UP server qualifies. */
+        PASSIVE_FAILURES,
+        /** Everything: UP and DOWN servers qualify (Envoy's panic threshold, panic mode {@code spread}). */
+        HEALTH
+    }
 
-    PanicTarget(Server server) {
+    private final Server server;
+    private final Scope scope;
+
+    PanicTarget(Server server, Scope scope) {
         this.server = server;
+        this.scope = scope;
     }
 
     public Server server() {
@@ -27,7 +36,8 @@ public final class PanicTarget implements Target {
     @Override
     public boolean isAvailable(long nowNanos) {
         ServerState state = server.state();
-        return (state == ServerState.UP || state == ServerState.DOWN) && !server.isFull();
+        boolean qualifies = state == ServerState.UP || scope == Scope.HEALTH && state == ServerState.DOWN;
+        return qualifies && !server.isFull();
     }
 
     @Override

@@ -16,23 +16,29 @@ public final class Service {
     private final LoadBalancer<Server> balancer;
     private final Map<String, Server> byStickyId;
     private final LoadBalancer<PanicTarget> panicBalancer;
+    private final LoadBalancer<PanicTarget> pastFailuresBalancer;
     private final boolean limitsConnections;
 
     Service(ServiceConfig config, List<Server> servers, LoadBalancer<Server> balancer) {
         this.config = config;
         this.servers = List.copyOf(servers);
         this.balancer = balancer;
-        List<PanicTarget> panicTargets = new ArrayList<>();
-        for (Server server : servers) {
-            panicTargets.add(new PanicTarget(server));
-        }
-        this.panicBalancer = LoadBalancers.roundRobin(panicTargets);
+        this.panicBalancer = LoadBalancers.roundRobin(panicTargets(servers, PanicTarget.Scope.HEALTH));
+        this.pastFailuresBalancer = LoadBalancers.roundRobin(panicTargets(servers, PanicTarget.Scope.PASSIVE_FAILURES));
         this.limitsConnections = servers.stream().anyMatch(server -> server.config().maxConns() > 0);
         Map<String, Server> sticky = new HashMap<>();
         for (Server server : servers) {
             sticky.put(server.stickyId(), server);
         }
         this.byStickyId = Map.copyOf(sticky);
+    }
+
+    private static List<PanicTarget> panicTargets(List<Server> servers, PanicTarget.Scope scope) {
+        List<PanicTarget> targets = new ArrayList<>();
+        for (Server server : servers) {
+            targets.add(new PanicTarget(server, scope));
+        }
+        return targets;
     }
 
     public String name() {
@@ -69,6 +75,17 @@ public final class Service {
     /** Panic mode {@code spread}: a server chosen ignoring health, or null when all are full, DRAINING or MAINT. */
     public Server panicPick(PickContext context) {
         PanicTarget target = panicBalancer.pick(context);
+        return target == null ? null : target.server();
+    }
+
+    /**
+     * An UP server with room, its passive failures and ejections ignored, or null when there is none: for
+     * when the balancer found no server although some are UP. Passive failures never take a service's last
+     * servers out (nginx never marks a group's only server unavailable; Envoy's panic threshold), so each
+     * request meets its own fate, a 502 or a 504, rather than a 503 for a failure that was someone else's.
+     */
+    public Server pickPastFailures(PickContext context) {
+        PanicTarget target = pastFailuresBalancer.pick(context);
         return target == null ? null : target.server();
     }
 

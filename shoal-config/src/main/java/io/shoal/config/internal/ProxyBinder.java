@@ -15,9 +15,11 @@ final class ProxyBinder {
         ProxySettings proxy = new ProxySettings(
                 s.integer("threads", d.threads()),
                 s.duration("client_header_timeout", d.clientHeaderTimeout()),
+                s.duration("client_body_timeout", d.clientBodyTimeout()),
                 s.duration("idle_timeout", d.idleTimeout()),
                 s.size("max_request_line", d.maxRequestLineBytes()),
                 s.size("max_header_size", d.maxHeaderBytes()),
+                s.size("client_body_buffer_size", d.clientBodyBufferBytes()),
                 s.integer("max_connections", d.maxConnections()),
                 s.values("trusted_proxies", text -> text),
                 s.duration("busy_poll", d.busyPoll()),

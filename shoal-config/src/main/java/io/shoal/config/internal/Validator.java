@@ -43,6 +43,8 @@ public final class Validator {
     private static void proxy(ProxySettings p, ProblemSink sink) {
         Rules.atLeast(sink, "proxy.threads", p.threads(), 0);
         Rules.positive(sink, "proxy.client_header_timeout", p.clientHeaderTimeout());
+        Rules.positive(sink, "proxy.client_body_timeout", p.clientBodyTimeout());
+        Rules.atLeast(sink, "proxy.client_body_buffer_size", p.clientBodyBufferBytes(), 0);
         Rules.positive(sink, "proxy.idle_timeout", p.idleTimeout());
         Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
         Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
