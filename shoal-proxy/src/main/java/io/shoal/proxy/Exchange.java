@@ -1,28 +1,21 @@
 package io.shoal.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
-import io.shoal.config.RetryPolicy.RetryOn;
 import io.shoal.config.PanicConfig;
+import io.shoal.config.RetryPolicy.RetryOn;
 import io.shoal.config.ServiceConfig;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import io.shoal.topology.Service;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One request on its way through the proxy: reads a small body whole first, picks a server, streams
- * the request to it, streams the response back, and retries on another server when that is safe. Safe
- * means no byte of the request reached a server yet, or the method is idempotent and the request has
- * no body to send again (nginx {@code proxy_next_upstream}).
+ * One request on its way through the proxy: reads a small body whole first, has a server chosen
+ * ({@link ServerChooser}), waits in the queue if servers are full ({@link QueueWait}), sends the request
+ * ({@link UpstreamAttempt}), passes the response on ({@link ResponseWriter}), and tries another server
+ * when {@link RetryDecision} says it is safe.
  *
  * <p>Only what a server did counts against it (refused, reset, timed out once the request was sent,
  * answered badly); a client that stops sending its body gets {@code 408} and blames no server.
@@ -30,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
  * of the upstream connection.
  */
-final class Exchange implements RequestQueue.Waiter {
+final class Exchange {
+    /** Where the request is. */
+    enum Phase { READING_BODY, QUEUED, PROXYING, DONE }
+
     private final ClientHandler client;
     private final ChannelHandlerContext clientCtx;
     private final ProxyContext proxy;
@@ -38,30 +34,14 @@ final class Exchange implements RequestQueue.Waiter {
     private final ServiceConfig serviceConfig;
     private final ForwardedRequest request;
     private final ResponseWriter response;
-    private final long startNanos;
-    private final long bodyTimeoutNanos;
     private final RequestBody body;
     private final ServerChooser chooser;
-    private final RequestQueue queue;
-    private boolean queued;
-    private ScheduledFuture<?> queueTimer;
-    /**
-     * Backpressure on writability, not on per-write promises: a side whose outbound buffer is above
-     * its high-water mark stops the other from reading until it drains. Writes take the void promise;
-     * a failed write closes its connection, which the handlers report.
-     */
-    private boolean waitingForUpstream;
-    private boolean waitingForClient;
-
-    private Server server;
-    private Channel upstream;
-    private UpstreamHandler upstreamHandler;
-    private boolean attemptActive;
-    private long attemptStartNanos;
-    private long lastActivityNanos;
-    private boolean timing;
-    private boolean headSent;
-    private boolean finished;
+    private final QueueWait queue;
+    private final ExchangeTimer timer;
+    private final long startNanos;
+    private Phase phase = Phase.READING_BODY;
+    /** The current attempt, or the last one once the exchange is done; null before the first. */
+    private UpstreamAttempt attempt;
 
     Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
              ForwardedRequest request, long keyHash) {
@@ -73,10 +53,12 @@ final class Exchange implements RequestQueue.Waiter {
         this.request = request;
         this.response = new ResponseWriter(clientCtx, request, serviceConfig.sticky());
         this.startNanos = System.nanoTime();
-        this.bodyTimeoutNanos = proxy.settings().clientBodyTimeout().toNanos();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
         this.chooser = new ServerChooser(service, request.stickyId(), keyHash);
-        this.queue = proxy.queue(service);
+        this.queue = new QueueWait(this, proxy.queue(service), clientCtx.channel().eventLoop(),
+                serviceConfig.queue().timeout().toNanos());
+        this.timer = new ExchangeTimer(this, client, body, proxy.settings().clientBodyTimeout().toNanos(),
+                serviceConfig.timeouts().response().toNanos());
     }
 
     // --- from the client ---------------------------------------------------------------------
@@ -86,7 +68,7 @@ final class Exchange implements RequestQueue.Waiter {
             if (request.expectsContinue()) {
                 response.sendContinue();
             }
-            scheduleTimer(bodyTimeoutNanos);
+            timer.start();
             client.readMore();
         } else {
             tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
@@ -101,24 +83,29 @@ final class Exchange implements RequestQueue.Waiter {
         return body.whole();
     }
 
+    Phase phase() {
+        return phase;
+    }
+
+    /** The attempt holding an upstream connection, or null. */
+    UpstreamAttempt connectedAttempt() {
+        return phase == Phase.PROXYING && attempt.sent() ? attempt : null;
+    }
+
     void onRequestContent(HttpContent content) {
-        long now = System.nanoTime();
-        body.arrived(content, now);
-        if (finished || !request.hasBody()) {
+        body.arrived(content, System.nanoTime());
+        if (phase == Phase.DONE || !request.hasBody()) {
             content.release(); // a bodiless request's only part is its empty end: the head says it all
-            return;
-        }
-        if (upstream == null) {
+        } else if (connectedAttempt() == null) {
             body.hold(content);
-            if (body.flow() == RequestBody.Flow.BUFFERING) {
+            if (phase == Phase.READING_BODY) {
                 bufferedMore();
             }
-            return;
+        } else {
+            attempt.write(content);
+            attempt.flush();
+            askClientForMore();
         }
-        upstream.write(content, upstream.voidPromise());
-        upstream.flush();
-        lastActivityNanos = now;
-        askClientForMore();
     }
 
     /** Reads on until the body is whole or outgrows the buffer; then the server is chosen. */
@@ -133,17 +120,41 @@ final class Exchange implements RequestQueue.Waiter {
 
     /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
     void abort() {
-        if (finished) {
+        if (phase == Phase.DONE) {
             return;
         }
-        finished = true;
-        if (queued && queue.remove(this)) {
-            queued = false;
-        }
-        cancelQueueTimer();
+        phase = Phase.DONE;
+        queue.cancel();
         body.release();
-        closeUpstream();
         endAttempt();
+    }
+
+    /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
+    private void askClientForMore() {
+        if (body.whole() || connectedAttempt() == null) {
+            return;
+        }
+        if (attempt.writable()) {
+            client.readMore();
+        } else {
+            body.pause();
+        }
+    }
+
+    /** The upstream connection drained below its low-water mark. */
+    void upstreamWritable() {
+        if (body.flow() == RequestBody.Flow.PAUSED) {
+            body.stream();
+            askClientForMore();
+        }
+    }
+
+    /** The client connection drained below its low-water mark. */
+    void clientWritable() {
+        UpstreamAttempt connected = connectedAttempt();
+        if (connected != null) {
+            connected.clientWritable();
+        }
     }
 
     // --- choosing and connecting -------------------------------------------------------------
@@ -152,7 +163,8 @@ final class Exchange implements RequestQueue.Waiter {
         Server next = chooser.pick();
         boolean panicked = false;
         if (next == null) {
-            if (chooser.tries() == 0 && waitInQueue()) {
+            if (chooser.tries() == 0 && queue.offer(service)) {
+                phase = Phase.QUEUED;
                 return;
             }
             if (!service.noneUp()) {
@@ -165,13 +177,11 @@ final class Exchange implements RequestQueue.Waiter {
             }
             panicked = true;
         }
-        cancelQueueTimer();
+        queue.cancel();
+        phase = Phase.PROXYING;
         chooser.tried(next);
-        server = next;
-        server.onRequestStart();
-        attemptActive = true;
-        attemptStartNanos = chooser.nowNanos();
-        if (!panicked && server.state() == ServerState.DRAINING) {
+        attempt = new UpstreamAttempt(this, clientCtx.channel(), request, next, chooser.nowNanos());
+        if (!panicked && next.state() == ServerState.DRAINING) {
             // A drain began between the pick and the count above. Drain sets the state, then reads the
             // count; this counted, then read the state: one of the two sees the other, so a draining
             // server never gets a request its drain did not wait for.
@@ -180,16 +190,8 @@ final class Exchange implements RequestQueue.Waiter {
             tryNextServer(statusIfNone);
             return;
         }
-        UpstreamPool pool = proxy.pool(clientCtx.channel().eventLoop());
-        Channel idle = pool.pollIdle(server);
-        if (idle != null) {
-            attach(idle);
-            return;
-        }
-        ChannelFuture connect = pool.connect(server, serviceConfig.timeouts().connect().toMillis(),
+        attempt.connect(proxy.pool(clientCtx.channel().eventLoop()), serviceConfig.timeouts().connect().toMillis(),
                 serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
-        Server connectingTo = server;
-        connect.addListener((ChannelFutureListener) f -> onConnected(f, connectingTo));
     }
 
     /** No server is UP: spread over all of them anyway, or answer 503 with Retry-After, as configured. */
@@ -202,309 +204,149 @@ final class Exchange implements RequestQueue.Waiter {
         return anyway;
     }
 
-    /** HAProxy's queue: when servers are at {@code max_conns}, wait up to the queue timeout for a slot. */
-    private boolean waitInQueue() {
-        if (queue == null || !anyServerFull() || !queue.offer(this)) {
-            return false;
-        }
-        queued = true;
-        if (queueTimer == null) {
-            queueTimer = clientCtx.executor().schedule(this::queueTimedOut,
-                    serviceConfig.queue().timeout().toNanos(), TimeUnit.NANOSECONDS);
-        }
-        return true;
-    }
-
-    private boolean anyServerFull() {
-        for (Server candidate : service.servers()) {
-            if (candidate.isFull()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public io.netty.channel.EventLoop eventLoop() {
-        return clientCtx.channel().eventLoop();
-    }
-
-    @Override
-    public void slotFreed() {
-        queued = false;
-        if (!finished) {
+    void queueSlotFreed() {
+        if (phase == Phase.QUEUED) {
             tryNextServer(HttpResponseStatus.SERVICE_UNAVAILABLE);
         }
     }
 
-    private void queueTimedOut() {
-        queueTimer = null;
-        if (queued && !finished && queue.remove(this)) {
-            queued = false;
+    void queueTimedOut() {
+        if (phase == Phase.QUEUED) {
             fail(HttpResponseStatus.SERVICE_UNAVAILABLE);
         }
     }
 
-    private void cancelQueueTimer() {
-        if (queueTimer != null) {
-            queueTimer.cancel(false);
-            queueTimer = null;
-        }
-    }
+    // --- from the attempt ----------------------------------------------------------------------
 
-    private void onConnected(ChannelFuture future, Server connectingTo) {
-        if (finished || connectingTo != server) {
-            if (future.isSuccess()) {
-                future.channel().close();
-            }
-            return;
-        }
-        if (!future.isSuccess()) {
-            boolean timedOut = future.cause() instanceof ConnectTimeoutException;
-            attemptFailed(timedOut ? RetryOn.TIMEOUT : RetryOn.ERROR,
-                    timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
-            return;
-        }
-        attach(future.channel());
-    }
-
-    private void attach(Channel channel) {
-        upstream = channel;
-        upstreamHandler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
-        upstreamHandler.attach(this, request);
-        headSent = true;
-        upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
+    void onAttached(UpstreamAttempt connected) {
         if (request.expectsContinue() && !body.whole()) {
             response.sendContinue();
         }
         HttpContent content;
         while ((content = body.next()) != null) {
-            upstream.write(content, upstream.voidPromise());
+            connected.write(content);
         }
-        upstream.flush();
-        upstream.read();
-        lastActivityNanos = System.nanoTime();
-        scheduleTimer(serviceConfig.timeouts().response().toNanos());
+        connected.flush();
+        timer.start();
         askClientForMore();
     }
 
-    /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
-    private void askClientForMore() {
-        if (body.whole() || finished || upstream == null) {
-            return;
-        }
-        lastActivityNanos = System.nanoTime();
-        if (upstream.isWritable()) {
-            client.readMore();
-        } else {
-            waitingForUpstream = true;
-        }
+    void onConnectFailed(UpstreamAttempt failed, boolean timedOut) {
+        attemptFailed(failed, timedOut ? RetryOn.TIMEOUT : RetryOn.ERROR,
+                timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
     }
 
-    /** The upstream connection drained below its low-water mark. */
-    void upstreamWritable() {
-        if (waitingForUpstream) {
-            waitingForUpstream = false;
-            askClientForMore();
-        }
-    }
-
-    /** The client connection drained below its low-water mark. */
-    void clientWritable() {
-        if (waitingForClient && upstream != null && !finished) {
-            waitingForClient = false;
-            upstream.read();
-        }
-    }
-
-    // --- from the upstream -------------------------------------------------------------------
-
-    void onUpstreamRead(Object msg) {
-        lastActivityNanos = System.nanoTime();
-        if (finished) {
-            ReferenceCountUtil.release(msg);
+    void onResponseHead(UpstreamAttempt current, UpstreamHead head) {
+        ResponseHeadStep step = ResponseHeadStep.of(head.status(), serviceConfig.retry(), request.upgrade());
+        Server server = current.server();
+        long at = current.lastActivityNanos(); // the head's arrival
+        if (step == ResponseHeadStep.INTERIM) {
+            current.readNext(); // Shoal answered Expect itself
             return;
         }
-        if (!clientCtx.channel().isActive()) {
-            // The client closed and the loop has not told its handler yet: stop here rather than write
-            // to a closed channel, a path so rare that taking it makes the JIT recompile the write path.
-            ReferenceCountUtil.release(msg);
-            abort();
-            return;
-        }
-        if (msg instanceof UpstreamHead head) {
-            onResponseHead(head);
-        } else if (msg == UpstreamResponseDecoder.Marker.INVALID || !response.started()) {
-            ReferenceCountUtil.release(msg);
-            invalidResponse();
-        } else if (msg == UpstreamResponseDecoder.Marker.END) {
-            endAttempt(); // out of the in-flight count before the client can see the end
-            response.endBody();
-            complete();
-        } else {
-            response.writeBody((ByteBuf) msg);
-            if (clientCtx.channel().isWritable()) {
-                upstream.read();
-            } else {
-                waitingForClient = true;
-            }
-        }
-    }
-
-    /** Runs right after {@link #onUpstreamRead} set {@code lastActivityNanos}: that is the head's arrival. */
-    private void onResponseHead(UpstreamHead head) {
-        int code = head.status();
-        if (code == 100 || (code > 101 && code < 200)) {
-            // interim responses: Shoal answered Expect itself
-            upstream.read();
-            return;
-        }
-        RetryOn retryOn = code == 502 ? RetryOn.HTTP_502 : code == 503 ? RetryOn.HTTP_503
-                : code == 504 ? RetryOn.HTTP_504 : null;
-        // As nginx: a 502/503/504 counts toward max_fails only when proxy_next_upstream names it.
-        if (retryOn != null && serviceConfig.retry().retries(retryOn)) {
-            server.recordFailedResponse(lastActivityNanos - attemptStartNanos, lastActivityNanos);
-            if (canRetry(retryOn)) {
-                closeUpstream();
+        if (step.countsAsFailure()) {
+            server.recordFailedResponse(at - current.startNanos(), at);
+            if (retries(current, step.retryOn())) {
                 endAttempt();
-                tryNextServer(HttpResponseStatus.valueOf(code));
+                tryNextServer(HttpResponseStatus.valueOf(head.status()));
                 return;
             }
         } else {
-            server.recordResponse(code, lastActivityNanos - attemptStartNanos, lastActivityNanos);
+            server.recordResponse(head.status(), at - current.startNanos(), at);
         }
-        if (code == 101) {
-            if (request.upgrade()) {
-                switchProtocols(head);
-            } else {
-                invalidResponse(); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
-            }
-            return;
+        if (step == ResponseHeadStep.SWITCH_PROTOCOLS) {
+            switchProtocols(head);
+        } else if (step == ResponseHeadStep.OUT_OF_STEP) {
+            onInvalidResponse(current); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
+        } else {
+            response.writeHead(head, server);
+            current.receiving();
         }
-        response.writeHead(head, server);
-        upstream.read();
+    }
+
+    void onResponseBody(ByteBuf data) {
+        response.writeBody(data);
+    }
+
+    void onResponseEnd(UpstreamAttempt current) {
+        current.end(); // out of the in-flight count before the client can see the end
+        response.endBody();
+        complete();
     }
 
     /** WebSocket: answer the 101, then relay bytes both ways until either side closes. */
     private void switchProtocols(UpstreamHead head) {
-        finished = true;
-        cancelTimer();
+        phase = Phase.DONE;
         body.release();
-        Channel channel = upstream;
-        upstreamHandler.detach();
-        upstream = null;
         response.writeSwitchingProtocols(head);
         log(101, 101);
-        endAttempt();
+        attempt.end();
+        queue.slotFreed();
         client.exchangeUpgraded(this);
-        Tunnel.splice(clientCtx.channel(), channel);
+        Tunnel.splice(clientCtx.channel(), attempt.detach());
     }
 
-    void onUpstreamClosed() {
-        upstream = null;
-        if (finished) {
-            return;
-        }
+    void onUpstreamClosed(UpstreamAttempt current) {
         if (response.started()) {
             // Cut short: never pad a body, close the client connection so it sees the truncation.
-            finished = true;
-            endAttempt();
-            client.closeAfterBrokenResponse();
-            return;
-        }
-        attemptFailed(RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
-    }
-
-    private void invalidResponse() {
-        if (response.started()) {
-            finished = true;
-            closeUpstream();
-            endAttempt();
-            client.closeAfterBrokenResponse();
-            return;
-        }
-        attemptFailed(RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
-    }
-
-    // --- timers, retries, completion -------------------------------------------------------------
-
-    /** The connection's timer (one per connection, re-armed, never one per request) calls back {@link #checkTimeout}. */
-    private void scheduleTimer(long delayNanos) {
-        timing = true;
-        client.armTimer(delayNanos);
-    }
-
-    /**
-     * While the client owes body bytes, nginx's {@code client_body_timeout}: time since the last part
-     * came. Otherwise, with a server, nginx's {@code proxy_read_timeout}: time since the last byte moved
-     * to or from the server. Connecting and queueing have timers of their own.
-     */
-    void checkTimeout() {
-        if (!timing || finished) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (clientOwesBody()) {
-            long left = body.lastPartNanos() + bodyTimeoutNanos - now;
-            if (left > 0) {
-                scheduleTimer(left);
-            } else {
-                clientBodyTimedOut();
-            }
-            return;
-        }
-        if (upstream == null) {
-            return;
-        }
-        long timeout = serviceConfig.timeouts().response().toNanos();
-        long left = lastActivityNanos + timeout - now;
-        if (left > 0) {
-            scheduleTimer(left);
-        } else if (response.started()) {
             abort();
             client.closeAfterBrokenResponse();
         } else {
-            attemptFailed(RetryOn.TIMEOUT, HttpResponseStatus.GATEWAY_TIMEOUT);
+            attemptFailed(current, RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
         }
     }
 
-    /**
-     * The rest of the body is the client's to send, and nothing else holds it up: the body is being
-     * buffered, or it streams to a server that takes it (a server that stops reading it is timed by
-     * the response timeout instead).
-     */
-    private boolean clientOwesBody() {
-        return !body.whole() && !waitingForUpstream && (upstream != null || body.flow() == RequestBody.Flow.BUFFERING);
-    }
-
-    /** The client stopped sending its body: 408, and no server is blamed; the upstream connection is not reused. */
-    private void clientBodyTimedOut() {
+    void onInvalidResponse(UpstreamAttempt current) {
         if (response.started()) {
             abort();
             client.closeAfterBrokenResponse();
-            return;
+        } else {
+            attemptFailed(current, RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
         }
-        closeUpstream();
-        endAttempt();
-        fail(HttpResponseStatus.REQUEST_TIMEOUT);
     }
 
-    private void attemptFailed(RetryOn kind, HttpResponseStatus status) {
-        closeUpstream();
-        server.recordFailure(System.nanoTime());
+    // --- timeouts, retries, completion ---------------------------------------------------------
+
+    /** The connection's timer fired: {@link ExchangeTimer} decides whether a timeout passed. */
+    void checkTimeout() {
+        timer.check();
+    }
+
+    /** The client stopped sending its body: 408, and no server is blamed; the upstream connection is not reused. */
+    void clientBodyTimedOut() {
+        if (response.started()) {
+            abort();
+            client.closeAfterBrokenResponse();
+        } else {
+            endAttempt();
+            fail(HttpResponseStatus.REQUEST_TIMEOUT);
+        }
+    }
+
+    /** The server sent nothing for {@code response_timeout}. */
+    void responseTimedOut() {
+        if (response.started()) {
+            abort();
+            client.closeAfterBrokenResponse();
+        } else {
+            attemptFailed(attempt, RetryOn.TIMEOUT, HttpResponseStatus.GATEWAY_TIMEOUT);
+        }
+    }
+
+    private void attemptFailed(UpstreamAttempt failed, RetryOn kind, HttpResponseStatus status) {
+        failed.server().recordFailure(System.nanoTime());
+        boolean retry = retries(failed, kind);
         endAttempt();
-        if (canRetry(kind)) {
+        if (retry) {
             tryNextServer(status);
         } else {
             fail(status);
         }
     }
 
-    private boolean canRetry(RetryOn kind) {
-        return (!headSent || request.replayable())
-                && serviceConfig.retry().retries(kind)
-                && chooser.tries() < serviceConfig.retry().tries()
-                && System.nanoTime() - startNanos < serviceConfig.retry().deadline().toNanos();
+    private boolean retries(UpstreamAttempt failed, RetryOn kind) {
+        return RetryDecision.retries(serviceConfig.retry(), kind, failed.sent(), request.replayable(),
+                chooser.tries(), System.nanoTime() - startNanos);
     }
 
     private void fail(HttpResponseStatus status) {
@@ -513,10 +355,9 @@ final class Exchange implements RequestQueue.Waiter {
 
     /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
     private void failWith(HttpResponseStatus status, long retryAfterSeconds) {
-        finished = true;
+        phase = Phase.DONE;
         body.release();
-        cancelTimer();
-        cancelQueueTimer();
+        queue.cancel();
         // A request without a body is whole once its head is here; its empty end is discarded when it arrives.
         boolean keepAlive = body.whole() && request.keepAlive();
         response.writeError(status, !keepAlive, retryAfterSeconds);
@@ -525,53 +366,30 @@ final class Exchange implements RequestQueue.Waiter {
     }
 
     private void complete() {
-        finished = true;
-        cancelTimer();
+        phase = Phase.DONE;
         body.release();
         // A server leaving rotation (draining, down) gets no connection back: it closes after this response.
-        boolean reusable = body.whole() && response.upstreamKeepAlive() && server.state() == ServerState.UP;
-        Channel channel = upstream;
-        upstreamHandler.detach();
-        upstream = null;
-        if (reusable) {
-            proxy.pool(clientCtx.channel().eventLoop()).release(server, channel, serviceConfig.pool().maxIdle());
-        } else {
-            channel.close();
-        }
-        endAttempt();
+        boolean reusable = body.whole() && response.upstreamKeepAlive() && attempt.server().state() == ServerState.UP;
+        attempt.release(proxy.pool(clientCtx.channel().eventLoop()), reusable, serviceConfig.pool().maxIdle());
+        queue.slotFreed();
         log(response.status(), response.upstreamStatus());
         client.exchangeDone(this, body.whole() && response.clientKeepAlive());
     }
 
+    /** Ends the current attempt, if any, closing its connection; a queued request may then get its slot. */
     private void endAttempt() {
-        if (attemptActive) {
-            attemptActive = false;
-            server.onRequestEnd();
-            if (queue != null) {
-                queue.onSlotFreed();
-            }
+        if (attempt != null && attempt.stage() != UpstreamAttempt.Stage.ENDED) {
+            attempt.close();
+            queue.slotFreed();
         }
-    }
-
-    private void closeUpstream() {
-        if (upstream != null) {
-            upstreamHandler.detach();
-            upstream.close();
-            upstream = null;
-        }
-        cancelTimer();
-    }
-
-    private void cancelTimer() {
-        timing = false;
     }
 
     private void log(int status, int upstreamStatus) {
         AccessLog log = proxy.accessLog();
         if (log.enabled()) {
             long now = System.nanoTime();
-            log.log(request.logRecord(status, response.bodyBytes(), server, upstreamStatus,
-                    upstreamStatus == 0 ? 0 : now - attemptStartNanos, now - startNanos));
+            log.log(request.logRecord(status, response.bodyBytes(), attempt == null ? null : attempt.server(),
+                    upstreamStatus, upstreamStatus == 0 ? 0 : now - attempt.startNanos(), now - startNanos));
         }
     }
 }

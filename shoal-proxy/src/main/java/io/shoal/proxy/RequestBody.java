@@ -17,7 +17,9 @@ final class RequestBody {
         /** Held until the body is whole or outgrows the buffer; then a server is chosen. */
         BUFFERING,
         /** Held only until an upstream connection takes them, then streamed as they come. */
-        STREAMING
+        STREAMING,
+        /** Streaming, but the upstream connection is full: the client is not read until it drains. */
+        PAUSED
     }
 
     private final long limitBytes;
@@ -40,9 +42,13 @@ final class RequestBody {
         return flow;
     }
 
-    /** The buffering is over (the body is whole or outgrew the buffer): a server is chosen now. */
+    /** The buffering is over (the body is whole or outgrew the buffer), or a pause: parts stream on. */
     void stream() {
         flow = Flow.STREAMING;
+    }
+
+    void pause() {
+        flow = Flow.PAUSED;
     }
 
     boolean whole() {

@@ -24,7 +24,7 @@ final class RequestQueue {
         EventLoop eventLoop();
 
         /** Runs on {@link #eventLoop()}: try to pick a server again. */
-        void slotFreed();
+        void wake();
     }
 
     /** @return false when the queue is full, and the request must be refused (503) */
@@ -54,7 +54,7 @@ final class RequestQueue {
         Waiter waiter = waiters.poll();
         if (waiter != null) {
             size.decrementAndGet();
-            waiter.eventLoop().execute(waiter::slotFreed);
+            waiter.eventLoop().execute(waiter::wake);
         }
     }
 

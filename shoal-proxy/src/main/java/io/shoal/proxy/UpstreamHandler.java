@@ -6,23 +6,23 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Last step of an upstream connection's pipeline: hands response parts to the exchange that holds
+ * Last step of an upstream connection's pipeline: hands response parts to the attempt that holds
  * the connection, and closes the connection when it is idle in the pool and the server speaks or
  * closes. Event-loop confined.
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     private final RequestBodyEncoder encoder;
     private final UpstreamResponseDecoder decoder;
-    private Exchange owner;
+    private UpstreamAttempt owner;
 
     UpstreamHandler(RequestBodyEncoder encoder, UpstreamResponseDecoder decoder) {
         this.encoder = encoder;
         this.decoder = decoder;
     }
 
-    /** Hands the connection to the exchange whose request is about to go out on it. */
-    void attach(Exchange exchange, ForwardedRequest request) {
-        owner = exchange;
+    /** Hands the connection to the attempt whose request is about to go out on it. */
+    void attach(UpstreamAttempt attempt, ForwardedRequest request) {
+        owner = attempt;
         encoder.expectBody(request.chunked());
         decoder.expectResponseTo(request.isHead());
     }
@@ -34,7 +34,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (owner != null) {
-            owner.onUpstreamRead(msg);
+            owner.onRead(msg);
         } else {
             // A response nobody asked for: the connection is out of step, never reuse it.
             ReferenceCountUtil.release(msg);
@@ -45,9 +45,9 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (owner != null) {
-            Exchange exchange = owner;
+            UpstreamAttempt attempt = owner;
             owner = null;
-            exchange.onUpstreamClosed();
+            attempt.onClosed();
         }
         ctx.fireChannelInactive();
     }
