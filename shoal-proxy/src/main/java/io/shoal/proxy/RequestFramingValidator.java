@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * Rejects requests whose framing or meaning is ambiguous (RFC 9112), before any of it is forwarded.
  *
- * <p>Netty's decoder already refuses Content-Length with Transfer-Encoding, differing Content-Length
- * values, a final coding other than chunked, bad chunk sizes, bare CR or LF, and invalid header names
- * and values; this step turns those into the right status, checks {@code Host}, and holds back what
+ * <p>Netty's decoder (with {@link StrictRequestDecoder}'s additions) already refuses Content-Length
+ * with Transfer-Encoding, differing Content-Length values, bad chunk sizes, bare CR or LF, and invalid
+ * header names and values; this step turns those into the right status, checks {@code Host} and
+ * {@code Transfer-Encoding} ({@link TransferCoding}), and holds back what
  * one socket read decoded until the read is complete, so that a request whose head is fine but whose
  * first bytes of body are malformed is not forwarded either. After a rejection nothing else from the
  * connection passes; the proxy step answers the status and closes.
@@ -74,9 +75,9 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
             }
             return HttpResponseStatus.BAD_REQUEST;
         }
-        if (msg instanceof HttpRequest
-                && (!hasValidHost((HttpRequest) msg) || !hasValidTransferCoding((HttpRequest) msg))) {
-            return HttpResponseStatus.BAD_REQUEST;
+        if (msg instanceof HttpRequest) {
+            HttpRequest request = (HttpRequest) msg;
+            return hasValidHost(request) ? TransferCoding.problemOf(request.headers()) : HttpResponseStatus.BAD_REQUEST;
         }
         return null;
     }
@@ -91,22 +92,6 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
         Iterator<? extends CharSequence> hosts = headers.valueCharSequenceIterator(HttpHeaderNames.HOST);
         hosts.next();
         return !hosts.hasNext() && HostHeader.isValid(host);
-    }
-
-    /**
-     * RFC 9112 section 6.3: a request whose final transfer coding is not chunked has no knowable
-     * length. Netty checks this only when "chunked" appears at all; {@code Transfer-Encoding: gzip}
-     * alone would be read until the connection closes.
-     */
-    private static boolean hasValidTransferCoding(HttpRequest request) {
-        HttpHeaders headers = request.headers();
-        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            return true;
-        }
-        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        String last = codings.get(codings.size() - 1);
-        int comma = last.lastIndexOf(',');
-        return last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
     }
 
     private void reject(ChannelHandlerContext ctx, Object msg, HttpResponseStatus status) {
