@@ -21,8 +21,8 @@ import java.util.List;
  *
  * <p>Netty's decoder (with {@link StrictRequestDecoder}'s additions) already refuses Content-Length
  * with Transfer-Encoding, differing Content-Length values, bad chunk sizes, bare CR or LF, and invalid
- * header names and values; this step turns those into the right status, checks {@code Host} and
- * {@code Transfer-Encoding} ({@link TransferCoding}), and holds back what
+ * header names and values; this step turns those into the right status, checks the request line
+ * ({@link RequestLine}), {@code Host} and {@code Transfer-Encoding} ({@link TransferCoding}), and holds back what
  * one socket read decoded until the read is complete, so that a request whose head is fine but whose
  * first bytes of body are malformed is not forwarded either. After a rejection nothing else from the
  * connection passes; the proxy step answers the status and closes.
@@ -77,6 +77,10 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpRequest) {
             HttpRequest request = (HttpRequest) msg;
+            HttpResponseStatus problem = RequestLine.problemOf(request);
+            if (problem != null) {
+                return problem;
+            }
             return hasValidHost(request) ? TransferCoding.problemOf(request.headers()) : HttpResponseStatus.BAD_REQUEST;
         }
         return null;

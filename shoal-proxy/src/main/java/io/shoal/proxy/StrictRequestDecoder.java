@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 
 /**
- * Netty's request decoder, minus two tolerances that let a proxy and a backend disagree: obs-fold,
+ * Netty's request decoder, reading HTTP/1.x above 1.1 as 1.1, minus two tolerances that let a proxy and a backend disagree: obs-fold,
  * which Netty joins to the previous value (allowed by RFC 9112 section 5.2), and chunk-size lines
  * with junk after the size ({@link ChunkSizeLines}). Either gives 400. The head and each chunk-size
  * line are scanned before Netty consumes them; chunk data and other bodies are never scanned.
@@ -58,6 +58,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             if (msg instanceof HttpRequest) {
                 inHead = false;
                 HttpRequest request = (HttpRequest) msg;
+                readHigherMinorVersionAsHttp11(request);
                 if (request.decoderResult().isSuccess() && HttpUtil.isTransferEncodingChunked(request)) {
                     // Netty returns right after a chunked head: the body starts at the reader index.
                     chunkSizeLines.start();
@@ -71,6 +72,18 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         }
         if (wasInHead && inHead && out.size() == before && buffer.readerIndex() > startIndex) {
             headStarted = true; // Netty consumed the first lines of a head and waits for the rest
+        }
+    }
+
+    /**
+     * RFC 9110 section 2.5: a message of a higher minor version than the recipient implements is
+     * processed as the highest it does, so {@code HTTP/1.2} is read as HTTP/1.1 (Host required,
+     * persistent), as nginx reads it.
+     */
+    private static void readHigherMinorVersionAsHttp11(HttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        if (version.majorVersion() == 1 && version.minorVersion() > 1) {
+            request.setProtocolVersion(HttpVersion.HTTP_1_1);
         }
     }
 
