@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9112 framing: a request whose meaning is ambiguous gets 400, the connection closes, and the
- * backend never sees any of it — not even a pipelined request behind it.
+ * backend never sees any of it — not even a pipelined request behind it. Request lines an HTTP/1.1
+ * reverse proxy does not serve get their own status, the same way.
  */
 class FramingIntegrationTest {
     private static TestBackend backend;
@@ -202,5 +203,36 @@ class FramingIntegrationTest {
             assertThat(response).startsWith("HTTP/1.1 408 ");
             assertThat(millis).isBetween(400L, 3000L);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET / HTTP/2.0", "GET / HTTP/3.0", "GET / HTTP/0.9", "PRI * HTTP/2.0"})
+    void otherMajorVersionsGet505AndNeverReachTheBackend(String line) throws Exception {
+        int before = backend.requests.get();
+        String tail = line.startsWith("PRI") ? "\r\nSM\r\n\r\n" : "Host: x\r\n\r\n";
+        String response = RawHttp.exchange(proxy.port(), line + "\r\n" + tail + "GET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n")
+                .doesNotContain("<still open>").containsOnlyOnce("HTTP/1.1");
+        assertThat(backend.requests.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aHigherMinorVersionIsReadAsHttp11() throws Exception {
+        assertThat(RawHttp.exchange(proxy.port(), "GET / HTTP/1.2\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(RawHttp.exchange(proxy.port(), "GET / HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 200 ").endsWith("b");
+    }
+
+    @Test
+    void connectGets405WithAllowAndNeverReachesTheBackend() throws Exception {
+        int before = backend.requests.get();
+        String response = RawHttp.exchange(proxy.port(),
+                "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n\u0016\u0003\u0001");
+
+        assertThat(response).startsWith("HTTP/1.1 405 Method Not Allowed\r\n")
+                .contains("\r\nAllow: GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH\r\n")
+                .doesNotContain("<still open>");
+        assertThat(backend.requests.get()).isEqualTo(before);
     }
 }
