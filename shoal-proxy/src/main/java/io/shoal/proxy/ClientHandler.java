@@ -85,8 +85,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void startExchange(HttpRequest request) {
         headTimer.headReceived();
         Snapshot snapshot = proxy.topology().current();
-        String path = ForwardedRequest.pathOf(request.uri());
-        Route route = match(snapshot.routes(listenerIndex), request, path);
+        RequestTarget target = RequestTarget.read(request);
+        if (target == null) {
+            answerWithoutUpstream(request, HttpResponseStatus.BAD_REQUEST);
+            return;
+        }
+        Route route = match(snapshot.routes(listenerIndex), request, target.path());
         if (route == null) {
             answerWithoutUpstream(request, HttpResponseStatus.NOT_FOUND);
             return;
@@ -95,7 +99,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         String stickyId = StickySessions.cookieValue(request, service.config().sticky());
         long keyHash = RequestKeys.hash(service.config().balance(), request, clientAddress,
                 ctx.channel().remoteAddress(), proxy.trustedProxies());
-        ForwardedRequest forwarded = new ForwardedRequest(request, route.rewritePath(path), clientAddress, stickyId);
+        String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
+        ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId);
         current = new Exchange(this, ctx, proxy, service, forwarded, keyHash);
         current.start();
     }

@@ -47,10 +47,10 @@ final class ForwardedRequest {
     private final long contentLength;
 
     /**
-     * @param path the path to forward (the route may have stripped a prefix)
+     * @param target the origin-form target (or {@code *}) to forward, see {@link RequestTarget#forwarded}
      * @param stickyId the sticky cookie's value, or null
      */
-    ForwardedRequest(HttpRequest request, String path, String clientAddress, String stickyId) {
+    ForwardedRequest(HttpRequest request, String target, String clientAddress, String stickyId) {
         HttpHeaders headers = request.headers();
         this.method = request.method().name();
         this.uri = request.uri();
@@ -77,8 +77,7 @@ final class ForwardedRequest {
         headers.remove(XForwarded.REAL_IP);
         headers.remove(XForwarded.PROTO);
         headers.remove(XForwarded.HOST);
-        String target = originForm(uri);
-        this.forwardedUri = path.equals(pathOf(target)) ? target : path + queryOf(target);
+        this.forwardedUri = target;
         this.head = request;
     }
 
@@ -133,39 +132,6 @@ final class ForwardedRequest {
     static boolean isIdempotent(HttpMethod method) {
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.PUT
                 || method == HttpMethod.DELETE || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
-    }
-
-    /** The path of a request target, in origin-form ("/a/b?q") or absolute-form ("http://host/a/b?q"). */
-    static String pathOf(String uri) {
-        String target = originForm(uri);
-        int query = target.indexOf('?');
-        return query < 0 ? target : target.substring(0, query);
-    }
-
-    /**
-     * An absolute-form target (RFC 9112 3.2.2, what clients send to a proxy) as origin-form, which is
-     * what nginx sends upstream: "http://host?q" becomes "/?q". Any other target is returned as it is.
-     */
-    static String originForm(String uri) {
-        if (uri.isEmpty() || uri.charAt(0) == '/') {
-            return uri;
-        }
-        int scheme = uri.indexOf("://");
-        boolean http = scheme == 4 || scheme == 5 && Character.toLowerCase(uri.charAt(4)) == 's';
-        if (!http || !uri.regionMatches(true, 0, "http", 0, 4)) {
-            return uri;
-        }
-        int start = scheme + 3;
-        int end = start;
-        while (end < uri.length() && uri.charAt(end) != '/' && uri.charAt(end) != '?') {
-            end++;
-        }
-        return end == uri.length() ? "/" : uri.charAt(end) == '?' ? "/" + uri.substring(end) : uri.substring(end);
-    }
-
-    private static String queryOf(String uri) {
-        int query = uri.indexOf('?');
-        return query < 0 ? "" : uri.substring(query);
     }
 
     boolean isHead() {

@@ -20,9 +20,10 @@ import java.util.List;
 /**
  * Rejects requests whose framing or meaning is ambiguous (RFC 9112), before any of it is forwarded.
  *
- * <p>Netty's decoder already refuses Content-Length with Transfer-Encoding, differing Content-Length
- * values, a final coding other than chunked, bad chunk sizes, bare CR or LF, and invalid header names
- * and values; this step turns those into the right status, checks {@code Host}, and holds back what
+ * <p>Netty's decoder (with {@link StrictRequestDecoder}'s additions) already refuses Content-Length
+ * with Transfer-Encoding, differing Content-Length values, bad chunk sizes, bare CR or LF, and invalid
+ * header names and values; this step turns those into the right status, checks the request line
+ * ({@link RequestLine}), {@code Host} and {@code Transfer-Encoding} ({@link TransferCoding}), and holds back what
  * one socket read decoded until the read is complete, so that a request whose head is fine but whose
  * first bytes of body are malformed is not forwarded either. On a rejection, the whole requests that
  * came before the bad one are passed on, then a {@link RequestRejected} in their place in the line, so
@@ -77,10 +78,16 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
             }
             return HttpResponseStatus.BAD_REQUEST;
         }
-        if (msg instanceof HttpRequest
-                && (!hasValidHost((HttpRequest) msg) || !hasValidTransferCoding((HttpRequest) msg)
-                    || HopByHop.nominatesFramingField(((HttpRequest) msg).headers()))) {
-            return HttpResponseStatus.BAD_REQUEST;
+        if (msg instanceof HttpRequest) {
+            HttpRequest request = (HttpRequest) msg;
+            HttpResponseStatus problem = RequestLine.problemOf(request);
+            if (problem != null) {
+                return problem;
+            }
+            if (!hasValidHost(request) || HopByHop.nominatesFramingField(request.headers())) {
+                return HttpResponseStatus.BAD_REQUEST;
+            }
+            return TransferCoding.problemOf(request.headers());
         }
         return null;
     }
@@ -95,22 +102,6 @@ final class RequestFramingValidator extends ChannelInboundHandlerAdapter {
         Iterator<? extends CharSequence> hosts = headers.valueCharSequenceIterator(HttpHeaderNames.HOST);
         hosts.next();
         return !hosts.hasNext() && HostHeader.isValid(host);
-    }
-
-    /**
-     * RFC 9112 section 6.3: a request whose final transfer coding is not chunked has no knowable
-     * length. Netty checks this only when "chunked" appears at all; {@code Transfer-Encoding: gzip}
-     * alone would be read until the connection closes.
-     */
-    private static boolean hasValidTransferCoding(HttpRequest request) {
-        HttpHeaders headers = request.headers();
-        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            return true;
-        }
-        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        String last = codings.get(codings.size() - 1);
-        int comma = last.lastIndexOf(',');
-        return last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
     }
 
     private void reject(ChannelHandlerContext ctx, Object msg, HttpResponseStatus status) {

@@ -14,6 +14,9 @@ final class Responses {
     private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
             "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
 
+    /** What a 405 offers instead (RFC 9110 section 15.5.6): the methods Shoal forwards, all but CONNECT. */
+    private static final String ALLOW = "Allow: GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH\r\n";
+
     private Responses() {}
 
     /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
@@ -24,6 +27,7 @@ final class Responses {
                 + "Content-Length: " + text.length() + "\r\n"
                 + "Server: shoal\r\n"
                 + (retryAfterSeconds > 0 ? "Retry-After: " + retryAfterSeconds + "\r\n" : "")
+                + (status.code() == 405 ? ALLOW : "")
                 + (close ? "Connection: close\r\n" : "")
                 + "\r\n" + text;
         ByteBuf bytes = alloc.buffer(response.length());

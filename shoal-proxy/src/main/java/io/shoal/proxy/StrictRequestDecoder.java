@@ -9,20 +9,24 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 
 /**
- * Netty's request decoder, minus its tolerance of obs-fold: Netty joins a folded header line to the
- * previous value (allowed by RFC 9112 section 5.2), but a proxy that does so can disagree with the
- * backend about a header's value, so Shoal answers 400 instead. The head is scanned before Netty
- * consumes it; body bytes are never scanned.
+ * Netty's request decoder, reading HTTP/1.x above 1.1 as 1.1, minus two tolerances that let a proxy and a backend disagree: obs-fold,
+ * which Netty joins to the previous value (allowed by RFC 9112 section 5.2), and chunk-size lines
+ * with junk after the size ({@link ChunkSizeLines}). Either gives 400. The head and each chunk-size
+ * line are scanned before Netty consumes them; chunk data and other bodies are never scanned.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
+    private final ChunkSizeLines chunkSizeLines = new ChunkSizeLines();
     private boolean inHead = true;
     private boolean headStarted;
     private boolean broken;
+    /** Readable bytes that {@link #chunkSizeLines} has already read: the next scan starts after them. */
+    private int scannedAhead;
 
     StrictRequestDecoder(HttpDecoderConfig config) {
         super(config);
@@ -35,19 +39,31 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             return;
         }
         if (inHead && hasObsFold(buffer)) {
-            broken = true;
-            buffer.skipBytes(buffer.readableBytes());
-            out.add(invalid());
+            fail(buffer, out, "obs-fold in request head");
             return;
+        }
+        if (chunkSizeLines.active()) {
+            if (!chunkSizeLines.scan(buffer, buffer.readerIndex() + scannedAhead, buffer.writerIndex())) {
+                fail(buffer, out, "invalid chunk-size line");
+                return;
+            }
         }
         int before = out.size();
         boolean wasInHead = inHead;
         int startIndex = buffer.readerIndex();
         super.decode(ctx, buffer, out);
+        scannedAhead = chunkSizeLines.active() ? buffer.readableBytes() : 0;
         for (int i = before; i < out.size(); i++) {
             Object msg = out.get(i);
             if (msg instanceof HttpRequest) {
                 inHead = false;
+                HttpRequest request = (HttpRequest) msg;
+                readHigherMinorVersionAsHttp11(request);
+                if (request.decoderResult().isSuccess() && HttpUtil.isTransferEncodingChunked(request)) {
+                    // Netty returns right after a chunked head: the body starts at the reader index.
+                    chunkSizeLines.start();
+                    scannedAhead = 0;
+                }
             }
             if (msg instanceof LastHttpContent) {
                 inHead = true;
@@ -56,6 +72,18 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         }
         if (wasInHead && inHead && out.size() == before && buffer.readerIndex() > startIndex) {
             headStarted = true; // Netty consumed the first lines of a head and waits for the rest
+        }
+    }
+
+    /**
+     * RFC 9110 section 2.5: a message of a higher minor version than the recipient implements is
+     * processed as the highest it does, so {@code HTTP/1.2} is read as HTTP/1.1 (Host required,
+     * persistent), as nginx reads it.
+     */
+    private static void readHigherMinorVersionAsHttp11(HttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        if (version.majorVersion() == 1 && version.minorVersion() > 1) {
+            request.setProtocolVersion(HttpVersion.HTTP_1_1);
         }
     }
 
@@ -86,9 +114,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
         return false;
     }
 
-    private static FullHttpRequest invalid() {
+    private void fail(ByteBuf buffer, List<Object> out, String reason) {
+        broken = true;
+        buffer.skipBytes(buffer.readableBytes());
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/bad-request");
-        request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("obs-fold in request head")));
-        return request;
+        request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(reason)));
+        out.add(request);
     }
 }
