@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
  * that another took first queues again without a new timeout. Event-loop confined, on its request's loop.
  */
 final class QueueWait implements RequestQueue.Waiter {
-    private final Exchange exchange;
+    private final UpstreamDispatch dispatch;
     private final RequestQueue queue;
     private final EventLoop loop;
     private final long timeoutNanos;
     private ScheduledFuture<?> timer;
 
     /** @param queue the service's queue, or null when no server has a {@code max_conns} */
-    QueueWait(Exchange exchange, RequestQueue queue, EventLoop loop, long timeoutNanos) {
-        this.exchange = exchange;
+    QueueWait(UpstreamDispatch dispatch, RequestQueue queue, EventLoop loop, long timeoutNanos) {
+        this.dispatch = dispatch;
         this.queue = queue;
         this.loop = loop;
         this.timeoutNanos = timeoutNanos;
@@ -71,13 +71,13 @@ final class QueueWait implements RequestQueue.Waiter {
 
     @Override
     public void wake() {
-        exchange.queueSlotFreed();
+        dispatch.queueSlotFreed();
     }
 
     private void timedOut() {
         timer = null;
         if (queue.remove(this)) {
-            exchange.queueTimedOut();
+            dispatch.queueTimedOut();
         }
     }
 }

@@ -31,6 +31,7 @@ final class UpstreamAttempt {
     }
 
     private final Exchange exchange;
+    private final UpstreamDispatch dispatch;
     private final Channel client;
     private final ForwardedRequest request;
     private final Server server;
@@ -40,9 +41,14 @@ final class UpstreamAttempt {
     private UpstreamHandler handler;
     private long lastActivityNanos;
 
-    /** Counts the request in the server's in-flight count at once: see {@link Exchange}'s drain rule. */
-    UpstreamAttempt(Exchange exchange, Channel client, ForwardedRequest request, Server server, long startNanos) {
+    /**
+     * Counts the request in the server's in-flight count at once (see {@link UpstreamDispatch}'s drain rule).
+     * What the server answers goes to {@code exchange}; what goes wrong, to {@code dispatch}, which retries.
+     */
+    UpstreamAttempt(Exchange exchange, UpstreamDispatch dispatch, Channel client, ForwardedRequest request,
+                    Server server, long startNanos) {
         this.exchange = exchange;
+        this.dispatch = dispatch;
         this.client = client;
         this.request = request;
         this.server = server;
@@ -93,7 +99,7 @@ final class UpstreamAttempt {
         if (future.isSuccess()) {
             attach(future.channel());
         } else {
-            exchange.onConnectFailed(this, future.cause() instanceof ConnectTimeoutException);
+            dispatch.onConnectFailed(this, future.cause() instanceof ConnectTimeoutException);
         }
     }
 
@@ -139,10 +145,10 @@ final class UpstreamAttempt {
             return;
         }
         if (msg instanceof UpstreamHead head) {
-            exchange.onResponseHead(this, head);
+            dispatch.onResponseHead(this, head);
         } else if (msg == UpstreamResponseDecoder.Marker.INVALID || stage == Stage.SENT) {
             ReferenceCountUtil.release(msg);
-            exchange.onInvalidResponse(this);
+            dispatch.onInvalidResponse(this);
         } else if (msg == UpstreamResponseDecoder.Marker.END) {
             exchange.onResponseEnd(this);
         } else {
@@ -155,7 +161,7 @@ final class UpstreamAttempt {
         upstream = null;
         handler = null;
         if (stage != Stage.ENDED) {
-            exchange.onUpstreamClosed(this);
+            dispatch.onUpstreamClosed(this);
         }
     }
 

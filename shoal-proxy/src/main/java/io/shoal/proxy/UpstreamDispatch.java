@@ -1,0 +1,189 @@
+package io.shoal.proxy;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shoal.config.RetryPolicy.RetryOn;
+import io.shoal.config.ServiceConfig;
+import io.shoal.topology.Server;
+import io.shoal.topology.ServerState;
+import io.shoal.topology.Service;
+
+/**
+ * Gets one request to a server: has the {@link ServerChooser} choose one (or queue the request), starts
+ * an {@link UpstreamAttempt} there, and when the attempt fails starts the next one where
+ * {@link RetryDecision} says that is safe, else has the {@link Exchange} answer the failure. Only what a
+ * server did is recorded against it: refused, reset, silent once the request was sent, answered badly.
+ *
+ * <p>Event-loop confined, like its exchange.
+ */
+final class UpstreamDispatch {
+    private final Exchange exchange;
+    private final Channel client;
+    private final ProxyContext proxy;
+    private final ServiceConfig serviceConfig;
+    private final ForwardedRequest request;
+    private final ServerChooser chooser;
+    private final QueueWait queue;
+    private final long startNanos;
+    /** The current attempt, or the last one once the request is answered; null before the first. */
+    private UpstreamAttempt attempt;
+
+    UpstreamDispatch(Exchange exchange, Channel client, ProxyContext proxy, Service service,
+                     ForwardedRequest request, long keyHash, long startNanos) {
+        this.exchange = exchange;
+        this.client = client;
+        this.proxy = proxy;
+        this.serviceConfig = service.config();
+        this.request = request;
+        this.startNanos = startNanos;
+        this.chooser = new ServerChooser(service, request.stickyId(), keyHash);
+        this.queue = new QueueWait(this, proxy.queue(service), client.eventLoop(),
+                serviceConfig.queue().timeout().toNanos());
+    }
+
+    /** The current or last attempt, or null before the first. */
+    UpstreamAttempt attempt() {
+        return attempt;
+    }
+
+    /** Chooses a server and starts an attempt there; or queues the request, or answers {@code statusIfNone}. */
+    void next(HttpResponseStatus statusIfNone) {
+        ServerChooser.Choice choice = chooser.choose(queue);
+        switch (choice) {
+            case QUEUED -> exchange.enter(Exchange.Phase.QUEUED);
+            case NONE -> exchange.fail(statusIfNone, 0);
+            case NONE_UP -> exchange.fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    serviceConfig.health().panic().retryAfter().toSeconds());
+            default -> start(choice, statusIfNone);
+        }
+    }
+
+    private void start(ServerChooser.Choice choice, HttpResponseStatus statusIfNone) {
+        queue.cancel();
+        exchange.enter(Exchange.Phase.PROXYING);
+        Server server = chooser.chosen();
+        attempt = new UpstreamAttempt(exchange, this, client, request, server, chooser.nowNanos());
+        if (choice == ServerChooser.Choice.SERVER && server.state() == ServerState.DRAINING) {
+            // A drain began between the pick and the count the attempt made. Drain sets the state, then
+            // reads the count; this counted, then read the state: one of the two sees the other, so a
+            // draining server never gets a request its drain did not wait for.
+            end();
+            chooser.untried();
+            next(statusIfNone);
+            return;
+        }
+        attempt.connect(pool(), serviceConfig.timeouts().connect().toMillis(),
+                serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
+    }
+
+    private UpstreamPool pool() {
+        return proxy.pool(client.eventLoop());
+    }
+
+    void queueSlotFreed() {
+        if (exchange.phase() == Exchange.Phase.QUEUED) {
+            next(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    void queueTimedOut() {
+        if (exchange.phase() == Exchange.Phase.QUEUED) {
+            exchange.fail(HttpResponseStatus.SERVICE_UNAVAILABLE, 0);
+        }
+    }
+
+    // --- what the attempt met ------------------------------------------------------------------
+
+    void onConnectFailed(UpstreamAttempt failed, boolean timedOut) {
+        failed(failed, timedOut ? RetryOn.TIMEOUT : RetryOn.ERROR,
+                timedOut ? HttpResponseStatus.GATEWAY_TIMEOUT : HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    void onResponseHead(UpstreamAttempt current, UpstreamHead head) {
+        ResponseHeadStep step = ResponseHeadStep.of(head.status(), serviceConfig.retry(), request.upgrade());
+        if (step == ResponseHeadStep.INTERIM) {
+            current.readNext(); // Shoal answered Expect itself
+            return;
+        }
+        Server server = current.server();
+        long at = current.lastActivityNanos(); // the head's arrival
+        if (step.countsAsFailure()) {
+            server.recordFailedResponse(at - current.startNanos(), at);
+            if (retries(current, step.retryOn())) {
+                end();
+                next(HttpResponseStatus.valueOf(head.status()));
+                return;
+            }
+        } else {
+            server.recordResponse(head.status(), at - current.startNanos(), at);
+        }
+        if (step == ResponseHeadStep.SWITCH_PROTOCOLS) {
+            exchange.switchProtocols(head);
+        } else if (step == ResponseHeadStep.OUT_OF_STEP) {
+            onInvalidResponse(current); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
+        } else {
+            exchange.respond(head, server);
+            current.receiving();
+        }
+    }
+
+    void onInvalidResponse(UpstreamAttempt current) {
+        failedOrBroken(current, RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    void onUpstreamClosed(UpstreamAttempt current) {
+        failedOrBroken(current, RetryOn.ERROR, HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    /** The server sent nothing for {@code response_timeout}. */
+    void responseTimedOut() {
+        failedOrBroken(attempt, RetryOn.TIMEOUT, HttpResponseStatus.GATEWAY_TIMEOUT);
+    }
+
+    /** Once the response has started, the only honest thing left is to cut the client's connection. */
+    private void failedOrBroken(UpstreamAttempt current, RetryOn kind, HttpResponseStatus status) {
+        if (exchange.responseStarted()) {
+            exchange.breakResponse();
+        } else {
+            failed(current, kind, status);
+        }
+    }
+
+    private void failed(UpstreamAttempt failed, RetryOn kind, HttpResponseStatus status) {
+        failed.server().recordFailure(System.nanoTime());
+        boolean retry = retries(failed, kind);
+        end();
+        if (retry) {
+            next(status);
+        } else {
+            exchange.fail(status, 0);
+        }
+    }
+
+    private boolean retries(UpstreamAttempt failed, RetryOn kind) {
+        return RetryDecision.retries(serviceConfig.retry(), kind, failed.sent(), request.replayable(),
+                chooser.tries(), System.nanoTime() - startNanos);
+    }
+
+    // --- ending ----------------------------------------------------------------------------------
+
+    /** After a clean response: the connection goes back to the pool when it can serve another request. */
+    void release(boolean reusable) {
+        attempt.release(pool(), reusable, serviceConfig.pool().maxIdle());
+        queue.slotFreed();
+    }
+
+    /** Ends the current attempt, if any, closing its connection; a queued request may then get its slot. */
+    void end() {
+        if (attempt != null && attempt.stage() != UpstreamAttempt.Stage.ENDED) {
+            attempt.close();
+            queue.slotFreed();
+        }
+    }
+
+    /** The request is given up: out of the queue, and the attempt's connection closed. */
+    void cancel() {
+        queue.cancel();
+        end();
+    }
+}
