@@ -7,6 +7,7 @@ import io.shoal.admin.internal.EventRoutes;
 import io.shoal.admin.internal.ReloadRoute;
 import io.shoal.admin.internal.DashboardHandler;
 import io.shoal.admin.internal.EventStream;
+import io.shoal.admin.internal.HeadTimeout;
 import io.shoal.admin.internal.ReplicaRoutes;
 import io.shoal.admin.internal.ServerRoutes;
 import io.shoal.admin.internal.TextHandlers;
@@ -15,16 +16,23 @@ import io.shoal.config.Defaults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The admin endpoint: a JSON API under {@code /api/v1} that the dashboard and {@code shoal ps},
  * {@code scale}, {@code logs}, {@code rollout} and {@code down} talk to, {@code /metrics} for Prometheus
- * and {@code /status} as nginx's stub_status. It runs on the JDK's HTTP server with two threads of its
- * own, never on the data plane's event loops. Every request passes {@link AdminAccess} first: clients
- * outside the allow-list get 403, changing requests without the bearer token 401. docs/api.md
- * describes every endpoint.
+ * and {@code /status} as nginx's stub_status. It runs on the JDK's HTTP server with threads of its own
+ * ({@link #WORKERS}), never on the data plane's event loops; a request must be read within the head timeout
+ * ({@link HeadTimeout}), so that clients sending half a request cannot keep the workers from others. Every
+ * request passes {@link AdminAccess} first: clients outside the allow-list get 403, requests naming a foreign
+ * {@code Host} without the token 421, changing requests without the bearer token 401. docs/api.md describes
+ * every endpoint.
  *
  * <pre>
  * GET  /  (or /dashboard)                    the live dashboard, its script and styles under /dashboard/
@@ -52,14 +60,23 @@ public final class AdminServer implements AutoCloseable {
     public static final int DEFAULT_PORT = Defaults.ADMIN_PORT;
     /** How long a scale or rollout request waits for the operation before answering 504. */
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Threads reading requests and writing answers. Each holds a request only while it is read (at most the head
+     * timeout) or its answer written: operations that take long hold none, nor do open event streams. Beyond this
+     * many, requests wait their turn.
+     */
+    static final int WORKERS = 32;
 
     private final HttpServer server;
-    private final ScheduledExecutorService threads;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
     private final EventStream stream;
 
-    private AdminServer(HttpServer server, ScheduledExecutorService threads, EventStream stream) {
+    private AdminServer(HttpServer server, ExecutorService workers, ScheduledExecutorService timer,
+                        EventStream stream) {
         this.server = server;
-        this.threads = threads;
+        this.workers = workers;
+        this.timer = timer;
         this.stream = stream;
     }
 
@@ -80,6 +97,13 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(InetSocketAddress address, AdminAccess access, AdminSources sources,
                                     Runnable shutdown, Duration operationTimeout, ConfigChanges changes)
             throws IOException {
+        return start(address, access, sources, shutdown, operationTimeout, Defaults.ADMIN_HEADER_TIMEOUT, changes);
+    }
+
+    /** As above; a connection that has not sent its request within {@code headerTimeout} is closed. */
+    public static AdminServer start(InetSocketAddress address, AdminAccess access, AdminSources sources,
+                                    Runnable shutdown, Duration operationTimeout, Duration headerTimeout,
+                                    ConfigChanges changes) throws IOException {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve the admin address " + address.getHostString());
         }
@@ -91,32 +115,39 @@ public final class AdminServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        // Scheduled, so that drains of servers removed through the API poll on them too.
-        ScheduledExecutorService threads = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread thread = new Thread(r, "shoal-admin");
-            thread.setDaemon(true);
-            return thread;
-        });
-        HttpServer server;
-        try {
-            server = HttpServer.create(address, 16);
-        } catch (IOException e) {
-            threads.shutdownNow();
-            throw e;
-        }
-        server.setExecutor(threads);
-        AccessFilter filter = new AccessFilter(access);
+        HttpServer server = HttpServer.create(address, 16);
+        ExecutorService workers = workers();
+        // Head timeouts, and the polls of drains of servers removed through the API.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("shoal-admin-timer"));
+        timer.setRemoveOnCancelPolicy(true); // most head timeouts are cancelled: do not keep them queued
+        server.setExecutor(new HeadTimeout(workers, timer, headerTimeout));
+        AccessFilter filter = new AccessFilter(access.boundAs(address.getHostString()));
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
-                new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), new ReloadRoute(changes),
-                new EventRoutes(sources.events()), threads);
+                new ServerRoutes(sources.topology(), sources.replicas(), changes, timer), new ReloadRoute(changes),
+                new EventRoutes(sources.events()), workers);
         server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
         EventStream stream = EventStream.start(sources);
         server.createContext(EventStream.PATH, stream).getFilters().add(filter);
         server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);
         server.start();
-        return new AdminServer(server, threads, stream);
+        return new AdminServer(server, workers, timer, stream);
+    }
+
+    private static ExecutorService workers() {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("shoal-admin"));
+        workers.allowCoreThreadTimeOut(true); // an idle admin endpoint keeps no threads
+        return workers;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The address bound, with the actual port. */
@@ -129,6 +160,7 @@ public final class AdminServer implements AutoCloseable {
     public void close() {
         stream.close();
         server.stop(0);
-        threads.shutdownNow();
+        workers.shutdownNow();
+        timer.shutdownNow();
     }
 }

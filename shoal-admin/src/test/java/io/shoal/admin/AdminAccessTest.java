@@ -17,7 +17,7 @@ class AdminAccessTest {
     @Test
     void changingEndpointsNeedTheToken() throws Exception {
         AdminServerTest.FakeControl control = new AdminServerTest.FakeControl();
-        try (RunningAdmin running = RunningAdmin.start(control, AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK),
+        try (RunningAdmin running = RunningAdmin.start(control, AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK, List.of()),
                 List.of("127.0.0.1:4001"))) {
             for (String path : List.of("/api/v1/services/web/scale", "/api/v1/services/web/rollout",
                     "/api/v1/services/web/switch-back", "/api/v1/shutdown")) {
@@ -46,9 +46,9 @@ class AdminAccessTest {
                 List.of("DELETE", "/api/v1/services/web/servers/127.0.0.1:4001"),
                 List.of("POST", "/api/v1/reload"));
         try (RunningAdmin open = RunningAdmin.start(new AdminServerTest.FakeControl(),
-                AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK), List.of("127.0.0.1:4001"));
+                AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK, List.of()), List.of("127.0.0.1:4001"));
              RunningAdmin closed = RunningAdmin.start(new AdminServerTest.FakeControl(),
-                     AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8")), List.of("127.0.0.1:4001"))) {
+                     AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8"), List.of()), List.of("127.0.0.1:4001"))) {
             String services = send(open, "GET", "/api/v1/services", null).body();
             for (List<String> request : requests) {
                 HttpResponse<String> none = send(open, request.get(0), request.get(1), null);
@@ -66,7 +66,7 @@ class AdminAccessTest {
     @Test
     void readingIsOpenOnLoopback() throws Exception {
         try (RunningAdmin running = RunningAdmin.start(new AdminServerTest.FakeControl(),
-                AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK), List.of("127.0.0.1:4001"))) {
+                AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK, List.of()), List.of("127.0.0.1:4001"))) {
             for (String path : List.of("/api/v1/services", "/api/v1/services/web", "/api/v1/routes",
                     "/api/v1/replicas", "/metrics", "/status")) {
                 assertThat(send(running, "GET", path, null).statusCode()).as(path).isEqualTo(200);
@@ -78,7 +78,7 @@ class AdminAccessTest {
     void clientsOutsideTheAllowListAreRefusedEverything() throws Exception {
         AdminServerTest.FakeControl control = new AdminServerTest.FakeControl();
         try (RunningAdmin running = RunningAdmin.start(control,
-                AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8")), List.of("127.0.0.1:4001"))) {
+                AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8"), List.of()), List.of("127.0.0.1:4001"))) {
             for (String path : List.of("/api/v1/services", "/api/v1/replicas", "/metrics", "/status")) {
                 HttpResponse<String> r = send(running, "GET", path, "Bearer " + AdminServerTest.TOKEN);
                 assertThat(r.statusCode()).as(path).isEqualTo(403);
@@ -94,20 +94,20 @@ class AdminAccessTest {
     /** Addresses beyond loopback cannot be used by a test here, so the rule is checked on its own. */
     @Test
     void readingFromBeyondLoopbackNeedsTheToken() throws Exception {
-        AdminAccess access = AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8", "127.0.0.1"));
+        AdminAccess access = AdminAccess.of(AdminServerTest.TOKEN, true, List.of("10.0.0.0/8", "127.0.0.1"), List.of());
         InetAddress office = InetAddress.getByName("10.1.2.3");
         InetAddress outside = InetAddress.getByName("192.168.1.9");
         InetAddress local = InetAddress.getByName("127.0.0.1");
         String bearer = "Bearer " + AdminServerTest.TOKEN;
 
-        assertThat(access.check(office, false, null)).isEqualTo(401);
-        assertThat(access.check(office, false, bearer)).isEqualTo(AdminAccess.ALLOWED);
-        assertThat(access.check(office, true, bearer)).isEqualTo(AdminAccess.ALLOWED);
-        assertThat(access.check(outside, false, bearer)).isEqualTo(403);
-        assertThat(access.check(local, false, null)).isEqualTo(AdminAccess.ALLOWED);
-        assertThat(access.check(local, true, null)).isEqualTo(401);
-        assertThat(access.check(InetAddress.getByName("127.0.0.2"), false, null)).isEqualTo(403);
-        assertThatThrownBy(() -> AdminAccess.of(" ", false, LOOPBACK)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(access.check(office, false, null, "10.0.0.5:9901")).isEqualTo(401);
+        assertThat(access.check(office, false, bearer, "10.0.0.5:9901")).isEqualTo(AdminAccess.ALLOWED);
+        assertThat(access.check(office, true, bearer, "10.0.0.5:9901")).isEqualTo(AdminAccess.ALLOWED);
+        assertThat(access.check(outside, false, bearer, "10.0.0.5:9901")).isEqualTo(403);
+        assertThat(access.check(local, false, null, "127.0.0.1:9901")).isEqualTo(AdminAccess.ALLOWED);
+        assertThat(access.check(local, true, null, "127.0.0.1:9901")).isEqualTo(401);
+        assertThat(access.check(InetAddress.getByName("127.0.0.2"), false, null, "127.0.0.1")).isEqualTo(403);
+        assertThatThrownBy(() -> AdminAccess.of(" ", false, LOOPBACK, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static HttpResponse<String> send(RunningAdmin running, String method, String path, String authorization)

@@ -158,7 +158,7 @@ class AdminServerTest {
 
     @Test
     void refusesToListenBeyondLoopbackWithAGeneratedToken() {
-        AdminAccess generated = AdminAccess.of(TOKEN, false, List.of("127.0.0.0/8"));
+        AdminAccess generated = AdminAccess.of(TOKEN, false, List.of("127.0.0.0/8"), List.of());
         assertThatThrownBy(() -> AdminServer.start(new InetSocketAddress("0.0.0.0", 0), generated, running.sources,
                 () -> { }, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("an admin address beyond loopback (0.0.0.0) needs a token: set admin.token or "

@@ -44,7 +44,7 @@ class EventStreamTest {
     void start() throws Exception {
         backend = new Backend();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), List.of(backend.address()));
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(backend.address()));
     }
 
     @AfterEach
@@ -150,12 +150,12 @@ class EventStreamTest {
         }
         running.close();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), servers);
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), servers);
         Socket stalled = new Socket();
         clients.add(stalled);
         stalled.setReceiveBufferSize(4096);
         stalled.connect(running.admin.address());
-        stalled.getOutputStream().write("GET /api/v1/stream HTTP/1.1\r\nHost: admin\r\n\r\n"
+        stalled.getOutputStream().write("GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
 
         Iterator<Event> events = open();
@@ -228,7 +228,7 @@ class EventStreamTest {
         Socket socket = new Socket("127.0.0.1", running.admin.address().getPort());
         clients.add(socket);
         OutputStream out = socket.getOutputStream();
-        out.write("GET /api/v1/stream HTTP/1.1\r\nHost: admin\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write("GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         socket.setSoTimeout(10_000);
         return socket;

@@ -40,7 +40,7 @@ class MetricsTest {
         backend = new Backend();
         server = backend.address();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), List.of(server));
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(server));
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ class ReloadApiTest {
         file = dir.resolve("shoal.yaml");
         write("listeners:\n  - address: 127.0.0.1:0\n"
                 + "services:\n  web:\n    servers: [" + first.address() + ", " + second.address() + "]\n");
-        running = RunningAdmin.fromFile(file, AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")));
+        running = RunningAdmin.fromFile(file, AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()));
     }
 
     @AfterEach
@@ -119,7 +119,7 @@ class ReloadApiTest {
     void withoutAFileThereIsNothingToReload() throws Exception {
         running.close();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), List.of(first.address()));
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(first.address()));
         HttpResponse<String> r = reload();
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(r.body()).contains("started without a configuration file");

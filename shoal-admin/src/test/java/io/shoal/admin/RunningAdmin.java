@@ -1,6 +1,7 @@
 package io.shoal.admin;
 
 import io.shoal.config.ConfigException;
+import io.shoal.config.Defaults;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.YamlConfigLoader;
 import io.shoal.proxy.AccessLog;
@@ -29,12 +30,12 @@ final class RunningAdmin implements AutoCloseable {
 
     private RunningAdmin(ShoalConfig config, ReplicaControl control, AdminAccess access, Runnable shutdown,
                          Duration timeout) throws IOException, InterruptedException {
-        this(config, control, access, shutdown, timeout, null);
+        this(config, control, access, shutdown, timeout, Defaults.ADMIN_HEADER_TIMEOUT, null);
     }
 
     /** @param file the configuration file that {@code POST /api/v1/reload} reads again, or null for none */
     private RunningAdmin(ShoalConfig config, ReplicaControl control, AdminAccess access, Runnable shutdown,
-                         Duration timeout, Path file) throws IOException, InterruptedException {
+                         Duration timeout, Duration headerTimeout, Path file) throws IOException, InterruptedException {
         topology = Topology.of(config);
         proxy = new ProxyServer(config, topology, AccessLog.off());
         listener = proxy.start().get(0);
@@ -43,18 +44,24 @@ final class RunningAdmin implements AutoCloseable {
         ConfigChanges changes = file == null ? ConfigChanges.withoutFile(topology)
                 : new ConfigChanges(topology, config, () -> YamlConfigLoader.load(file), () -> { });
         admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), access, sources,
-                shutdown, timeout, changes);
+                shutdown, timeout, headerTimeout, changes);
     }
 
     /** Over the configuration in {@code file}, which a reload reads again. */
     static RunningAdmin fromFile(Path file, AdminAccess access) throws Exception {
         return new RunningAdmin(YamlConfigLoader.load(file), new AdminServerTest.FakeControl(), access, () -> { },
-                Duration.ofSeconds(5), file);
+                Duration.ofSeconds(5), Defaults.ADMIN_HEADER_TIMEOUT, file);
+    }
+
+    /** With a head timeout of {@code headerTimeout}. */
+    static RunningAdmin start(ReplicaControl control, AdminAccess access, Duration headerTimeout) throws Exception {
+        return new RunningAdmin(config(List.of("127.0.0.1:4001")), control, access, () -> { }, Duration.ofSeconds(5),
+                headerTimeout, null);
     }
 
     static RunningAdmin start(ReplicaControl control, Runnable shutdown, Duration timeout) throws Exception {
         return new RunningAdmin(config(List.of("127.0.0.1:4001")), control,
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.0/8", "::1")), shutdown, timeout);
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.0/8", "::1"), List.of()), shutdown, timeout);
     }
 
     static RunningAdmin start(ReplicaControl control, AdminAccess access, List<String> servers) throws Exception {

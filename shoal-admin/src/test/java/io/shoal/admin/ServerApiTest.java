@@ -37,7 +37,7 @@ class ServerApiTest {
         second = new Backend();
         Path file = Files.writeString(dir.resolve("shoal.yaml"), "listeners:\n  - address: 127.0.0.1:0\n"
                 + "services:\n  web:\n    servers: [" + first.address() + ", " + second.address() + "]\n");
-        running = RunningAdmin.fromFile(file, AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")));
+        running = RunningAdmin.fromFile(file, AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()));
     }
 
     @AfterEach
@@ -93,7 +93,7 @@ class ServerApiTest {
     void aReplicaIsNamedByItsId() throws Exception {
         running.close();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(first.port()),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")), List.of(first.address()));
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(first.address()));
         HttpResponse<String> r = send("PUT", "/api/v1/services/web/servers/web-1/state", "{\"state\": \"drain\"}");
         assertThat(r.body()).contains("\"server\":\"" + first.address() + "\"", "\"state\":\"DRAINING\"");
         assertThat(send("PUT", "/api/v1/services/web/servers/web-9/state", "{\"state\": \"drain\"}").statusCode())

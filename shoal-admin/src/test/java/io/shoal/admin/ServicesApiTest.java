@@ -24,7 +24,7 @@ class ServicesApiTest {
     void start() throws Exception {
         backend = new Backend();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
-                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1")),
+                AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()),
                 List.of(backend.address(), "127.0.0.1:1"));
     }
 

@@ -88,7 +88,8 @@ final class ControlPlane implements AutoCloseable {
             }
         }, console);
         AdminConfig config = topology.config().admin();
-        AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow());
+        AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow(),
+                config.allowedHosts());
         admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
                 ReplicaControl.of(replicas), events), changes);
         autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone(), events,

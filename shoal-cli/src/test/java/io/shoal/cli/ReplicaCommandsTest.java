@@ -76,10 +76,10 @@ class ReplicaCommandsTest {
                 .hasMessageContaining("--admin: an admin address beyond loopback (0.0.0.0:9901) needs a token");
         assertThatThrownBy(() -> AdminBind.of(":9901", none)).hasMessageContaining("needs a token");
 
-        AdminConfig listen = new AdminConfig(new HostPort("127.0.0.1", 9950), null, null, none.allow());
+        AdminConfig listen = new AdminConfig(new HostPort("127.0.0.1", 9950), null, null, none.allow(), none.allowedHosts());
         assertThat(AdminBind.of(null, listen).address().getPort()).isEqualTo(9950);
         assertThat(AdminBind.of(null, listen).explicit()).isTrue();
-        AdminConfig withToken = new AdminConfig(null, "0123456789abcdef", null, none.allow());
+        AdminConfig withToken = new AdminConfig(null, "0123456789abcdef", null, none.allow(), none.allowedHosts());
         assertThat(AdminBind.of("0.0.0.0:0", withToken).address().getAddress().isAnyLocalAddress()).isTrue();
     }
 

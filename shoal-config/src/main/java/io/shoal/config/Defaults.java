@@ -101,6 +101,10 @@ public final class Defaults {
     /** The admin endpoint: loopback port 9901 (Envoy's admin port) and loopback clients only. */
     public static final int ADMIN_PORT = 9901;
     public static final java.util.List<String> ADMIN_ALLOW = java.util.List.of("127.0.0.0/8", "::1");
+    /** Host names beyond IP addresses and localhost that requests without the admin token may carry. */
+    public static final java.util.List<String> ADMIN_ALLOWED_HOSTS = java.util.List.of();
+    /** How long the admin endpoint waits for a request, as the proxy's {@code client_header_timeout}. */
+    public static final Duration ADMIN_HEADER_TIMEOUT = CLIENT_HEADER_TIMEOUT;
 
     private Defaults() {}
 }

@@ -24,6 +24,7 @@ class YamlAdminConfigTest {
         assertThat(admin.listen()).isNull();
         assertThat(admin.hasToken()).isFalse();
         assertThat(admin.allow()).containsExactly("127.0.0.0/8", "::1");
+        assertThat(admin.allowedHosts()).isEmpty();
     }
 
     @Test
@@ -33,9 +34,10 @@ class YamlAdminConfigTest {
                   listen: 0.0.0.0:9901
                   token_file: /etc/shoal/token
                   allow: [10.0.0.0/8, 127.0.0.1]
+                  allowed_hosts: [shoal.example.com]
                 """, "shoal.yaml").admin();
         assertThat(admin).isEqualTo(new AdminConfig(new HostPort("0.0.0.0", 9901), null, "/etc/shoal/token",
-                List.of("10.0.0.0/8", "127.0.0.1")));
+                List.of("10.0.0.0/8", "127.0.0.1"), List.of("shoal.example.com")));
         assertThat(admin.hasToken()).isTrue();
     }
 
@@ -61,6 +63,9 @@ class YamlAdminConfigTest {
                 "set admin.token or admin.token_file, not both");
         assertOnly(BASE + "admin:\n  allow: [127.0.0.1, office]\n", 7, "admin.allow[1]",
                 "expected an IP address or CIDR range such as 10.0.0.0/8, got 'office'");
+        assertOnly(BASE + "admin:\n  allowed_hosts: [shoal.example.com, 'shoal.example.com:9901']\n", 7,
+                "admin.allowed_hosts[1]",
+                "expected a host name without port such as shoal.example.com, got 'shoal.example.com:9901'");
         assertOnly(BASE + "admin:\n  listn: 127.0.0.1:1\n", 7, "admin.listn", "unknown key; did you mean listen?");
     }
 

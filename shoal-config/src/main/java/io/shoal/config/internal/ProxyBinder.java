@@ -45,7 +45,8 @@ final class ProxyBinder {
                 s.value("listen", d.listen(), Values::listenAddress),
                 s.text("token").orElse(null),
                 s.text("token_file").orElse(null),
-                s.has("allow") ? s.values("allow", text -> text) : d.allow());
+                s.has("allow") ? s.values("allow", text -> text) : d.allow(),
+                s.has("allowed_hosts") ? s.values("allowed_hosts", text -> text) : d.allowedHosts());
         s.finish();
         return admin;
     }

@@ -88,6 +88,13 @@ public final class Validator {
                         "expected an IP address or CIDR range such as 10.0.0.0/8, got '" + allow.get(i) + "'");
             }
         }
+        List<String> hosts = admin.allowedHosts();
+        for (int i = 0; i < hosts.size(); i++) {
+            if (!Addresses.isHostname(hosts.get(i))) {
+                sink.add(KeyPaths.item("admin.allowed_hosts", i),
+                        "expected a host name without port such as shoal.example.com, got '" + hosts.get(i) + "'");
+            }
+        }
     }
 
     private static void accessLog(AccessLogConfig log, ProblemSink sink) {
