@@ -17,17 +17,25 @@ final class ProxyContext {
     private final ProxySettings settings;
     private final AccessLog accessLog;
     private final TrustedProxies trustedProxies;
-    private final Map<EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
+    private final Map<EventExecutor, UpstreamPool> pools;
     private final ConcurrentHashMap<String, RequestQueue> queues = new ConcurrentHashMap<>();
 
-    ProxyContext(Topology topology, ProxySettings settings, AccessLog accessLog, EventLoopGroup group, Transport transport) {
+    /** @param pools one upstream pool per event loop */
+    ProxyContext(Topology topology, ProxySettings settings, AccessLog accessLog, Map<EventExecutor, UpstreamPool> pools) {
         this.topology = topology;
         this.settings = settings;
         this.accessLog = accessLog;
         this.trustedProxies = TrustedProxies.parse(settings.trustedProxies());
+        this.pools = pools;
+    }
+
+    /** Pools of TCP connections, one per event loop of {@code group}. */
+    static Map<EventExecutor, UpstreamPool> tcpPools(EventLoopGroup group, Transport transport) {
+        Map<EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
         for (EventExecutor executor : group) {
-            pools.put(executor, new UpstreamPool((EventLoop) executor, transport));
+            pools.put(executor, new UpstreamPool(UpstreamPool.Connector.tcp((EventLoop) executor, transport)));
         }
+        return pools;
     }
 
     Topology topology() {

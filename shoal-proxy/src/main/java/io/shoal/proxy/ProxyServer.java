@@ -45,7 +45,7 @@ public final class ProxyServer implements AutoCloseable {
         if (config.proxy().compilerNice() > 0) {
             compilerNice = CompilerNice.start(config.proxy().compilerNice(), LOOP_THREADS);
         }
-        context = new ProxyContext(topology, config.proxy(), accessLog, group, transport);
+        context = new ProxyContext(topology, config.proxy(), accessLog, ProxyContext.tcpPools(group, transport));
         ProxyContext started = context;
         serverListener = (server, previous, now) -> {
             if (now.state() != ServerState.UP) {

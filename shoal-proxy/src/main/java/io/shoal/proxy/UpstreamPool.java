@@ -3,11 +3,13 @@ package io.shoal.proxy;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.topology.Server;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,15 +26,29 @@ final class UpstreamPool {
     static final String HANDLER = "upstream";
     private static final int STATUS_LINE_BYTES = 8192;
 
-    private final Bootstrap bootstrap;
+    private final Connector connector;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
 
-    UpstreamPool(EventLoop loop, Transport transport) {
-        this.bootstrap = new Bootstrap()
-                .group(loop)
-                .channel(transport.socketChannel())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.TCP_NODELAY, true);
+    UpstreamPool(Connector connector) {
+        this.connector = connector;
+    }
+
+    /** Opens a connection whose pipeline {@code initializer} sets up. */
+    interface Connector {
+        ChannelFuture connect(InetSocketAddress address, int connectTimeoutMillis, ChannelHandler initializer);
+
+        /** TCP from {@code loop}, reads requested explicitly. */
+        static Connector tcp(EventLoop loop, Transport transport) {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(loop)
+                    .channel(transport.socketChannel())
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.TCP_NODELAY, true);
+            return (address, timeoutMillis, initializer) -> bootstrap.clone()
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                    .handler(initializer)
+                    .connect(address);
+        }
     }
 
     /** A live idle connection to {@code server}, or null. The most recently used comes first. */
@@ -51,9 +67,8 @@ final class UpstreamPool {
     }
 
     ChannelFuture connect(Server server, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
-        return bootstrap.clone()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis))
-                .handler(new ChannelInitializer<Channel>() {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
+        return connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         // Reader idle is enough: a pooled connection always has a read pending. An
@@ -66,8 +81,7 @@ final class UpstreamPool {
                                 .addLast(DECODER, decoder)
                                 .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
-                })
-                .connect(server.address());
+                });
     }
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */
