@@ -2,6 +2,7 @@ package io.shoal.cli;
 
 import io.shoal.admin.ConfigChanges;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGHUP reloads the configuration file, as it does for nginx and HAProxy: the same reload as
@@ -13,10 +14,21 @@ final class HangupReload {
 
     static void install(ConfigChanges changes) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> reload(changes));
+            SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> reload(changes));
+            // A JVM started with SIGHUP ignored (nohup does that) keeps it ignored: the handler above
+            // is recorded but never runs, and Java cannot undo the ignore. Say so, or reloads get lost.
+            if (previous == SignalHandler.SIG_IGN) {
+                cannotReload("Shoal was started with SIGHUP ignored, as nohup does; "
+                        + "the shoal launcher script restores it");
+            }
         } catch (IllegalArgumentException e) { // no SIGHUP on this platform, or the JVM runs with -Xrs
-            System.err.println("shoal: SIGHUP cannot reload here (" + e.getMessage() + "); use 'shoal reload'");
+            cannotReload(e.getMessage());
         }
+    }
+
+    private static void cannotReload(String why) {
+        System.err.println("shoal: SIGHUP cannot reload here (" + why + "); use 'shoal reload' "
+                + "(POST /api/v1/reload on the admin endpoint)");
     }
 
     /** Runs on the JVM's signal thread: a reload is quick (parse, validate, one snapshot swap). */

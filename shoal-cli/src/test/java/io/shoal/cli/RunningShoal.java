@@ -28,10 +28,20 @@ final class RunningShoal implements AutoCloseable {
         this.admin = new AdminApi(dir);
     }
 
+    /** How a test starts Shoal's process: {@link ShoalProcess#startIn}, unless it tests how Shoal is started. */
+    @FunctionalInterface
+    interface Starter {
+        ShoalProcess start(Path workDir, String... args) throws IOException;
+    }
+
     static RunningShoal up(Path dir, String... extraArgs) throws IOException, InterruptedException {
+        return up(ShoalProcess::startIn, dir, extraArgs);
+    }
+
+    static RunningShoal up(Starter starter, Path dir, String... extraArgs) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("up", "-f", "shoal.yaml", "--admin", "127.0.0.1:0"));
         args.addAll(List.of(extraArgs));
-        ShoalProcess process = ShoalProcess.startIn(dir, args.toArray(String[]::new));
+        ShoalProcess process = starter.start(dir, args.toArray(String[]::new));
         RunningShoal shoal;
         try {
             shoal = new RunningShoal(dir, process, process.awaitListening(Duration.ofSeconds(30)));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The servers' runtime API and its commands against {@code shoal up} with static servers: a server added
  * and removed while a client sends one request after another (not one fails), drain / weight / status /
- * top / reload from the command line, and SIGHUP.
+ * top / reload from the command line, and SIGHUP, also under nohup.
  */
 class ServerApiIntegrationTest {
     @TempDir
@@ -98,6 +98,28 @@ class ServerApiIntegrationTest {
                 Duration.ofSeconds(10));
         assertThat(admin().get("/services/web").path("servers")).hasSize(2);
         assertThat(shoal.process.isAlive()).isTrue();
+    }
+
+    @Test
+    void sighupReloadsWhenStartedUnderNohupThroughTheLauncher() throws Exception {
+        TestBackend a = backend("a");
+        TestBackend b = backend("b");
+        Files.writeString(dir.resolve("shoal.yaml"), yaml(a));
+        shoal = shoals.up(ShoalProcess::startUnderNohup, dir);
+        Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b));
+        shoal.process.signal("HUP");
+        shoal.process.awaitStderr("shoal: SIGHUP: reloaded shoal.yaml: services.web.servers: added " + b.address(),
+                Duration.ofSeconds(10));
+        assertThat(admin().get("/services/web").path("servers")).hasSize(2);
+        assertThat(shoal.process.stderr()).doesNotContain("SIGHUP cannot reload");
+    }
+
+    @Test
+    void startedWithSighupIgnoredItSaysThatSighupCannotReload() throws Exception {
+        Files.writeString(dir.resolve("shoal.yaml"), yaml(backend("a")));
+        shoal = shoals.up(ShoalProcess::startJarUnderNohup, dir);
+        shoal.process.awaitStderr("shoal: SIGHUP cannot reload here (Shoal was started with SIGHUP ignored, as nohup "
+                + "does; the shoal launcher script restores it); use 'shoal reload'", Duration.ofSeconds(10));
     }
 
     private void start(TestBackend... servers) throws Exception {

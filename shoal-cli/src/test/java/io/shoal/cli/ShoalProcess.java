@@ -3,12 +3,15 @@ package io.shoal.cli;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,33 @@ final class ShoalProcess implements AutoCloseable {
      */
     static ShoalProcess startIn(Path workDir, String... args) throws IOException {
         return new ShoalProcess(new ProcessBuilder(command(SMALL_JVM, args)).directory(workDir.toFile()).start());
+    }
+
+    /**
+     * {@code nohup ./shoal ARGS} in {@code workDir}, as an operator starts it: through the checkout's launcher
+     * script, with SIGHUP ignored. The script runs from a copy beside a link to {@code target/shoal.jar},
+     * so that it finds nothing to rebuild; {@link #SMALL_JVM} through {@code SHOAL_JAVA_OPTS}, no CDS archive.
+     */
+    static ShoalProcess startUnderNohup(Path workDir, String... args) throws IOException {
+        Path checkout = Files.createTempDirectory(workDir, "checkout");
+        Path launcher = Files.copy(Path.of("..", "shoal"), checkout.resolve("shoal"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(checkout.resolve("shoal-cli/target"));
+        Files.createSymbolicLink(checkout.resolve("shoal-cli/target/shoal.jar"), Path.of("target", "shoal.jar").toAbsolutePath());
+        List<String> command = new ArrayList<>(List.of("nohup", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Path java = Path.of(System.getProperty("java.home"), "bin");
+        builder.environment().merge("PATH", java.toString(), (path, javaBin) -> javaBin + File.pathSeparator + path);
+        builder.environment().put("SHOAL_JAVA_OPTS", String.join(" ", SMALL_JVM));
+        builder.environment().put("SHOAL_CDS", "off");
+        return new ShoalProcess(builder.start());
+    }
+
+    /** {@code nohup java -jar .../target/shoal.jar ARGS} in {@code workDir}: SIGHUP ignored, without the launcher script. */
+    static ShoalProcess startJarUnderNohup(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("nohup"));
+        command.addAll(command(SMALL_JVM, args));
+        return new ShoalProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }
 
     /** JVM flags that start faster and use less memory and CPU, for Shoal's own commands and replicas in tests. */

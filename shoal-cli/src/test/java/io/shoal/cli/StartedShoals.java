@@ -16,7 +16,11 @@ final class StartedShoals implements AfterEachCallback {
     private final Deque<RunningShoal> started = new ArrayDeque<>();
 
     RunningShoal up(Path dir, String... extraArgs) throws IOException, InterruptedException {
-        RunningShoal shoal = RunningShoal.up(dir, extraArgs);
+        return up(ShoalProcess::startIn, dir, extraArgs);
+    }
+
+    RunningShoal up(RunningShoal.Starter starter, Path dir, String... extraArgs) throws IOException, InterruptedException {
+        RunningShoal shoal = RunningShoal.up(starter, dir, extraArgs);
         started.push(shoal);
         return shoal;
     }

@@ -27,7 +27,11 @@ public final class Defaults {
     public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final int RETRY_TRIES = 3;
-    public static final Duration RETRY_DEADLINE = Duration.ofSeconds(15);
+    /**
+     * None, as nginx's: retries end when the tries do. Any deadline shorter than {@code connect_timeout} plus
+     * {@code response_timeout} would never let a response timeout be retried, whatever {@code retry.on} says.
+     */
+    public static final Duration RETRY_DEADLINE = Duration.ZERO;
     public static final Set<RetryPolicy.RetryOn> RETRY_ON =
             Set.of(RetryPolicy.RetryOn.ERROR, RetryPolicy.RetryOn.TIMEOUT,
                     RetryPolicy.RetryOn.HTTP_502, RetryPolicy.RetryOn.HTTP_503, RetryPolicy.RetryOn.HTTP_504);

@@ -9,12 +9,20 @@ import java.util.Set;
  * not streamed yet, or no byte of it reached the server.
  *
  * @param tries attempts at most, the first included (nginx {@code proxy_next_upstream_tries})
- * @param deadline time after which no new attempt starts (nginx {@code proxy_next_upstream_timeout})
+ * @param deadline time since the request started after which no new attempt starts (nginx
+ *     {@code proxy_next_upstream_timeout}); {@code 0s} is none, {@link #NO_DEADLINE}
  * @param on the failures that are retried
  */
 public record RetryPolicy(int tries, Duration deadline, Set<RetryOn> on) {
+    /**
+     * The deadline when there is none (written {@code 0s}, as nginx's {@code proxy_next_upstream_timeout 0}):
+     * retries end when the tries do. A duration no request reaches, so that comparing the time since a
+     * request started with it needs no special case.
+     */
+    public static final Duration NO_DEADLINE = Duration.ofNanos(Long.MAX_VALUE);
 
     public RetryPolicy {
+        deadline = deadline.isZero() ? NO_DEADLINE : deadline;
         on = Set.copyOf(on);
     }
 

@@ -31,7 +31,9 @@ final class ServiceValidator {
         Rules.positive(sink, path + ".connect_timeout", s.timeouts().connect());
         Rules.positive(sink, path + ".response_timeout", s.timeouts().response());
         Rules.atLeast(sink, path + ".retry.tries", s.retry().tries(), 1);
-        Rules.positive(sink, path + ".retry.deadline", s.retry().deadline());
+        if (s.retry().deadline().isNegative()) {
+            sink.add(path + ".retry.deadline", "must not be negative (0s is none)");
+        }
         Rules.atLeast(sink, path + ".queue.size", s.queue().size(), 0);
         Rules.positive(sink, path + ".queue.timeout", s.queue().timeout());
         Rules.atLeast(sink, path + ".keepalive.max_idle", s.pool().maxIdle(), 0);
