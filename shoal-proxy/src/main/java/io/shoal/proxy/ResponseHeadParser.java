@@ -20,14 +20,6 @@ final class ResponseHeadParser {
         CONNECTION, TRANSFER_ENCODING, AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"),
         AsciiString.cached("te"), UPGRADE,
     };
-    /** RFC 9110 section 5.6.2: the characters of a token, such as a field name. */
-    private static final boolean[] TCHAR = new boolean[128];
-
-    static {
-        for (char c : "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
-            TCHAR[c] = true;
-        }
-    }
 
     /** Reused from one response to the next on a connection: a head is valid until the next is parsed. */
     private byte[] bytes = new byte[512];
@@ -78,26 +70,26 @@ final class ResponseHeadParser {
             keepAliveToken = false;
             namesOtherFields = false;
             framingNominated = false;
-            int statusLineEnd = indexOf(0, length, (byte) '\n');
-            int statusEnd = trimCr(0, statusLineEnd);
+            int statusLineEnd = HeadBytes.indexOf(head, 0, length, (byte) '\n');
+            int statusEnd = HeadBytes.trimCr(head, 0, statusLineEnd);
             int start = 0;
             // "HTTP/1.x 200 Reason": the version, one space, three digits, then a space or the end.
-            if (statusEnd - start < 12 || !startsWith(start, "HTTP/1.") || head[start + 8] != ' '
+            if (statusEnd - start < 12 || !HeadBytes.startsWith(head, start, "HTTP/1.") || head[start + 8] != ' '
                     || statusEnd > start + 12 && head[start + 12] != ' ') {
                 return null;
             }
             byte minor = head[start + 7];
-            int status = digits(start + 9, start + 12);
+            int status = HeadBytes.digits(head, start + 9, start + 12);
             if (minor != '0' && minor != '1' || status < 100) {
                 return null;
             }
             int lineStart = statusLineEnd + 1;
             while (true) {
-                int lf = indexOf(lineStart, length, (byte) '\n');
+                int lf = HeadBytes.indexOf(head, lineStart, length, (byte) '\n');
                 if (lf < 0) {
                     return null;
                 }
-                int end = trimCr(lineStart, lf);
+                int end = HeadBytes.trimCr(head, lineStart, lf);
                 if (end == lineStart) {
                     break; // the empty line
                 }
@@ -120,24 +112,24 @@ final class ResponseHeadParser {
             if (first == ' ' || first == '\t') {
                 return false; // obs-fold
             }
-            int colon = indexOf(start, end, (byte) ':');
-            if (colon <= start || !isToken(start, colon) || !isFieldValue(colon + 1, end)) {
+            int colon = HeadBytes.indexOf(head, start, end, (byte) ':');
+            if (colon <= start || !HeadBytes.isToken(head, start, colon) || !HeadBytes.isFieldValue(head, colon + 1, end)) {
                 return false;
             }
-            int valueStart = skipSpace(colon + 1, end);
-            int valueEnd = trimSpace(valueStart, end);
-            if (is(start, colon, CONTENT_LENGTH)) {
-                long length = digitsLong(valueStart, valueEnd);
+            int valueStart = HeadBytes.skipSpace(head, colon + 1, end);
+            int valueEnd = HeadBytes.trimSpace(head, valueStart, end);
+            if (HeadBytes.is(head, start, colon, CONTENT_LENGTH)) {
+                long length = HeadBytes.digitsLong(head, valueStart, valueEnd);
                 if (length < 0 || contentLength >= 0 && contentLength != length) {
                     return false;
                 }
                 contentLength = length;
-            } else if (is(start, colon, TRANSFER_ENCODING)) {
+            } else if (HeadBytes.is(head, start, colon, TRANSFER_ENCODING)) {
                 transferEncoding = true;
-                int comma = lastIndexOf(valueStart, valueEnd, (byte) ','); // the last coding counts
-                int last = skipSpace(comma < 0 ? valueStart : comma + 1, valueEnd);
-                chunked = valueEnd - last == 7 && startsWithIgnoreCase(last, "chunked");
-            } else if (is(start, colon, CONNECTION)) {
+                int comma = HeadBytes.lastIndexOf(head, valueStart, valueEnd, (byte) ','); // the last coding counts
+                int last = HeadBytes.skipSpace(head, comma < 0 ? valueStart : comma + 1, valueEnd);
+                chunked = valueEnd - last == 7 && HeadBytes.startsWithIgnoreCase(head, last, "chunked");
+            } else if (HeadBytes.is(head, start, colon, CONNECTION)) {
                 connectionTokens(valueStart, valueEnd);
             }
             add(start, end, colon);
@@ -146,17 +138,17 @@ final class ResponseHeadParser {
 
         private void connectionTokens(int start, int end) {
             for (int i = start; i < end; ) {
-                int comma = indexOf(i, end, (byte) ',');
+                int comma = HeadBytes.indexOf(head, i, end, (byte) ',');
                 int tokenEnd = comma < 0 ? end : comma;
-                int from = skipSpace(i, tokenEnd);
-                int to = trimSpace(from, tokenEnd);
-                boolean isClose = to - from == 5 && startsWithIgnoreCase(from, "close");
-                boolean isKeepAlive = to - from == 10 && startsWithIgnoreCase(from, "keep-alive");
+                int from = HeadBytes.skipSpace(head, i, tokenEnd);
+                int to = HeadBytes.trimSpace(head, from, tokenEnd);
+                boolean isClose = to - from == 5 && HeadBytes.startsWithIgnoreCase(head, from, "close");
+                boolean isKeepAlive = to - from == 10 && HeadBytes.startsWithIgnoreCase(head, from, "keep-alive");
                 // A server may not make its own framing hop-by-hop: obeying would forward the body unframed.
-                framingNominated |= is(from, to, CONTENT_LENGTH) || is(from, to, TRANSFER_ENCODING);
+                framingNominated |= HeadBytes.is(head, from, to, CONTENT_LENGTH) || HeadBytes.is(head, from, to, TRANSFER_ENCODING);
                 close |= isClose;
                 keepAliveToken |= isKeepAlive;
-                namesOtherFields |= to > from && !isClose && !isKeepAlive && !is(from, to, UPGRADE);
+                namesOtherFields |= to > from && !isClose && !isKeepAlive && !HeadBytes.is(head, from, to, UPGRADE);
                 i = tokenEnd + 1;
             }
         }
@@ -176,7 +168,7 @@ final class ResponseHeadParser {
             for (int i = 0; i < lineCount; i += 3) {
                 int start = lines[i];
                 int colon = lines[i + 2];
-                if (upgrade && is(start, colon, UPGRADE) || !isHopByHop(start, colon) && !namedByConnection(start, colon)) {
+                if (upgrade && HeadBytes.is(head, start, colon, UPGRADE) || !isHopByHop(start, colon) && !namedByConnection(start, colon)) {
                     int previousEnd = runs[k - 1];
                     if (start == previousEnd + 2 && head[previousEnd] == '\r') {
                         runs[k - 1] = lines[i + 1];
@@ -191,7 +183,7 @@ final class ResponseHeadParser {
 
         private boolean isHopByHop(int start, int colon) {
             for (AsciiString name : HOP_BY_HOP) {
-                if (is(start, colon, name)) {
+                if (HeadBytes.is(head, start, colon, name)) {
                     return true;
                 }
             }
@@ -204,7 +196,7 @@ final class ResponseHeadParser {
                 return false;
             }
             for (int i = 0; i < lineCount; i += 3) {
-                if (is(lines[i], lines[i + 2], CONNECTION) && listsToken(lines[i + 2] + 1, lines[i + 1], start, colon)) {
+                if (HeadBytes.is(head, lines[i], lines[i + 2], CONNECTION) && listsToken(lines[i + 2] + 1, lines[i + 1], start, colon)) {
                     return true;
                 }
             }
@@ -213,11 +205,11 @@ final class ResponseHeadParser {
 
         private boolean listsToken(int valueStart, int valueEnd, int nameStart, int nameEnd) {
             for (int i = valueStart; i < valueEnd; ) {
-                int comma = indexOf(i, valueEnd, (byte) ',');
+                int comma = HeadBytes.indexOf(head, i, valueEnd, (byte) ',');
                 int tokenEnd = comma < 0 ? valueEnd : comma;
-                int from = skipSpace(i, tokenEnd);
-                int to = trimSpace(from, tokenEnd);
-                if (to - from == nameEnd - nameStart && equalIgnoreCase(from, nameStart, to - from)) {
+                int from = HeadBytes.skipSpace(head, i, tokenEnd);
+                int to = HeadBytes.trimSpace(head, from, tokenEnd);
+                if (to - from == nameEnd - nameStart && HeadBytes.equalIgnoreCase(head, from, nameStart, to - from)) {
                     return true;
                 }
                 i = tokenEnd + 1;
@@ -234,121 +226,5 @@ final class ResponseHeadParser {
             lines[lineCount++] = colon;
         }
 
-        private int indexOf(int from, int to, byte value) {
-            for (int i = from; i < to; i++) {
-                if (head[i] == value) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private int lastIndexOf(int from, int to, byte value) {
-            for (int i = to - 1; i >= from; i--) {
-                if (head[i] == value) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private int trimCr(int start, int lf) {
-            return lf > start && head[lf - 1] == '\r' ? lf - 1 : lf;
-        }
-
-        private int skipSpace(int i, int end) {
-            while (i < end && isSpace(head[i])) {
-                i++;
-            }
-            return i;
-        }
-
-        private int trimSpace(int start, int end) {
-            while (end > start && isSpace(head[end - 1])) {
-                end--;
-            }
-            return end;
-        }
-
-        /** A decimal number of up to 18 digits, or -1. */
-        private int digits(int start, int end) {
-            long value = digitsLong(start, end);
-            return value > Integer.MAX_VALUE ? -1 : (int) value;
-        }
-
-        private long digitsLong(int start, int end) {
-            if (start == end || end - start > 18) {
-                return -1;
-            }
-            long value = 0;
-            for (int i = start; i < end; i++) {
-                byte b = head[i];
-                if (b < '0' || b > '9') {
-                    return -1;
-                }
-                value = value * 10 + (b - '0');
-            }
-            return value;
-        }
-
-        private boolean isToken(int start, int end) {
-            for (int i = start; i < end; i++) {
-                byte b = head[i];
-                if (b < 0 || !TCHAR[b]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Visible characters, spaces and tabs; obs-text (bytes of 0x80 and above) is allowed. */
-        private boolean isFieldValue(int start, int end) {
-            for (int i = start; i < end; i++) {
-                byte b = head[i];
-                if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean is(int start, int end, AsciiString name) {
-            return end - start == name.length() && startsWithIgnoreCase(start, name);
-        }
-
-        private boolean startsWith(int start, String prefix) {
-            for (int i = 0; i < prefix.length(); i++) {
-                if (head[start + i] != prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean startsWithIgnoreCase(int start, CharSequence lowerCase) {
-            for (int i = 0; i < lowerCase.length(); i++) {
-                if (toLower(head[start + i]) != lowerCase.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean equalIgnoreCase(int a, int b, int length) {
-            for (int i = 0; i < length; i++) {
-                if (toLower(head[a + i]) != toLower(head[b + i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static int toLower(byte b) {
-            return b >= 'A' && b <= 'Z' ? b + 32 : b;
-        }
-
-        private static boolean isSpace(byte b) {
-            return b == ' ' || b == '\t';
-        }
     }
 }
