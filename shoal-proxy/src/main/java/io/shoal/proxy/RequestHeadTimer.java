@@ -22,9 +22,18 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
 
     private final long idleTimeoutNanos;
     private final long headerTimeoutNanos;
+    /** What the connection waits for. */
+    private enum Wait {
+        /** A request is being handled: its own timers run. */
+        NOTHING,
+        /** The first byte of a head: an idle keep-alive connection closes quietly at the deadline. */
+        FIRST_BYTE,
+        /** The rest of a head that started: 408 at the deadline. */
+        REST_OF_HEAD
+    }
+
     private ChannelHandlerContext ctx;
-    private boolean waiting;
-    private boolean bytesSeen;
+    private Wait wait = Wait.NOTHING;
     private long deadlineNanos;
     private ScheduledFuture<?> task;
 
@@ -40,19 +49,18 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
 
     /** Starts waiting for a head; the first request of a connection gets the header timeout at once. */
     void awaitHead(boolean firstRequest) {
-        waiting = true;
-        bytesSeen = false;
+        wait = Wait.FIRST_BYTE;
         arm(System.nanoTime() + (firstRequest ? headerTimeoutNanos : idleTimeoutNanos));
     }
 
     void headReceived() {
-        waiting = false;
+        wait = Wait.NOTHING;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (waiting && !bytesSeen) {
-            bytesSeen = true;
+        if (wait == Wait.FIRST_BYTE) {
+            wait = Wait.REST_OF_HEAD;
             deadlineNanos = Math.min(deadlineNanos, System.nanoTime() + headerTimeoutNanos);
         }
         ctx.fireChannelRead(msg);
@@ -60,7 +68,7 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        waiting = false;
+        wait = Wait.NOTHING;
         if (task != null) {
             task.cancel(false);
         }
@@ -76,14 +84,14 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
 
     private void check() {
         task = null;
-        if (!waiting || !ctx.channel().isActive()) {
+        if (wait == Wait.NOTHING || !ctx.channel().isActive()) {
             return;
         }
         long left = deadlineNanos - System.nanoTime();
         if (left > 0) {
             task = ctx.executor().schedule(this::check, left, TimeUnit.NANOSECONDS);
-        } else if (bytesSeen) {
-            waiting = false;
+        } else if (wait == Wait.REST_OF_HEAD) {
+            wait = Wait.NOTHING;
             ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();

@@ -29,8 +29,10 @@ final class ResponseWriter {
     private final ChannelHandlerContext client;
     private final ForwardedRequest request;
     private final StickyConfig sticky;
-    private boolean started;
-    private boolean continued;
+    /** What went to the client so far. */
+    private enum Sent { NOTHING, CONTINUE, RESPONSE }
+
+    private Sent sent = Sent.NOTHING;
     private boolean clientKeepAlive;
     private boolean upstreamKeepAlive;
     private boolean chunkToClient;
@@ -45,7 +47,7 @@ final class ResponseWriter {
     }
 
     boolean started() {
-        return started;
+        return sent == Sent.RESPONSE;
     }
 
     int status() {
@@ -70,15 +72,15 @@ final class ResponseWriter {
 
     /** Tells a client that waits for it to send its body: at most once per request. */
     void sendContinue() {
-        if (!continued) {
-            continued = true;
+        if (sent == Sent.NOTHING) {
+            sent = Sent.CONTINUE;
             client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
         }
     }
 
     /** Writes the head (not flushed: the body follows). */
     void writeHead(UpstreamHead head, Server server) {
-        started = true;
+        sent = Sent.RESPONSE;
         status = upstreamStatus = head.status();
         boolean hasBody = hasBody(head.status());
         upstreamKeepAlive = head.keepAlive() && (head.chunked() || head.contentLength() >= 0 || !hasBody);
@@ -112,7 +114,7 @@ final class ResponseWriter {
 
     /** A 101: the head with {@code Connection: upgrade}. */
     void writeSwitchingProtocols(UpstreamHead head) {
-        started = true;
+        sent = Sent.RESPONSE;
         status = upstreamStatus = head.status();
         ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + UPGRADE.length + 2);
         out.writeBytes(HTTP_1_1);
@@ -151,7 +153,7 @@ final class ResponseWriter {
     }
 
     void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
-        started = true;
+        sent = Sent.RESPONSE;
         status = error.code();
         client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds), client.voidPromise());
     }

@@ -21,10 +21,19 @@ import java.util.List;
  * line are scanned before Netty consumes them; chunk data and other bodies are never scanned.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
+    /** Where the connection's bytes are. */
+    private enum Position {
+        /** Before a request head, or in one whose first bytes have not been consumed yet. */
+        HEAD,
+        /** Netty consumed the first lines of a head and waits for the rest. */
+        HEAD_STARTED,
+        BODY,
+        /** A request was refused: nothing more is read. */
+        BROKEN
+    }
+
     private final ChunkSizeLines chunkSizeLines = new ChunkSizeLines();
-    private boolean inHead = true;
-    private boolean headStarted;
-    private boolean broken;
+    private Position position = Position.HEAD;
     /** Readable bytes that {@link #chunkSizeLines} has already read: the next scan starts after them. */
     private int scannedAhead;
 
@@ -34,11 +43,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
-        if (broken) {
+        if (position == Position.BROKEN) {
             buffer.skipBytes(buffer.readableBytes());
             return;
         }
-        if (inHead && hasObsFold(buffer)) {
+        if (position != Position.BODY && hasObsFold(buffer)) {
             fail(buffer, out, "obs-fold in request head");
             return;
         }
@@ -49,14 +58,13 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             }
         }
         int before = out.size();
-        boolean wasInHead = inHead;
         int startIndex = buffer.readerIndex();
         super.decode(ctx, buffer, out);
         scannedAhead = chunkSizeLines.active() ? buffer.readableBytes() : 0;
         for (int i = before; i < out.size(); i++) {
             Object msg = out.get(i);
             if (msg instanceof HttpRequest) {
-                inHead = false;
+                position = Position.BODY;
                 HttpRequest request = (HttpRequest) msg;
                 readHigherMinorVersionAsHttp11(request);
                 if (request.decoderResult().isSuccess() && HttpUtil.isTransferEncodingChunked(request)) {
@@ -66,12 +74,11 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
                 }
             }
             if (msg instanceof LastHttpContent) {
-                inHead = true;
-                headStarted = false;
+                position = Position.HEAD;
             }
         }
-        if (wasInHead && inHead && out.size() == before && buffer.readerIndex() > startIndex) {
-            headStarted = true; // Netty consumed the first lines of a head and waits for the rest
+        if (position == Position.HEAD && out.size() == before && buffer.readerIndex() > startIndex) {
+            position = Position.HEAD_STARTED;
         }
     }
 
@@ -91,8 +98,8 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     private boolean hasObsFold(ByteBuf buffer) {
         int start = buffer.readerIndex();
         int end = buffer.writerIndex();
-        boolean lineStart = headStarted;
-        boolean sawContent = headStarted;
+        boolean lineStart = position == Position.HEAD_STARTED;
+        boolean sawContent = lineStart;
         for (int i = start; i < end; i++) {
             byte b = buffer.getByte(i);
             if (b == '\n') {
@@ -115,7 +122,7 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     }
 
     private void fail(ByteBuf buffer, List<Object> out, String reason) {
-        broken = true;
+        position = Position.BROKEN;
         buffer.skipBytes(buffer.readableBytes());
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_0, HttpMethod.GET, "/bad-request");
         request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(reason)));
