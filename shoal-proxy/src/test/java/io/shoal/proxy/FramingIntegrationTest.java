@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ProxySettings;
+import io.shoal.testing.RawHttp;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

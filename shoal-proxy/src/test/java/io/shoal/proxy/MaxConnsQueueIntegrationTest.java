@@ -7,6 +7,8 @@ import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.QueueConfig;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ServiceConfig;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
