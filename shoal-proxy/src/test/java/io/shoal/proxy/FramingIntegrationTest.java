@@ -204,7 +204,7 @@ class FramingIntegrationTest {
             String response = RawHttp.exchange(strict.port(), "GET / HTTP/1.1\r\nHost: x\r\n");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response).startsWith("HTTP/1.1 408 ");
-            assertThat(millis).isBetween(400L, 3000L);
+            assertThat(millis).as("not before the header timeout").isGreaterThanOrEqualTo(400L);
         }
     }
 
