@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Against a server that always takes 50 ms, the median latency measured is 50 ms plus a few: the loopback, the
- * JDK server, and a sleep that oversleeps on a busy machine (hence up to 60), in both models. Each test first warms up the server and the client: a cold JDK server stalls for
+ * JDK server, and a sleep that oversleeps on a busy machine (by tens of ms when other builds share its two cores,
+ * hence only "less than two answers' time", which still catches a request timed twice), in both models. Each test first warms up the server and the client: a cold JDK server stalls for
  * hundreds of milliseconds, which the open model rightly charges to the requests due meanwhile.
  */
 class LatencyIntegrationTest {
@@ -24,7 +25,7 @@ class LatencyIntegrationTest {
             BenchResult result = Bench.run(plan, s -> { });
             System.out.print(TextSummary.of(result));
 
-            assertThat(result.millisAt(50)).isBetween(50.0, 60.0);
+            assertThat(result.millisAt(50)).isGreaterThanOrEqualTo(50.0).isLessThan(100.0);
             assertThat(result.failures()).isZero();
             // Little's law: 4 requests always in flight, each taking the mean latency.
             double meanSeconds = result.latency().getMean() / 1e6;
@@ -43,7 +44,7 @@ class LatencyIntegrationTest {
             BenchResult result = Bench.run(plan, s -> { });
             System.out.print(TextSummary.of(result));
 
-            assertThat(result.millisAt(50)).isBetween(50.0, 60.0);
+            assertThat(result.millisAt(50)).isGreaterThanOrEqualTo(50.0).isLessThan(100.0);
             assertThat(result.responses()).isEqualTo(80);
             assertThat(result.dropped()).isZero();
         }

@@ -24,9 +24,10 @@ class OpenVersusClosedIntegrationTest {
             BenchResult open = Bench.run(plan.rate(100).build(), s -> { });
             System.out.println("closed model:\n" + TextSummary.of(closed) + "open model at 100/s:\n" + TextSummary.of(open));
 
-            // Closed: 4 in flight behind one worker, so about 4 x 20 ms, and it never asks for more than 50/s.
-            assertThat(closed.requestsPerSecond()).isBetween(30.0, 52.0);
-            assertThat(closed.millisAt(50)).isBetween(70.0, 100.0);
+            // Closed: 4 in flight behind one worker, so at least about 4 x 20 ms, and it never asks for more than
+            // 50/s (how much less depends on the machine's other load).
+            assertThat(closed.requestsPerSecond()).isPositive().isLessThanOrEqualTo(52.0);
+            assertThat(closed.millisAt(50)).isGreaterThanOrEqualTo(70.0);
             // Open: the backlog grows by 50 requests a second, i.e. a second of waiting per 2 s of run time.
             assertThat(open.millisAt(50)).isGreaterThan(500.0);
             assertThat(open.millisAt(99)).isGreaterThan(1000.0);

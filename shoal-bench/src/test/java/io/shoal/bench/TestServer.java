@@ -13,10 +13,15 @@ import java.util.concurrent.Executors;
 
 /**
  * A JDK HTTP server on 127.0.0.1 and an ephemeral port, with {@code threads} handler threads (1 serialises the
- * answers, which gives a known capacity). Needs {@code -Dsun.net.httpserver.nodelay=true}, set by the pom.
+ * answers, which gives a known capacity).
  */
 final class TestServer implements AutoCloseable {
     private static final String BODY = "test.body";
+
+    static {
+        // The JDK server leaves Nagle on: small answers wait up to 40 ms for a delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;

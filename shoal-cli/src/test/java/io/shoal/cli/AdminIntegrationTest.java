@@ -2,6 +2,7 @@ package io.shoal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +38,7 @@ class AdminIntegrationTest {
 
     @Test
     void tokenIsGeneratedOnceAndTheCommandsSendIt() throws Exception {
-        backend = TestBackend.named("a");
+        backend = new TestBackend("a");
         Path file = config("admin:\n  listen: 127.0.0.1:0\n");
         shoal = ShoalProcess.startIn(dir, "run", "-f", file.toString());
         shoal.awaitListening(Duration.ofSeconds(30));
@@ -66,7 +67,7 @@ class AdminIntegrationTest {
 
     @Test
     void aConfiguredTokenIsTheOneUsed() throws Exception {
-        backend = TestBackend.named("a");
+        backend = new TestBackend("a");
         Path file = config("admin:\n  listen: 127.0.0.1:0\n  token: configured-token-0123456789\n");
         shoal = ShoalProcess.startIn(dir, "run", "-f", file.toString());
         shoal.awaitListening(Duration.ofSeconds(30));
@@ -76,7 +77,7 @@ class AdminIntegrationTest {
 
     @Test
     void refusesAnAddressBeyondLoopbackWithoutAConfiguredToken() throws Exception {
-        backend = TestBackend.named("a");
+        backend = new TestBackend("a");
         Path file = config("");
         shoal = ShoalProcess.startIn(dir, "run", "-f", file.toString(), "--admin", "0.0.0.0:0");
         assertThat(shoal.awaitExit(Duration.ofSeconds(30))).isEqualTo(Launcher.EXIT_INVALID_CONFIG);

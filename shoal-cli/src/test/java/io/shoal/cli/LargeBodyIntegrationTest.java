@@ -1,8 +1,8 @@
 package io.shoal.cli;
 
-import static io.shoal.cli.TestBackend.GIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LargeBodyIntegrationTest {
+    private static final long GIB = 1L << 30;
+
     private TestBackend backend;
     private ShoalProcess shoal;
     private InetSocketAddress proxy;
 
     @BeforeEach
     void start() throws Exception {
-        backend = TestBackend.streaming();
+        backend = new TestBackend("large");
         shoal = ShoalProcess.start(List.of("-Xmx128m"),
                 "proxy", "--listen", "127.0.0.1:0", "--backend", backend.address());
         proxy = shoal.awaitListening(Duration.ofSeconds(30));
@@ -56,7 +58,7 @@ class LargeBodyIntegrationTest {
 
     @Test
     void downloadsOneGibibyte() throws Exception {
-        HttpRequest download = HttpRequest.newBuilder(Http.uri(proxy, "/download"))
+        HttpRequest download = HttpRequest.newBuilder(Http.uri(proxy, "/download?length=fixed&bytes=" + GIB))
                 .timeout(Duration.ofMinutes(4))
                 .build();
 

@@ -2,6 +2,7 @@ package io.shoal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ class ProxyCommandIntegrationTest {
 
     @Test
     void rotatesOverTheBackendsAndStopsCleanlyOnSigterm() throws Exception {
-        TestBackend a = add(TestBackend.named("a"));
-        TestBackend b = add(TestBackend.named("b"));
+        TestBackend a = add(new TestBackend("a"));
+        TestBackend b = add(new TestBackend("b"));
         ShoalProcess shoal = add(ShoalProcess.start("proxy", "--listen", "127.0.0.1:0",
                 "--backend", a.address(), "--backend", b.address(), "--threads", "1"));
         InetSocketAddress proxy = shoal.awaitListening(Duration.ofSeconds(30));

@@ -3,6 +3,7 @@ package io.shoal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shoal.testing.TestBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,7 +137,7 @@ class ServerApiIntegrationTest {
     }
 
     private TestBackend backend(String instance) throws Exception {
-        TestBackend backend = TestBackend.named("{\"instance\":\"" + instance + "\"}");
+        TestBackend backend = new TestBackend("{\"instance\":\"" + instance + "\"}");
         backends.add(backend);
         return backend;
     }

@@ -50,7 +50,7 @@ public final class BackendMain {
     private static HttpServer start(String name, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/health", exchange -> respond(exchange, TestBackend.HEALTHY_BODY));
+        server.createContext("/health", exchange -> respond(exchange, HealthBackend.HEALTHY_BODY));
         server.createContext("/", exchange -> respond(exchange, name));
         server.start();
         return server;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.HealthCheckConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import java.net.http.HttpResponse;
@@ -34,8 +35,8 @@ class DrainIntegrationTest {
 
     @Test
     void drainingLetsRequestsInFlightCompleteSendsNothingNewAndClosesConnections() throws Exception {
-        TestBackend a = resources.track(new TestBackend("a"));
-        TestBackend b = resources.track(new TestBackend("b"));
+        HealthBackend a = resources.track(new HealthBackend("a"));
+        HealthBackend b = resources.track(new HealthBackend("b"));
         // Health checks keep running on a draining server, and must not bring it back.
         HealthCheckConfig check = TestConfigs.http("/health", Duration.ofMillis(200), Duration.ofSeconds(1), 2, 2, true);
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(check), a.address(), b.address())));
@@ -103,7 +104,7 @@ class DrainIntegrationTest {
 
     @Test
     void aDrainEndsAtItsTimeoutWhenRequestsOutlastIt() throws Exception {
-        TestBackend a = resources.track(new TestBackend("a"));
+        HealthBackend a = resources.track(new HealthBackend("a"));
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(null), a.address())));
         Server serverA = proxy.server(a.address());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

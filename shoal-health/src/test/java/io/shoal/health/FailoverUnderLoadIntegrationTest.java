@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.PanicConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.CheckResult;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;

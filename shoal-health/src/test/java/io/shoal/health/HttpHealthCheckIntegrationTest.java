@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.HealthCheckConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import java.net.URI;
@@ -39,9 +40,9 @@ class HttpHealthCheckIntegrationTest {
 
     @Test
     void aBackendWhoseHealthFailsLeavesRotationAfterFallChecksAndReturnsAfterRise() throws Exception {
-        TestBackend web1 = resources.track(new TestBackend("web-1"));
-        TestBackend web2 = resources.track(new TestBackend("web-2"));
-        TestBackend web3 = resources.track(new TestBackend("web-3"));
+        HealthBackend web1 = resources.track(new HealthBackend("web-1"));
+        HealthBackend web2 = resources.track(new HealthBackend("web-2"));
+        HealthBackend web3 = resources.track(new HealthBackend("web-3"));
         HealthCheckConfig check = TestConfigs.http("/health", INTERVAL, TIMEOUT, RISE, FALL, true);
         RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), web1.address(), web2.address(), web3.address())));
@@ -90,8 +91,8 @@ class HttpHealthCheckIntegrationTest {
 
     @Test
     void aBodyMatchCheckFailsAServerThatAnswers200WithTheWrongBody() throws Exception {
-        TestBackend good = resources.track(new TestBackend("good"));
-        TestBackend degraded = resources.track(new TestBackend("degraded"));
+        HealthBackend good = resources.track(new HealthBackend("good"));
+        HealthBackend degraded = resources.track(new HealthBackend("degraded"));
         degraded.healthBody = "{\"status\":\"degraded\"}";
         // nginx: match server_ok { status 200; body ~ '"status":"healthy"'; }
         HealthCheckConfig check = TestConfigs.withBodyContains(
@@ -132,7 +133,7 @@ class HttpHealthCheckIntegrationTest {
     }
 
     /** A request straight to the backend, as an operator's curl. */
-    private static int direct(RunningProxy proxy, TestBackend backend, String path) throws Exception {
+    private static int direct(RunningProxy proxy, HealthBackend backend, String path) throws Exception {
         return proxy.client.send(HttpRequest.newBuilder(URI.create("http://" + backend.address() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }

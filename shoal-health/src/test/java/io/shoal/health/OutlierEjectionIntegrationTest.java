@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.OutlierConfig;
 import io.shoal.config.PanicConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,10 +44,10 @@ class OutlierEjectionIntegrationTest {
 
     @Test
     void consecutive5xxEjectNoMoreThanTheCapAndEachEjectionLastsLonger() throws Exception {
-        TestBackend good1 = resources.track(new TestBackend("good-1"));
-        TestBackend bad1 = resources.track(new TestBackend("bad-1"));
-        TestBackend good2 = resources.track(new TestBackend("good-2"));
-        TestBackend bad2 = resources.track(new TestBackend("bad-2"));
+        HealthBackend good1 = resources.track(new HealthBackend("good-1"));
+        HealthBackend bad1 = resources.track(new HealthBackend("bad-1"));
+        HealthBackend good2 = resources.track(new HealthBackend("good-2"));
+        HealthBackend bad2 = resources.track(new HealthBackend("bad-2"));
         bad1.status = 500;
         bad2.status = 500;
         OutlierConfig outlier = new OutlierConfig(3, 0, BASE, MAX, 25);

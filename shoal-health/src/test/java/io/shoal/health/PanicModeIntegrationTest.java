@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.shoal.config.Defaults;
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.PanicConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import java.net.http.HttpResponse;
@@ -36,8 +37,8 @@ class PanicModeIntegrationTest {
 
     @Test
     void byDefaultAServiceWithNoServerUpAnswers503WithRetryAfter() throws Exception {
-        TestBackend a = resources.track(unhealthy("a"));
-        TestBackend b = resources.track(unhealthy("b"));
+        HealthBackend a = resources.track(unhealthy("a"));
+        HealthBackend b = resources.track(unhealthy("b"));
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(CHECK), a.address(), b.address())));
         awaitChecked(proxy, a, b);
 
@@ -52,8 +53,8 @@ class PanicModeIntegrationTest {
 
     @Test
     void panicSpreadServesFromEveryServerAnywayUntilOneIsUp() throws Exception {
-        TestBackend a = resources.track(unhealthy("a"));
-        TestBackend b = resources.track(unhealthy("b"));
+        HealthBackend a = resources.track(unhealthy("a"));
+        HealthBackend b = resources.track(unhealthy("b"));
         PanicConfig spread = new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER);
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(CHECK, null, spread, Duration.ZERO), a.address(), b.address())));
@@ -70,8 +71,8 @@ class PanicModeIntegrationTest {
 
     @Test
     void panicSpreadNeverSendsNewRequestsToADrainingServer() throws Exception {
-        TestBackend a = resources.track(unhealthy("a"));
-        TestBackend b = resources.track(unhealthy("b"));
+        HealthBackend a = resources.track(unhealthy("a"));
+        HealthBackend b = resources.track(unhealthy("b"));
         PanicConfig spread = new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER);
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(CHECK, null, spread, Duration.ZERO), a.address(), b.address())));
@@ -86,15 +87,15 @@ class PanicModeIntegrationTest {
         assertThat(b.requests.get()).isZero();
     }
 
-    private static TestBackend unhealthy(String name) throws InterruptedException {
-        TestBackend backend = new TestBackend(name);
+    private static HealthBackend unhealthy(String name) throws InterruptedException {
+        HealthBackend backend = new HealthBackend(name);
         backend.setHealthy(false);
         return backend;
     }
 
     /** Both servers have been checked (and failed), so they are DOWN for a reason, not only at start. */
-    private static void awaitChecked(RunningProxy proxy, TestBackend... backends) {
-        for (TestBackend backend : backends) {
+    private static void awaitChecked(RunningProxy proxy, HealthBackend... backends) {
+        for (HealthBackend backend : backends) {
             Server server = proxy.server(backend.address());
             // The first check of a cold JVM may time out instead: wait for one that got its answer.
             await().atMost(Duration.ofSeconds(5))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.HealthCheckConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
 import java.net.InetAddress;

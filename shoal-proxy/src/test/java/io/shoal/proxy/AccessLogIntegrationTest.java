@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ShoalConfig;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Topology;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,6 +6,8 @@ import io.shoal.config.BalanceConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;

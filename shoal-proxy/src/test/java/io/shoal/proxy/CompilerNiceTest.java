@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.ShoalConfig;
+import io.shoal.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

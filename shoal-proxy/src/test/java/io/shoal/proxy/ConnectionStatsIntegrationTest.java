@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.BalanceConfig;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ProxySettings;
+import io.shoal.testing.RawHttp;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -201,7 +204,7 @@ class FramingIntegrationTest {
             String response = RawHttp.exchange(strict.port(), "GET / HTTP/1.1\r\nHost: x\r\n");
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(response).startsWith("HTTP/1.1 408 ");
-            assertThat(millis).isBetween(400L, 3000L);
+            assertThat(millis).as("not before the header timeout").isGreaterThanOrEqualTo(400L);
         }
     }
 

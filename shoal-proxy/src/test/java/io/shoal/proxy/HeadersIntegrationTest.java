@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
+import io.shoal.testing.RawBackends;
+import io.shoal.testing.RawHttp;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

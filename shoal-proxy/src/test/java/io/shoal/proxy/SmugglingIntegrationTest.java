@@ -2,6 +2,9 @@ package io.shoal.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.RawBackends;
+import io.shoal.testing.RawHttp;
+import io.shoal.testing.TestConfigs;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

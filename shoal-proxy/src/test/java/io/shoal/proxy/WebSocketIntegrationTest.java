@@ -3,6 +3,8 @@ package io.shoal.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig.Algorithm;
+import io.shoal.testing.RawBackends;
+import io.shoal.testing.TestConfigs;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -120,7 +120,7 @@ class DemoServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
         assertThat(response.body()).contains("\"instance\":\"web-1\"", "\"work\":\"work\"", "\"requestedMs\":200");
-        assertThat(number(response.body(), "elapsedMs")).isBetween(200L, 5_000L);
+        assertThat(number(response.body(), "elapsedMs")).isGreaterThanOrEqualTo(200L);
     }
 
     @Test
@@ -154,7 +154,7 @@ class DemoServerTest {
         long parallelMillis = twoConcurrentWorks(2, 400);
 
         assertThat(serialMillis).as("max-concurrency 1").isGreaterThanOrEqualTo(800);
-        assertThat(parallelMillis).as("max-concurrency 2").isLessThan(serialMillis).isLessThan(750);
+        assertThat(parallelMillis).as("max-concurrency 2").isLessThan(serialMillis);
     }
 
     private long twoConcurrentWorks(int maxConcurrency, int ms) throws Exception {

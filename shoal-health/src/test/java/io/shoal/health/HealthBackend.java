@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * forwards. {@link #trafficConnections} counts the open connections that carried traffic, so that a
  * test sees the proxy's keep-alive connections close while health-check connections come and go.
  */
-final class TestBackend implements AutoCloseable {
+final class HealthBackend implements AutoCloseable {
     static final String HEALTHY_BODY = "{\"status\":\"healthy\"}";
 
     final String name;
@@ -57,7 +57,7 @@ final class TestBackend implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel listener;
 
-    TestBackend(String name) throws InterruptedException {
+    HealthBackend(String name) throws InterruptedException {
         this.name = name;
         this.listener = new ServerBootstrap()
                 .group(group)

@@ -1,4 +1,4 @@
-package io.shoal.proxy;
+package io.shoal.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,11 +8,11 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** Sends bytes a well-behaved client library would refuse to produce, and reads what comes back. */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {}
 
     /** Writes {@code raw} and returns everything read until the proxy closes (or 5 s pass). */
-    static String exchange(int port, String raw) throws IOException {
+    public static String exchange(int port, String raw) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));
@@ -21,7 +21,7 @@ final class RawHttp {
         }
     }
 
-    static String readUntilClose(InputStream in) throws IOException {
+    public static String readUntilClose(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {

@@ -1,4 +1,4 @@
-package io.shoal.proxy;
+package io.shoal.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Misbehaving backends on raw sockets, for failure cases an HTTP server library will not produce. */
-final class RawBackends {
+public final class RawBackends {
     private RawBackends() {}
 
     /** Accepts connections and reads, but never answers. */
-    static Misbehaving silent() throws IOException {
+    public static Misbehaving silent() throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[4096];
@@ -26,7 +26,7 @@ final class RawBackends {
     }
 
     /** Reads a request head and its Content-Length body, then closes without a response. */
-    static Misbehaving closesAfterBody() throws IOException {
+    public static Misbehaving closesAfterBody() throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
             String head = readHead(in);
@@ -37,7 +37,7 @@ final class RawBackends {
     }
 
     /** Answers every request with the given raw bytes, then closes. */
-    static Misbehaving answers(String raw) throws IOException {
+    public static Misbehaving answers(String raw) throws IOException {
         return new Misbehaving((socket, requests) -> {
             readHead(socket.getInputStream());
             requests.incrementAndGet();
@@ -51,7 +51,7 @@ final class RawBackends {
      * Keeps each request exactly as it came (head, and a chunked body up to its last chunk and
      * trailers), then answers 200 "ok" and closes.
      */
-    static Misbehaving records(List<String> received) throws IOException {
+    public static Misbehaving records(List<String> received) throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
             String request = readHead(in);
@@ -77,7 +77,7 @@ final class RawBackends {
      * as it came (head and body) and answers {@code answer} to each on the same connection. What it reads
      * as a request is what a real backend would: a body sent without its framing shows up as a request.
      */
-    static Misbehaving keepAlive(List<String> received, String answer) throws IOException {
+    public static Misbehaving keepAlive(List<String> received, String answer) throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
             for (String head = readHead(in); !head.isEmpty(); head = readHead(in)) {
@@ -103,7 +103,7 @@ final class RawBackends {
      * A keep-alive server that answers a request for a path containing {@code bad} with {@code badAnswer}
      * and then closes, and any other with 200 "ok".
      */
-    static Misbehaving answersBadly(String bad, String badAnswer) throws IOException {
+    public static Misbehaving answersBadly(String bad, String badAnswer) throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
             for (String head = readHead(in); !head.isEmpty(); head = readHead(in)) {
@@ -118,13 +118,13 @@ final class RawBackends {
         });
     }
 
-    static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    public static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
 
     /**
      * Reads a request head, answers 200 "ok" once {@code release} opens, then counts in {@code closes}
      * when the proxy has closed the connection (before or after the answer).
      */
-    static Misbehaving answersWhenReleased(java.util.concurrent.CountDownLatch release, AtomicInteger closes)
+    public static Misbehaving answersWhenReleased(java.util.concurrent.CountDownLatch release, AtomicInteger closes)
             throws IOException {
         return new Misbehaving((socket, requests) -> {
             InputStream in = socket.getInputStream();
@@ -150,7 +150,7 @@ final class RawBackends {
         });
     }
 
-    static String readHead(InputStream in) throws IOException {
+    public static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         int b;
         while ((b = in.read()) >= 0) {
@@ -162,16 +162,16 @@ final class RawBackends {
         return head.toString();
     }
 
-    interface Behaviour {
+    public interface Behaviour {
         void serve(Socket socket, AtomicInteger requests) throws IOException;
     }
 
-    static final class Misbehaving implements AutoCloseable {
-        final ServerSocket server;
-        final AtomicInteger requests = new AtomicInteger();
+    public static final class Misbehaving implements AutoCloseable {
+        public final ServerSocket server;
+        public final AtomicInteger requests = new AtomicInteger();
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-        Misbehaving(Behaviour behaviour) throws IOException {
+        public Misbehaving(Behaviour behaviour) throws IOException {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
@@ -196,12 +196,12 @@ final class RawBackends {
             acceptor.start();
         }
 
-        String address() {
+        public String address() {
             return "127.0.0.1:" + server.getLocalPort();
         }
 
         /** Connections the proxy opened to this server so far. */
-        int connections() {
+        public int connections() {
             return sockets.size();
         }
 

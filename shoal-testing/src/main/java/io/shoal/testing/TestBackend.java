@@ -1,4 +1,4 @@
-package io.shoal.proxy;
+package io.shoal.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,24 +19,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on an ephemeral loopback port, answering with its name:
  * {@code /} names it, {@code /slow?ms=N} waits first, {@code /echo} returns the request body and
- * headers, {@code /status?code=N} answers that status. It records every request it receives.
+ * headers, {@code /status?code=N} answers that status, {@code /upload} answers the size of the request
+ * body without keeping it, {@code /download?bytes=N} streams N bytes chunked (with {@code length=fixed}:
+ * with a Content-Length). It records every request it receives.
  */
-final class TestBackend implements AutoCloseable {
-    final String name;
+public final class TestBackend implements AutoCloseable {
+    public final String name;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    final AtomicInteger requests = new AtomicInteger();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final List<Map<String, List<String>>> receivedHeaders = new CopyOnWriteArrayList<>();
-    final List<String> receivedPaths = new CopyOnWriteArrayList<>();
-    final Map<String, AtomicInteger> byMethod = new ConcurrentHashMap<>();
+    public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final List<Map<String, List<String>>> receivedHeaders = new CopyOnWriteArrayList<>();
+    public final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+    public final Map<String, AtomicInteger> byMethod = new ConcurrentHashMap<>();
 
     static {
         // The JDK server leaves Nagle on: head and body in two writes then wait for a delayed ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    TestBackend(String name) throws IOException {
+    public TestBackend(String name) throws IOException {
         this.name = name;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
         server.setExecutor(executor);
@@ -44,11 +46,11 @@ final class TestBackend implements AutoCloseable {
         server.start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -74,7 +76,8 @@ final class TestBackend implements AutoCloseable {
                 respond(exchange, 200, Long.toString(total));
             } else if (path.startsWith("/download")) {
                 long size = Long.parseLong(query(uri, "bytes"));
-                exchange.sendResponseHeaders(200, 0); // chunked
+                boolean fixedLength = uri.getQuery().contains("length=fixed");
+                exchange.sendResponseHeaders(200, fixedLength ? size : 0); // 0: chunked
                 byte[] block = new byte[64 * 1024];
                 try (OutputStream out = exchange.getResponseBody()) {
                     for (long left = size; left > 0; left -= block.length) {
