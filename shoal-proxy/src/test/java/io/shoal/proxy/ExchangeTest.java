@@ -3,6 +3,7 @@ package io.shoal.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig;
+import io.shoal.testing.TestConfigs;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.topology.Server;
