@@ -17,9 +17,9 @@ import io.shoal.topology.Service;
  * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
  * of the upstream connection.
  */
-final class Exchange {
-    /** Where the request is. */
-    enum Phase { READING_BODY, QUEUED, PROXYING, DONE }
+final class Exchange implements Downstream {
+    /** Where the request is; once DISPATCHED, the upstream side knows more: queued, connecting, with a server. */
+    enum Phase { READING_BODY, DISPATCHED, DONE }
 
     private final ClientHandler client;
     private final ChannelHandlerContext clientCtx;
@@ -41,8 +41,9 @@ final class Exchange {
         this.response = new ResponseWriter(clientCtx, request, service.config().sticky());
         this.startNanos = System.nanoTime();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
-        this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy, service, request, keyHash, startNanos);
-        this.timer = new ExchangeTimer(this, client, body, proxy.settings().clientBodyTimeout().toNanos(),
+        this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy.pool(clientCtx.channel().eventLoop()),
+                proxy.queue(service), service, request, keyHash, startNanos, proxy.settings().maxHeaderBytes());
+        this.timer = new ExchangeTimer(this, dispatch, client, body, proxy.settings().clientBodyTimeout().toNanos(),
                 service.config().timeouts().response().toNanos());
     }
 
@@ -54,19 +55,21 @@ final class Exchange {
             timer.start();
             client.readMore();
         } else {
-            dispatch.next(HttpResponseStatus.SERVICE_UNAVAILABLE);
+            dispatch();
         }
+    }
+
+    private void dispatch() {
+        phase = Phase.DISPATCHED;
+        dispatch.next(HttpResponseStatus.SERVICE_UNAVAILABLE);
     }
 
     Phase phase() {
         return phase;
     }
 
-    void enter(Phase next) {
-        phase = next;
-    }
-
-    boolean responseStarted() {
+    @Override
+    public boolean responseStarted() {
         return response.started();
     }
 
@@ -76,8 +79,7 @@ final class Exchange {
 
     /** The attempt whose request went out on an upstream connection, or null. */
     UpstreamAttempt connectedAttempt() {
-        UpstreamAttempt attempt = dispatch.attempt();
-        return phase == Phase.PROXYING && attempt.sent() ? attempt : null;
+        return phase == Phase.DISPATCHED ? dispatch.connectedAttempt() : null;
     }
 
     // --- the request body ----------------------------------------------------------------------
@@ -103,14 +105,14 @@ final class Exchange {
     private void bufferedMore() {
         if (body.whole() || body.outgrown()) {
             body.stream();
-            dispatch.next(HttpResponseStatus.SERVICE_UNAVAILABLE);
+            dispatch();
         } else {
             client.readMore();
         }
     }
 
-    /** The request went out on an upstream connection: what was held of the body follows it. */
-    void onAttached(UpstreamAttempt connected) {
+    @Override
+    public void onAttached(UpstreamAttempt connected) {
         if (request.expectsContinue() && !body.whole()) {
             response.sendContinue();
         }
@@ -135,8 +137,8 @@ final class Exchange {
         }
     }
 
-    /** The upstream connection drained below its low-water mark. */
-    void upstreamWritable() {
+    @Override
+    public void upstreamWritable() {
         UpstreamAttempt connected = connectedAttempt();
         if (body.flow() == RequestBody.Flow.PAUSED && connected != null) {
             body.stream();
@@ -154,16 +156,18 @@ final class Exchange {
 
     // --- the response --------------------------------------------------------------------------
 
-    /** Passes a server's final response head on (not flushed: the body follows). */
-    void respond(UpstreamHead head, Server server) {
+    @Override
+    public void onResponseHead(UpstreamHead head, Server server) {
         response.writeHead(head, server);
     }
 
-    void onResponseBody(ByteBuf data) {
+    @Override
+    public void onResponseBody(ByteBuf data) {
         response.writeBody(data);
     }
 
-    void onResponseEnd(UpstreamAttempt current) {
+    @Override
+    public void onResponseEnd(UpstreamAttempt current) {
         current.end(); // out of the in-flight count before the client can see the end
         response.endBody();
         phase = Phase.DONE;
@@ -175,7 +179,8 @@ final class Exchange {
     }
 
     /** WebSocket: answer the 101, then relay bytes both ways until either side closes. */
-    void switchProtocols(UpstreamHead head) {
+    @Override
+    public void switchProtocols(UpstreamHead head) {
         phase = Phase.DONE;
         body.release();
         response.writeSwitchingProtocols(head);
@@ -186,14 +191,16 @@ final class Exchange {
         Tunnel.splice(clientCtx.channel(), attempt.detach());
     }
 
-    /** A started response cannot be finished: never pad a body, close so the client sees the truncation. */
-    void breakResponse() {
+    /** Never pads a body: the client sees the truncation. */
+    @Override
+    public void breakResponse() {
         abort();
         client.closeAfterBrokenResponse();
     }
 
-    /** Answers an error of Shoal's. @param retryAfterSeconds a Retry-After to send, or 0 for none */
-    void fail(HttpResponseStatus status, long retryAfterSeconds) {
+    /** Answers an error of Shoal's. */
+    @Override
+    public void fail(HttpResponseStatus status, long retryAfterSeconds) {
         phase = Phase.DONE;
         body.release();
         dispatch.cancel();
@@ -205,7 +212,8 @@ final class Exchange {
     }
 
     /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
-    void abort() {
+    @Override
+    public void abort() {
         if (phase != Phase.DONE) {
             phase = Phase.DONE;
             body.release();
@@ -227,10 +235,6 @@ final class Exchange {
         } else {
             fail(HttpResponseStatus.REQUEST_TIMEOUT, 0);
         }
-    }
-
-    void responseTimedOut() {
-        dispatch.responseTimedOut();
     }
 
     private void log(int status, int upstreamStatus) {

@@ -9,14 +9,16 @@ package io.shoal.proxy;
  */
 final class ExchangeTimer {
     private final Exchange exchange;
+    private final UpstreamDispatch dispatch;
     private final ClientHandler client;
     private final RequestBody body;
     private final long bodyTimeoutNanos;
     private final long responseTimeoutNanos;
 
-    ExchangeTimer(Exchange exchange, ClientHandler client, RequestBody body, long bodyTimeoutNanos,
-                  long responseTimeoutNanos) {
+    ExchangeTimer(Exchange exchange, UpstreamDispatch dispatch, ClientHandler client, RequestBody body,
+                  long bodyTimeoutNanos, long responseTimeoutNanos) {
         this.exchange = exchange;
+        this.dispatch = dispatch;
         this.client = client;
         this.body = body;
         this.bodyTimeoutNanos = bodyTimeoutNanos;
@@ -46,7 +48,7 @@ final class ExchangeTimer {
             if (left > 0) {
                 client.armTimer(left);
             } else {
-                exchange.responseTimedOut();
+                dispatch.responseTimedOut();
             }
         }
     }

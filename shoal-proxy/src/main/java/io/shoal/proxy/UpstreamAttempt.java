@@ -11,7 +11,7 @@ import io.shoal.topology.Server;
 
 /**
  * One try of a request on one server: takes a pooled connection or opens one, writes the head and
- * the body, and hands what the server answers to its {@link Exchange}. Reads of the response follow
+ * the body, and hands what the server answers to its {@link Downstream}. Reads of the response follow
  * the client's writability, so a slow client slows the server down instead of filling memory.
  * Counts in the server's in-flight requests from its start to {@link #end()}.
  *
@@ -30,7 +30,7 @@ final class UpstreamAttempt {
         ENDED
     }
 
-    private final Exchange exchange;
+    private final Downstream downstream;
     private final UpstreamDispatch dispatch;
     private final Channel client;
     private final ForwardedRequest request;
@@ -43,11 +43,11 @@ final class UpstreamAttempt {
 
     /**
      * Counts the request in the server's in-flight count at once (see {@link UpstreamDispatch}'s drain rule).
-     * What the server answers goes to {@code exchange}; what goes wrong, to {@code dispatch}, which retries.
+     * What the server answers goes to {@code downstream}; what goes wrong, to {@code dispatch}, which retries.
      */
-    UpstreamAttempt(Exchange exchange, UpstreamDispatch dispatch, Channel client, ForwardedRequest request,
+    UpstreamAttempt(Downstream downstream, UpstreamDispatch dispatch, Channel client, ForwardedRequest request,
                     Server server, long startNanos) {
-        this.exchange = exchange;
+        this.downstream = downstream;
         this.dispatch = dispatch;
         this.client = client;
         this.request = request;
@@ -111,7 +111,7 @@ final class UpstreamAttempt {
         upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
         upstream.read();
         lastActivityNanos = System.nanoTime();
-        exchange.onAttached(this); // writes what it holds of the body, and flushes
+        downstream.onAttached(this); // writes what it holds of the body, and flushes
     }
 
     /** Writes a part of the body (not flushed: {@link #flush} follows). */
@@ -141,7 +141,7 @@ final class UpstreamAttempt {
             // The client closed and the loop has not told its handler yet: stop here rather than write
             // to a closed channel, a path so rare that taking it makes the JIT recompile the write path.
             ReferenceCountUtil.release(msg);
-            exchange.abort();
+            downstream.abort();
             return;
         }
         if (msg instanceof UpstreamHead head) {
@@ -150,9 +150,9 @@ final class UpstreamAttempt {
             ReferenceCountUtil.release(msg);
             dispatch.onInvalidResponse(this);
         } else if (msg == UpstreamResponseDecoder.Marker.END) {
-            exchange.onResponseEnd(this);
+            downstream.onResponseEnd(this);
         } else {
-            exchange.onResponseBody((ByteBuf) msg);
+            downstream.onResponseBody((ByteBuf) msg);
             readIfClientWritable();
         }
     }
@@ -166,10 +166,10 @@ final class UpstreamAttempt {
     }
 
     void upstreamWritable() {
-        exchange.upstreamWritable();
+        downstream.upstreamWritable();
     }
 
-    // --- from the exchange ---------------------------------------------------------------------
+    // --- from the downstream and the dispatch ---------------------------------------------------------------------
 
     /** Reads on after an interim response (1xx), which the proxy does not pass on. */
     void readNext() {

@@ -11,34 +11,43 @@ import io.shoal.topology.Service;
 /**
  * Gets one request to a server: has the {@link ServerChooser} choose one (or queue the request), starts
  * an {@link UpstreamAttempt} there, and when the attempt fails starts the next one where
- * {@link RetryDecision} says that is safe, else has the {@link Exchange} answer the failure. Only what a
- * server did is recorded against it: refused, reset, silent once the request was sent, answered badly.
+ * {@link RetryDecision} says that is safe, else has the {@link Downstream} answer the failure. Only what
+ * a server did is recorded against it: refused, reset, silent once the request was sent, answered badly.
  *
- * <p>Event-loop confined, like its exchange.
+ * <p>Event-loop confined, like its downstream.
  */
 final class UpstreamDispatch {
-    private final Exchange exchange;
+    /** Where the request is on the upstream side. */
+    private enum State { WAITING, QUEUED, ATTEMPTING, OVER }
+
+    private final Downstream downstream;
     private final Channel client;
-    private final ProxyContext proxy;
+    private final UpstreamPool pool;
+    private final int maxHeaderBytes;
     private final ServiceConfig serviceConfig;
     private final ForwardedRequest request;
     private final ServerChooser chooser;
     private final QueueWait queue;
     private final long startNanos;
+    private State state = State.WAITING;
     /** The current attempt, or the last one once the request is answered; null before the first. */
     private UpstreamAttempt attempt;
 
-    UpstreamDispatch(Exchange exchange, Channel client, ProxyContext proxy, Service service,
-                     ForwardedRequest request, long keyHash, long startNanos) {
-        this.exchange = exchange;
+    /**
+     * @param pool the upstream pool of {@code client}'s event loop
+     * @param queue the service's queue, or null when none of its servers has a {@code max_conns}
+     */
+    UpstreamDispatch(Downstream downstream, Channel client, UpstreamPool pool, RequestQueue queue, Service service,
+                     ForwardedRequest request, long keyHash, long startNanos, int maxHeaderBytes) {
+        this.downstream = downstream;
         this.client = client;
-        this.proxy = proxy;
+        this.pool = pool;
+        this.maxHeaderBytes = maxHeaderBytes;
         this.serviceConfig = service.config();
         this.request = request;
         this.startNanos = startNanos;
         this.chooser = new ServerChooser(service, request.stickyId(), keyHash);
-        this.queue = new QueueWait(this, proxy.queue(service), client.eventLoop(),
-                serviceConfig.queue().timeout().toNanos());
+        this.queue = new QueueWait(this, queue, client.eventLoop(), serviceConfig.queue().timeout().toNanos());
     }
 
     /** The current or last attempt, or null before the first. */
@@ -46,13 +55,19 @@ final class UpstreamDispatch {
         return attempt;
     }
 
+    /** The attempt whose request went out on an upstream connection that it still holds, or null. */
+    UpstreamAttempt connectedAttempt() {
+        return state == State.ATTEMPTING && attempt.sent() && attempt.stage() != UpstreamAttempt.Stage.ENDED
+                ? attempt : null;
+    }
+
     /** Chooses a server and starts an attempt there; or queues the request, or answers {@code statusIfNone}. */
     void next(HttpResponseStatus statusIfNone) {
         ServerChooser.Choice choice = chooser.choose(queue);
         switch (choice) {
-            case QUEUED -> exchange.enter(Exchange.Phase.QUEUED);
-            case NONE -> exchange.fail(statusIfNone, 0);
-            case NONE_UP -> exchange.fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
+            case QUEUED -> state = State.QUEUED;
+            case NONE -> downstream.fail(statusIfNone, 0);
+            case NONE_UP -> downstream.fail(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     serviceConfig.health().panic().retryAfter().toSeconds());
             default -> start(choice, statusIfNone);
         }
@@ -60,9 +75,9 @@ final class UpstreamDispatch {
 
     private void start(ServerChooser.Choice choice, HttpResponseStatus statusIfNone) {
         queue.cancel();
-        exchange.enter(Exchange.Phase.PROXYING);
+        state = State.ATTEMPTING;
         Server server = chooser.chosen();
-        attempt = new UpstreamAttempt(exchange, this, client, request, server, chooser.nowNanos());
+        attempt = new UpstreamAttempt(downstream, this, client, request, server, chooser.nowNanos());
         if (choice == ServerChooser.Choice.SERVER && server.state() == ServerState.DRAINING) {
             // A drain began between the pick and the count the attempt made. Drain sets the state, then
             // reads the count; this counted, then read the state: one of the two sees the other, so a
@@ -72,23 +87,19 @@ final class UpstreamDispatch {
             next(statusIfNone);
             return;
         }
-        attempt.connect(pool(), serviceConfig.timeouts().connect().toMillis(),
-                serviceConfig.pool().idleTimeout().toMillis(), proxy.settings().maxHeaderBytes());
-    }
-
-    private UpstreamPool pool() {
-        return proxy.pool(client.eventLoop());
+        attempt.connect(pool, serviceConfig.timeouts().connect().toMillis(),
+                serviceConfig.pool().idleTimeout().toMillis(), maxHeaderBytes);
     }
 
     void queueSlotFreed() {
-        if (exchange.phase() == Exchange.Phase.QUEUED) {
+        if (state == State.QUEUED) {
             next(HttpResponseStatus.SERVICE_UNAVAILABLE);
         }
     }
 
     void queueTimedOut() {
-        if (exchange.phase() == Exchange.Phase.QUEUED) {
-            exchange.fail(HttpResponseStatus.SERVICE_UNAVAILABLE, 0);
+        if (state == State.QUEUED) {
+            downstream.fail(HttpResponseStatus.SERVICE_UNAVAILABLE, 0);
         }
     }
 
@@ -118,11 +129,11 @@ final class UpstreamDispatch {
             server.recordResponse(head.status(), at - current.startNanos(), at);
         }
         if (step == ResponseHeadStep.SWITCH_PROTOCOLS) {
-            exchange.switchProtocols(head);
+            downstream.switchProtocols(head);
         } else if (step == ResponseHeadStep.OUT_OF_STEP) {
             onInvalidResponse(current); // Shoal forwards no Upgrade but WebSocket's: a 101 here is out of step
         } else {
-            exchange.respond(head, server);
+            downstream.onResponseHead(head, server);
             current.receiving();
         }
     }
@@ -142,8 +153,8 @@ final class UpstreamDispatch {
 
     /** Once the response has started, the only honest thing left is to cut the client's connection. */
     private void failedOrBroken(UpstreamAttempt current, RetryOn kind, HttpResponseStatus status) {
-        if (exchange.responseStarted()) {
-            exchange.breakResponse();
+        if (downstream.responseStarted()) {
+            downstream.breakResponse();
         } else {
             failed(current, kind, status);
         }
@@ -156,7 +167,7 @@ final class UpstreamDispatch {
         if (retry) {
             next(status);
         } else {
-            exchange.fail(status, 0);
+            downstream.fail(status, 0);
         }
     }
 
@@ -169,7 +180,7 @@ final class UpstreamDispatch {
 
     /** After a clean response: the connection goes back to the pool when it can serve another request. */
     void release(boolean reusable) {
-        attempt.release(pool(), reusable, serviceConfig.pool().maxIdle());
+        attempt.release(pool, reusable, serviceConfig.pool().maxIdle());
         queue.slotFreed();
     }
 
@@ -183,6 +194,7 @@ final class UpstreamDispatch {
 
     /** The request is given up: out of the queue, and the attempt's connection closed. */
     void cancel() {
+        state = State.OVER;
         queue.cancel();
         end();
     }
