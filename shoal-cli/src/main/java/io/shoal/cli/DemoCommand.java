@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         List<ListenerConfig> listeners = new ArrayList<>(config.listeners());
         listeners.set(0, new ListenerConfig(Values.listenAddress(listen), listeners.get(0).routes()));
         return new ShoalConfig(config.source(), config.proxy(), listeners, config.services(), config.accessLog(),
-                config.admin());
+                config.admin(), config.tuning());
     }
 
     private static void printHints(InetSocketAddress proxy, int replicas, boolean ready) {

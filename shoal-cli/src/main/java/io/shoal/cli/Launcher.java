@@ -1,6 +1,5 @@
 package io.shoal.cli;
 
-import io.netty.util.ResourceLeakDetector;
 import io.shoal.admin.ConfigChanges;
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
@@ -73,7 +72,6 @@ final class Launcher {
      */
     static int run(ShoalConfig config, ConfigChanges.Source file, Control control, Consumer<Started> started)
             throws InterruptedException {
-        leakDetectionOffUnlessAsked();
         AccessLog accessLog;
         try {
             accessLog = AccessLog.open(config.accessLog());
@@ -103,7 +101,9 @@ final class Launcher {
             if (file != null) {
                 HangupReload.install(changes);
             }
-            promoteStartupObjects();
+            if (config.tuning().gcAtStart()) {
+                promoteStartupObjects();
+            }
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
@@ -128,25 +128,14 @@ final class Launcher {
     }
 
     /**
-     * One full collection once everything is built, before the first request. The few megabytes that
-     * start-up leaves (configuration, parsers, Netty's and the JDK's class initialisation) would
-     * otherwise sit in the young generation and be copied by every young collection until they age
-     * out: with the serial collector that a one-CPU JVM picks, that made each young pause about 16 ms
-     * (5-8 ms with only what the first requests initialise; docs/benchmarks.md), then Shoal's p99.
+     * {@code tuning.gc_at_start}: one full collection once everything is built, before the first request.
+     * The few megabytes that start-up leaves (configuration, parsers, Netty's and the JDK's class
+     * initialisation) would otherwise sit in the young generation and be copied by every young collection
+     * until they age out: with the serial collector that a one-CPU JVM picks, that made each young pause
+     * about 16 ms (5-8 ms with only what the first requests initialise; docs/benchmarks.md), then Shoal's p99.
      */
     private static void promoteStartupObjects() {
         System.gc();
-    }
-
-    /**
-     * Netty's default leak detector takes a stack trace of one buffer in 128: on the proxy path that is a
-     * stack walk every few dozen requests. Off in a running Shoal unless {@code io.netty.leakDetection.level}
-     * is set (e.g. {@code SHOAL_JAVA_OPTS=-Dio.netty.leakDetection.level=simple}); the tests run paranoid.
-     */
-    private static void leakDetectionOffUnlessAsked() {
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
     }
 
     /** {@code 127.0.0.1:8080}, or {@code [::1]:8080} for IPv6. */

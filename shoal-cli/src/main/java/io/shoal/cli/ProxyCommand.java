@@ -43,12 +43,15 @@ final class ProxyCommand implements Callable<Integer> {
     String maxConnections;
 
     @Option(names = "--busy-poll", paramLabel = "DURATION",
-            description = "Time an event loop polls for more work before it sleeps, e.g. 50us; 0us = off (50us).")
+            description = "Time an event loop polls for more work before it sleeps, e.g. 50us (default: off).")
     String busyPoll;
 
     @Option(names = "--compiler-nice", paramLabel = "N",
-            description = "Nice value of the JIT compiler threads once the proxy is warm; 0 = leave them (19).")
+            description = "Nice value of the JIT compiler threads once the proxy is warm, e.g. 19 (default: off).")
     String compilerNice;
+
+    @Option(names = "--gc-at-start", description = "One full garbage collection before the first request.")
+    boolean gcAtStart;
 
     @Option(names = "--access-log", paramLabel = "PATH", description = "Append an access log to PATH; - for standard output.")
     String accessLog;
@@ -94,6 +97,7 @@ final class ProxyCommand implements Callable<Integer> {
                 .maxConnections(maxConnections)
                 .busyPoll(busyPoll)
                 .compilerNice(compilerNice)
+                .gcAtStart(gcAtStart)
                 .accessLog(accessLog)
                 .accessLogFormat(accessLogFormat)
                 .sticky(sticky)

@@ -14,10 +14,10 @@ public final class Defaults {
     public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 32 * 1024;
     public static final int MAX_CONNECTIONS = 50_000;
-    /** Measured in docs/benchmarks.md: more requests per core and a shorter tail on a loaded event loop. */
-    public static final Duration BUSY_POLL = Duration.ofNanos(50_000);
-    /** Measured in docs/benchmarks.md: late recompilations no longer take the CPU from a busy event loop. */
-    public static final int COMPILER_NICE = 19;
+    /** {@code tuning}: off, so that an idle Shoal never spins a core and starts no process ({@link TuningConfig}). */
+    public static final Duration BUSY_POLL = Duration.ZERO;
+    public static final int COMPILER_NICE = 0;
+    public static final boolean GC_AT_START = false;
 
     public static final int MAX_WEIGHT = 1000;
     public static final int MAX_FAILS = 1;

@@ -15,8 +15,6 @@ import java.util.List;
  * @param clientBodyBufferBytes a request body up to this size is read whole before a server is chosen; zero: never
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
- * @param busyPoll how long an event loop that ran out of work keeps polling before it sleeps; zero: never
- * @param compilerNice the nice value the JIT compiler threads get once the proxy is warm; zero: left alone
  */
 public record ProxySettings(
         int threads,
@@ -27,9 +25,7 @@ public record ProxySettings(
         int maxHeaderBytes,
         int clientBodyBufferBytes,
         int maxConnections,
-        List<String> trustedProxies,
-        Duration busyPoll,
-        int compilerNice) {
+        List<String> trustedProxies) {
 
     public ProxySettings {
         trustedProxies = List.copyOf(trustedProxies);
@@ -38,7 +34,6 @@ public record ProxySettings(
     public static ProxySettings defaults() {
         return new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT, Defaults.CLIENT_BODY_TIMEOUT, Defaults.IDLE_TIMEOUT,
                 Defaults.MAX_REQUEST_LINE_BYTES, Defaults.MAX_HEADER_BYTES, Defaults.CLIENT_BODY_BUFFER_BYTES,
-                Defaults.MAX_CONNECTIONS, List.of(),
-                Defaults.BUSY_POLL, Defaults.COMPILER_NICE);
+                Defaults.MAX_CONNECTIONS, List.of());
     }
 }

@@ -49,6 +49,7 @@ public final class QuickConfig {
         private String slowStart;
         private String panic;
         private boolean outlier;
+        private boolean gcAtStart;
 
         private Builder() {}
 
@@ -101,13 +102,13 @@ public final class QuickConfig {
             return this;
         }
 
-        /** {@code --busy-poll}: how long an event loop polls for more work before it sleeps. */
+        /** {@code --busy-poll}: {@code tuning.busy_poll}, how long an event loop polls for more work before it sleeps. */
         public Builder busyPoll(String duration) {
             this.busyPoll = duration;
             return this;
         }
 
-        /** {@code --compiler-nice}: the JIT compiler's nice value once the proxy is warm. */
+        /** {@code --compiler-nice}: {@code tuning.compiler_nice}, the JIT compiler's nice value once the proxy is warm. */
         public Builder compilerNice(String nice) {
             this.compilerNice = nice;
             return this;
@@ -182,6 +183,12 @@ public final class QuickConfig {
             return this;
         }
 
+        /** {@code --gc-at-start}: {@code tuning.gc_at_start}, one full garbage collection before the first request. */
+        public Builder gcAtStart(boolean on) {
+            this.gcAtStart = on;
+            return this;
+        }
+
         /** @throws ConfigException every problem, each keyed by the option that caused it */
         public ShoalConfig build() throws ConfigException {
             OptionParser o = new OptionParser(SOURCE);
@@ -204,7 +211,8 @@ public final class QuickConfig {
                     new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null, null);
             List<ListenerConfig> listeners = address == null ? List.of()
                     : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
-            ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o));
+            ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o),
+                    AdminConfig.defaults(), tuning(o));
             Validator.validate(config, o.validation());
             o.throwIfAny();
             return config;
@@ -229,16 +237,21 @@ public final class QuickConfig {
         private ProxySettings proxy(OptionParser o) {
             o.map("proxy.threads", "--threads");
             o.map("proxy.max_connections", "--max-connections");
-            o.map("proxy.busy_poll", "--busy-poll");
-            o.map("proxy.compiler_nice", "--compiler-nice");
             ProxySettings d = ProxySettings.defaults();
             return new ProxySettings(o.parse("proxy.threads", threads, d.threads(), Values::integer),
                     d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(), d.maxRequestLineBytes(),
                     d.maxHeaderBytes(), d.clientBodyBufferBytes(),
                     o.parse("proxy.max_connections", maxConnections, d.maxConnections(), Values::integer),
-                    d.trustedProxies(),
-                    o.parse("proxy.busy_poll", busyPoll, d.busyPoll(), Values::duration),
-                    o.parse("proxy.compiler_nice", compilerNice, d.compilerNice(), Values::integer));
+                    d.trustedProxies());
+        }
+
+        private TuningConfig tuning(OptionParser o) {
+            o.map("tuning.busy_poll", "--busy-poll");
+            o.map("tuning.compiler_nice", "--compiler-nice");
+            TuningConfig d = TuningConfig.defaults();
+            return new TuningConfig(o.parse("tuning.busy_poll", busyPoll, d.busyPoll(), Values::duration),
+                    o.parse("tuning.compiler_nice", compilerNice, d.compilerNice(), Values::integer),
+                    gcAtStart);
         }
 
         private AccessLogConfig accessLog(OptionParser o) {

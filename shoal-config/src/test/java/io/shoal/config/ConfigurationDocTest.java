@@ -34,6 +34,10 @@ class ConfigurationDocTest {
         expected.put("max_request_line", Size.of(Defaults.MAX_REQUEST_LINE_BYTES));
         expected.put("max_header_size", Size.of(Defaults.MAX_HEADER_BYTES));
         expected.put("max_connections", Defaults.MAX_CONNECTIONS);
+        TuningConfig tuning = TuningConfig.defaults();
+        expected.put("tuning.busy_poll", tuning.busyPoll());
+        expected.put("tuning.compiler_nice", tuning.compilerNice());
+        expected.put("tuning.gc_at_start", tuning.gcAtStart());
         expected.put("access_log.format", AccessLogConfig.off().format().name().toLowerCase(java.util.Locale.ROOT));
         expected.put("admin.listen", "127.0.0.1:" + Defaults.ADMIN_PORT);
         expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");

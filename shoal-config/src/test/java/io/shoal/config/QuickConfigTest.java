@@ -36,6 +36,7 @@ class QuickConfigTest {
         ServiceConfig service = config.services().get("default");
         assertThat(config.listeners().get(0).address()).isEqualTo(new HostPort("0.0.0.0", 8080));
         assertThat(config.proxy()).isEqualTo(ProxySettings.defaults());
+        assertThat(config.tuning()).isEqualTo(new TuningConfig(Duration.ZERO, 0, false));
         assertThat(config.accessLog()).isEqualTo(AccessLogConfig.off());
         assertThat(service.balance()).isEqualTo(BalanceConfig.of(Algorithm.ROUND_ROBIN));
         assertThat(service.sticky()).isNull();
@@ -55,8 +56,9 @@ class QuickConfigTest {
                 .connectTimeout("2s")
                 .responseTimeout("3s")
                 .threads("1")
-                .busyPoll("0us")
+                .busyPoll("20us")
                 .compilerNice("5")
+                .gcAtStart(true)
                 .accessLog("-")
                 .accessLogFormat("json")
                 .sticky()
@@ -69,8 +71,7 @@ class QuickConfigTest {
         assertThat(service.balance()).isEqualTo(BalanceConfig.of(Algorithm.LEAST_CONN));
         assertThat(service.timeouts()).isEqualTo(new UpstreamTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)));
         assertThat(config.proxy().threads()).isEqualTo(1);
-        assertThat(config.proxy().busyPoll()).isZero();
-        assertThat(config.proxy().compilerNice()).isEqualTo(5);
+        assertThat(config.tuning()).isEqualTo(new TuningConfig(Duration.ofNanos(20_000), 5, true));
         assertThat(config.accessLog()).isEqualTo(new AccessLogConfig("-", AccessLogConfig.Format.JSON));
         assertThat(service.sticky()).isEqualTo(new StickyConfig(Defaults.STICKY_COOKIE));
     }
@@ -102,6 +103,8 @@ class QuickConfigTest {
                 .connectTimeout("2")
                 .responseTimeout("0s")
                 .threads("two")
+                .busyPoll("5ms")
+                .compilerNice("20")
                 .accessLogFormat("xml"));
 
         assertThat(problems).extracting(ConfigProblem::toString).containsExactly(
@@ -113,6 +116,8 @@ class QuickConfigTest {
                 "command line: --threads: expected a whole number, got 'two'",
                 "command line: --access-log-format: unknown access log format 'xml'; valid: combined, json",
                 "command line: --access-log-format: needs --access-log (a file, or - for standard output)",
+                "command line: --busy-poll: must be between 0us and 1ms, got 5ms",
+                "command line: --compiler-nice: must be between 0 (leave the compiler alone) and 19, got 20",
                 "command line: --backend: '127.0.0.1:9002,weight=0': weight must be between 1 and 1000, got 0",
                 "command line: --backend: '127.0.0.1:0': port must be between 1 and 65535, got 0",
                 "command line: --response-timeout: must be positive, got 0s");

@@ -46,12 +46,23 @@ class YamlConfigErrorsTest {
                 5, "services.web.servers", "expected a list, got a mapping");
         assertOnly(valid().replace("listeners:", "proxy: {threads: many}\nlisteners:"),
                 1, "proxy.threads", "expected a whole number, got 'many'");
-        assertOnly(valid().replace("listeners:", "proxy: {busy_poll: 5ms}\nlisteners:"),
-                1, "proxy.busy_poll", "must be between 0us and 1ms, got 5ms");
-        assertOnly(valid().replace("listeners:", "proxy: {compiler_nice: 25}\nlisteners:"),
-                1, "proxy.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got 25");
+        assertOnly(valid().replace("listeners:", "tuning: {busy_poll: 5ms}\nlisteners:"),
+                1, "tuning.busy_poll", "must be between 0us and 1ms, got 5ms");
+        assertOnly(valid().replace("listeners:", "tuning: {compiler_nice: 25}\nlisteners:"),
+                1, "tuning.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got 25");
+        assertOnly(valid().replace("listeners:", "tuning: {gc_at_start: sometimes}\nlisteners:"),
+                1, "tuning.gc_at_start", "expected true or false");
         assertOnly(valid().replace("  web:\n", "  web:\n    sticky: sometimes\n"),
                 5, "services.web.sticky", "expected true, false or {cookie: NAME}, got 'sometimes'");
+    }
+
+    @Test
+    void settingsThatMovedToTuningSayWhereTheyGo() throws IOException {
+        String old = valid().replace("listeners:", "proxy:\n  threads: 1\n  busy_poll: 50us\n  compiler_nice: 19\nlisteners:");
+
+        assertThat(problems(old)).extracting(ConfigProblem::toString).containsExactly(
+                dir.resolve("shoal.yaml") + ":3: proxy.busy_poll: moved: write it as tuning.busy_poll",
+                dir.resolve("shoal.yaml") + ":4: proxy.compiler_nice: moved: write it as tuning.compiler_nice");
     }
 
     @Test

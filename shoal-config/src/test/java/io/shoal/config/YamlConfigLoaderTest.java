@@ -28,8 +28,10 @@ class YamlConfigLoaderTest {
               max_header_size: 1m
               max_connections: 500
               trusted_proxies: [127.0.0.1, 10.0.0.0/8, "::1", "fd00::/8"]
+            tuning:
               busy_poll: 20us
               compiler_nice: 10
+              gc_at_start: true
             access_log: {path: /var/log/shoal/access.log, format: json}
             listeners:
               - address: 127.0.0.1:8080
@@ -83,7 +85,8 @@ class YamlConfigLoaderTest {
 
         assertThat(config.source()).isEqualTo(dir.resolve("shoal.yaml").toString());
         assertThat(config.proxy()).isEqualTo(new ProxySettings(2, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofMinutes(2), 4096, 1 << 20, 16 * 1024, 500, List.of("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8"), Duration.ofNanos(20_000), 10));
+                Duration.ofMinutes(2), 4096, 1 << 20, 16 * 1024, 500, List.of("127.0.0.1", "10.0.0.0/8", "::1", "fd00::/8")));
+        assertThat(config.tuning()).isEqualTo(new TuningConfig(Duration.ofNanos(20_000), 10, true));
         assertThat(config.accessLog()).isEqualTo(new AccessLogConfig("/var/log/shoal/access.log", AccessLogConfig.Format.JSON));
         assertThat(config.listeners()).containsExactly(
                 new ListenerConfig(new HostPort("127.0.0.1", 8080), List.of(
@@ -135,8 +138,8 @@ class YamlConfigLoaderTest {
 
         assertThat(config.proxy()).isEqualTo(new ProxySettings(0, Defaults.CLIENT_HEADER_TIMEOUT,
                 Defaults.CLIENT_BODY_TIMEOUT, Defaults.IDLE_TIMEOUT, Defaults.MAX_REQUEST_LINE_BYTES,
-                Defaults.MAX_HEADER_BYTES, Defaults.CLIENT_BODY_BUFFER_BYTES, Defaults.MAX_CONNECTIONS, List.of(),
-                Defaults.BUSY_POLL, Defaults.COMPILER_NICE));
+                Defaults.MAX_HEADER_BYTES, Defaults.CLIENT_BODY_BUFFER_BYTES, Defaults.MAX_CONNECTIONS, List.of()));
+        assertThat(config.tuning()).isEqualTo(new TuningConfig(Duration.ZERO, 0, false));
         assertThat(config.accessLog().enabled()).isFalse();
         assertThat(config.listeners()).containsExactly(
                 new ListenerConfig(new HostPort("0.0.0.0", 8080), List.of(RouteConfig.catchAll("app"))));

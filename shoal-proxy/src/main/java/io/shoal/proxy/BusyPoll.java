@@ -5,7 +5,7 @@ import io.netty.util.IntSupplier;
 
 /**
  * HAProxy's {@code busy-polling}, bounded: an event loop that runs out of work polls without blocking
- * for up to {@code proxy.busy_poll} before it sleeps in {@code epoll_wait}. Under load the next
+ * for up to {@code tuning.busy_poll} before it sleeps in {@code epoll_wait}. Under load the next
  * request or response usually arrives within that time, so the loop neither sleeps nor has to be
  * woken: the peer that sends to it does not pay for the wake-up, and the request does not wait for
  * the scheduler. An idle loop polls once per wake-up and then sleeps as before.

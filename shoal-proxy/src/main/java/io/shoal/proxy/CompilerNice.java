@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code proxy.compiler_nice}: once the proxy is warm, the JIT's compiler threads (C1 and C2) run at a
+ * {@code tuning.compiler_nice}: once the proxy is warm, the JIT's compiler threads (C1 and C2) run at a
  * lower CPU priority than the event loops. On a busy core a compiler thread takes the CPU from the event
  * loop in slices of several milliseconds, and each slice delays every request in flight; late
  * recompilations (after a rare path is first taken: clients leaving mid-request, say) are what is left of
@@ -168,6 +168,6 @@ final class CompilerNice {
 
     private void stop(String why) {
         stopped = true;
-        System.err.println("shoal: proxy.compiler_nice: the JIT compiler keeps its priority (" + why + ")");
+        System.err.println("shoal: tuning.compiler_nice: the JIT compiler keeps its priority (" + why + ")");
     }
 }

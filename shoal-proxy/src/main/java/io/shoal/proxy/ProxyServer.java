@@ -41,9 +41,9 @@ public final class ProxyServer implements AutoCloseable {
     /** Binds every listener; returns the bound addresses, in configuration order. */
     public List<InetSocketAddress> start() throws InterruptedException {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
-        group = transport.newGroup(threads, LOOP_THREADS, config.proxy().busyPoll());
-        if (config.proxy().compilerNice() > 0) {
-            compilerNice = CompilerNice.start(config.proxy().compilerNice(), LOOP_THREADS);
+        group = transport.newGroup(threads, LOOP_THREADS, config.tuning().busyPoll());
+        if (config.tuning().compilerNice() > 0) {
+            compilerNice = CompilerNice.start(config.tuning().compilerNice(), LOOP_THREADS);
         }
         context = new ProxyContext(topology, config.proxy(), accessLog, ProxyContext.tcpPools(group, transport));
         ProxyContext started = context;

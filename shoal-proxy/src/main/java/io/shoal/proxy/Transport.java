@@ -30,10 +30,15 @@ record Transport(String name, Class<? extends ServerChannel> serverChannel, Clas
 
     /** @param busyPoll how long a loop polls before it sleeps (see {@link BusyPoll}); zero for never */
     EventLoopGroup newGroup(int threads, String threadPrefix, Duration busyPoll) {
-        long pollNanos = busyPoll.toNanos();
-        SelectStrategyFactory strategy = pollNanos > 0 ? () -> new BusyPoll(pollNanos) : DefaultSelectStrategyFactory.INSTANCE;
+        SelectStrategyFactory strategy = selectStrategy(busyPoll);
         IoHandlerFactory ioHandlers = name.equals("epoll") ? EpollIoHandler.newFactory(0, strategy)
                 : NioIoHandler.newFactory(SelectorProvider.provider(), strategy);
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, true), ioHandlers);
+    }
+
+    /** Netty's own strategy (sleep in {@code epoll_wait} as soon as there is no work) unless busy polling is asked for. */
+    static SelectStrategyFactory selectStrategy(Duration busyPoll) {
+        long pollNanos = busyPoll.toNanos();
+        return pollNanos > 0 ? () -> new BusyPoll(pollNanos) : DefaultSelectStrategyFactory.INSTANCE;
     }
 }

@@ -98,8 +98,7 @@ class AffinityIntegrationTest {
         BalanceConfig ipHash = BalanceConfig.of(Algorithm.IP_HASH);
         ProxySettings d = ProxySettings.defaults();
         ProxySettings trusting = new ProxySettings(0, d.clientHeaderTimeout(), d.clientBodyTimeout(),
-                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 1000, List.of("127.0.0.0/8"),
-                ProxySettings.defaults().busyPoll(), ProxySettings.defaults().compilerNice());
+                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 1000, List.of("127.0.0.0/8"));
         try (RunningProxy trusted = proxy(trusting, ipHash); RunningProxy untrusted = proxy(ProxySettings.defaults(), ipHash)) {
             Set<String> spread = new HashSet<>();
             Set<String> ignored = new HashSet<>();
@@ -119,8 +118,7 @@ class AffinityIntegrationTest {
     void connectionsPastMaxConnectionsAreRefused() throws Exception {
         ProxySettings d = ProxySettings.defaults();
         ProxySettings two = new ProxySettings(1, d.clientHeaderTimeout(), d.clientBodyTimeout(),
-                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 2, List.of(), d.busyPoll(),
-                ProxySettings.defaults().compilerNice());
+                d.idleTimeout(), 8192, 32768, d.clientBodyBufferBytes(), 2, List.of());
         try (RunningProxy proxy = proxy(two, BalanceConfig.of(Algorithm.ROUND_ROBIN));
              java.net.Socket first = new java.net.Socket("127.0.0.1", proxy.port());
              java.net.Socket second = new java.net.Socket("127.0.0.1", proxy.port());

@@ -2,7 +2,10 @@ package io.shoal.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.SelectStrategy;
+import io.shoal.config.TuningConfig;
+import java.time.Duration;
 import io.netty.util.IntSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +14,17 @@ import org.junit.jupiter.api.Test;
 class BusyPollTest {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private final BusyPoll busyPoll = new BusyPoll(POLL_NANOS);
+
+    @Test
+    void byDefaultAnEventLoopSleepsAsSoonAsItRunsOutOfWork() {
+        assertThat(TuningConfig.defaults().busyPoll()).isZero();
+        assertThat(Transport.selectStrategy(TuningConfig.defaults().busyPoll())).isSameAs(DefaultSelectStrategyFactory.INSTANCE);
+    }
+
+    @Test
+    void anEventLoopPollsOnlyWhenBusyPollIsSet() {
+        assertThat(Transport.selectStrategy(Duration.ofNanos(50_000)).newSelectStrategy()).isInstanceOf(BusyPoll.class);
+    }
 
     @Test
     void readySocketsAreHandledAtOnce() throws Exception {

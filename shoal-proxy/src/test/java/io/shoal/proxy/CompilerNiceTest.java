@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.TuningConfig;
+import io.shoal.testing.TestBackend;
 import io.shoal.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,23 +91,28 @@ class CompilerNiceTest {
     }
 
     @Test
-    void aProxyWatchesItsCompilerThreadsUntilClosedAndNotAtAllWithZero() throws Exception {
-        ProxySettings d = ProxySettings.defaults();
-        ProxySettings off = new ProxySettings(1, d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(),
-                d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(), List.of(),
-                d.busyPoll(), 0);
-        try (RunningProxy proxy = new RunningProxy(onePool(d))) {
+    void aProxyWatchesItsCompilerThreadsOnlyWhenAskedAndUntilClosed() throws Exception {
+        ShoalConfig defaults = TestConfigs.web(ProxySettings.defaults(), "127.0.0.1:9");
+        ShoalConfig nice = new ShoalConfig(defaults.source(), defaults.proxy(), defaults.listeners(),
+                defaults.services(), defaults.accessLog(), defaults.admin(), new TuningConfig(Duration.ZERO, 19, false));
+        try (RunningProxy proxy = new RunningProxy(defaults)) {
+            assertThat(watchThreads()).isZero();
+        }
+        try (RunningProxy proxy = new RunningProxy(nice)) {
             assertThat(watchThreads()).isEqualTo(1);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> watchThreads() == 0);
-        try (RunningProxy proxy = new RunningProxy(onePool(off))) {
-            assertThat(watchThreads()).isZero();
-        }
     }
 
-    private static ShoalConfig onePool(ProxySettings settings) {
-        return TestConfigs.config(settings, List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",
-                BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN), List.of(TestConfigs.server("127.0.0.1:9"))));
+    /** Nothing a proxy does by default, however long it serves, starts a process (renice did, once warm). */
+    @Test
+    void aProxyWithTheDefaultsStartsNoProcessWhileServing() throws Exception {
+        try (TestBackend backend = new TestBackend("a");
+             RunningProxy proxy = new RunningProxy(TestConfigs.simple(BalanceConfig.Algorithm.ROUND_ROBIN, backend))) {
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> proxy.get("/").statusCode() == 200 && ProcessHandle.current().descendants().findAny().isEmpty());
+            assertThat(watchThreads()).isZero();
+        }
     }
 
     private static long watchThreads() {

@@ -194,8 +194,7 @@ class FramingIntegrationTest {
     @Test
     void aClientThatSendsItsHeadTooSlowlyGets408() throws Exception {
         ProxySettings quick = new ProxySettings(1, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                8192, 32768, 0, 100, List.of(), ProxySettings.defaults().busyPoll(),
-                ProxySettings.defaults().compilerNice());
+                8192, 32768, 0, 100, List.of());
         try (RunningProxy strict = new RunningProxy(TestConfigs.config(quick,
                 List.of(TestConfigs.catchAll("web")), TestConfigs.service("web",
                         io.shoal.config.BalanceConfig.of(Algorithm.ROUND_ROBIN),

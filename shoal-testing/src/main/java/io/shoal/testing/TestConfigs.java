@@ -84,7 +84,7 @@ public final class TestConfigs {
         ProxySettings d = ProxySettings.defaults();
         return new ProxySettings(threads, d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(),
                 d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(),
-                d.trustedProxies(), d.busyPoll(), d.compilerNice());
+                d.trustedProxies());
     }
 
     /** The default settings on one event loop, with the given request-body timeout and buffer size. */
@@ -92,7 +92,7 @@ public final class TestConfigs {
         ProxySettings d = ProxySettings.defaults();
         return new ProxySettings(1, d.clientHeaderTimeout(), clientBodyTimeout, d.idleTimeout(),
                 d.maxRequestLineBytes(), d.maxHeaderBytes(), clientBodyBufferBytes, d.maxConnections(),
-                d.trustedProxies(), d.busyPoll(), d.compilerNice());
+                d.trustedProxies());
     }
 
     /** One service named "web" over the given servers, one catch-all route. */

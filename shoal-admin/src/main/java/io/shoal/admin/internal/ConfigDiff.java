@@ -39,6 +39,7 @@ public final class ConfigDiff {
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
         require(problems, "admin", before.admin(), after.admin());
+        require(problems, "tuning", before.tuning(), after.tuning());
         Map<String, ServiceConfig> all = new LinkedHashMap<>(before.services());
         after.services().forEach(all::putIfAbsent);
         for (String name : all.keySet()) {
@@ -81,7 +82,7 @@ public final class ConfigDiff {
             changes.add("listeners: routes changed");
         }
         ShoalConfig config = new ShoalConfig(after.source(), running.proxy(), after.listeners(), services,
-                running.accessLog(), running.admin());
+                running.accessLog(), running.admin(), running.tuning());
         return new Plan(config, List.copyOf(changes), List.copyOf(removals));
     }
 

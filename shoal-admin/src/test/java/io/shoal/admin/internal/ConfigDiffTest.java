@@ -65,11 +65,13 @@ class ConfigDiffTest {
         ShoalConfig before = parse(LISTENER + "services:\n  web:\n    run: {command: app}\n");
         ShoalConfig after = parse("listeners:\n  - address: 127.0.0.1:8081\n"
                 + "    routes: [{path: /api, service: api}, {path: /, service: web}]\nproxy:\n  max_connections: 5\n"
+                + "tuning:\n  busy_poll: 50us\n"
                 + "services:\n  web:\n    run: {command: app2}\n  api:\n    run: {command: api}\n");
 
         assertThat(ConfigDiff.needingRestart(before, after)).containsExactly(
                 "listeners: addresses changed from [127.0.0.1:8080] to [127.0.0.1:8081]; listeners are bound at start",
                 "proxy: changed; this takes a restart of Shoal",
+                "tuning: changed; this takes a restart of Shoal",
                 "services.web.run: changed; this takes a restart of Shoal (or 'shoal rollout' for new environment values)",
                 "services.api.run: changed; this takes a restart of Shoal (or 'shoal rollout' for new environment values)");
     }

@@ -3,10 +3,11 @@ package io.shoal.config.internal;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.AdminConfig;
 import io.shoal.config.ProxySettings;
+import io.shoal.config.TuningConfig;
 import io.shoal.config.Values;
 import java.util.Optional;
 
-/** Binds {@code proxy}, {@code access_log} and {@code admin}; absent keys take {@link ProxySettings#defaults()}. */
+/** Binds {@code proxy}, {@code access_log}, {@code admin} and {@code tuning}; absent keys take the records' defaults. */
 final class ProxyBinder {
     private ProxyBinder() {}
 
@@ -21,11 +22,21 @@ final class ProxyBinder {
                 s.size("max_header_size", d.maxHeaderBytes()),
                 s.size("client_body_buffer_size", d.clientBodyBufferBytes()),
                 s.integer("max_connections", d.maxConnections()),
-                s.values("trusted_proxies", text -> text),
-                s.duration("busy_poll", d.busyPoll()),
-                s.integer("compiler_nice", d.compilerNice()));
+                s.values("trusted_proxies", text -> text));
+        s.moved("busy_poll", "tuning.busy_poll");
+        s.moved("compiler_nice", "tuning.compiler_nice");
         s.finish();
         return proxy;
+    }
+
+    static TuningConfig tuning(Section s) {
+        TuningConfig d = TuningConfig.defaults();
+        TuningConfig tuning = new TuningConfig(
+                s.duration("busy_poll", d.busyPoll()),
+                s.integer("compiler_nice", d.compilerNice()),
+                s.bool("gc_at_start", d.gcAtStart()));
+        s.finish();
+        return tuning;
     }
 
     /** An empty {@code access_log:} means off, like leaving it out. */

@@ -6,6 +6,7 @@ import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.TuningConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class RootBinder {
         Map<String, ServiceConfig> services = s.section("services").map(ServiceBinder::services).orElseGet(Map::of);
         List<ListenerConfig> listeners = ListenerBinder.listeners(s, services.keySet());
         AdminConfig admin = s.section("admin").map(ProxyBinder::admin).orElseGet(AdminConfig::defaults);
+        TuningConfig tuning = s.section("tuning").map(ProxyBinder::tuning).orElseGet(TuningConfig::defaults);
         s.finish();
-        return new ShoalConfig(source, proxy, listeners, services, accessLog, admin);
+        return new ShoalConfig(source, proxy, listeners, services, accessLog, admin, tuning);
     }
 }

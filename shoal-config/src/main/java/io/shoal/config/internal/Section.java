@@ -125,6 +125,11 @@ public final class Section {
         return values;
     }
 
+    /** A key an older Shoal read here: reported with where it is written now, so that an old file says what to change. */
+    public void moved(String key, String newPath) {
+        get(key).ifPresent(node -> binding.problems().add(child(key), "moved: write it as " + newPath));
+    }
+
     /** Reports every key that no binder asked for. */
     public void finish() {
         for (Node.Entry entry : entries.values()) {

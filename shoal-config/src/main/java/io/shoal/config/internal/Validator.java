@@ -7,6 +7,7 @@ import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RouteConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.TuningConfig;
 import io.shoal.config.Values;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public final class Validator {
         proxy(config.proxy(), sink);
         accessLog(config.accessLog(), sink);
         admin(config.admin(), sink);
+        tuning(config.tuning(), sink);
         listeners(config, sink);
         config.services().forEach((name, service) -> ServiceValidator.validate(service, sink));
     }
@@ -49,20 +51,23 @@ public final class Validator {
         Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
         Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
         Rules.atLeast(sink, "proxy.max_connections", p.maxConnections(), 1);
-        if (p.busyPoll().isNegative() || p.busyPoll().compareTo(MAX_BUSY_POLL) > 0) {
-            sink.add("proxy.busy_poll", "must be between 0us and " + Values.formatDuration(MAX_BUSY_POLL)
-                    + ", got " + Values.formatDuration(p.busyPoll()));
-        }
-        if (p.compilerNice() < 0 || p.compilerNice() > 19) {
-            sink.add("proxy.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got "
-                    + p.compilerNice());
-        }
         List<String> trusted = p.trustedProxies();
         for (int i = 0; i < trusted.size(); i++) {
             if (!Addresses.isIpOrCidr(trusted.get(i))) {
                 sink.add(KeyPaths.item("proxy.trusted_proxies", i),
                         "expected an IP address or CIDR range such as 10.0.0.0/8, got '" + trusted.get(i) + "'");
             }
+        }
+    }
+
+    private static void tuning(TuningConfig t, ProblemSink sink) {
+        if (t.busyPoll().isNegative() || t.busyPoll().compareTo(MAX_BUSY_POLL) > 0) {
+            sink.add("tuning.busy_poll", "must be between 0us and " + Values.formatDuration(MAX_BUSY_POLL)
+                    + ", got " + Values.formatDuration(t.busyPoll()));
+        }
+        if (t.compilerNice() < 0 || t.compilerNice() > 19) {
+            sink.add("tuning.compiler_nice", "must be between 0 (leave the compiler alone) and 19, got "
+                    + t.compilerNice());
         }
     }
 
