@@ -156,6 +156,7 @@ final class UpstreamDispatch {
         if (retry) {
             next(status);
         } else {
+            ProxyEvents.gaveUp(serviceConfig.name(), chooser.tries(), status.code());
             exchange.fail(status, 0);
         }
     }
