@@ -16,14 +16,23 @@ final class TestBackend implements AutoCloseable {
     private final HttpServer server;
 
     private TestBackend(HttpHandler handler) throws IOException {
+        this(handler, 0);
+    }
+
+    private TestBackend(HttpHandler handler, int port) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.createContext("/", handler);
         server.start();
     }
 
     /** Answers every request with its name. */
     static TestBackend named(String name) throws IOException {
+        return named(name, 0);
+    }
+
+    /** Answers every request with its name, on {@code port} (that of a backend stopped before, say). */
+    static TestBackend named(String name, int port) throws IOException {
         byte[] body = name.getBytes(StandardCharsets.UTF_8);
         return new TestBackend(exchange -> {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
@@ -31,7 +40,7 @@ final class TestBackend implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        });
+        }, port);
     }
 
     /**
