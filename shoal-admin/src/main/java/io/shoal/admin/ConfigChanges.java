@@ -87,11 +87,11 @@ public final class ConfigChanges {
     public synchronized Reloaded reload() throws Refused {
         try {
             Reloaded reloaded = reloadFile();
-            LOG.info("reloaded {}: {}", reloaded.source(),
+            LOG.info("{}: {}", reloaded.source(),
                     reloaded.changes().isEmpty() ? "no changes" : String.join("; ", reloaded.changes()));
             return reloaded;
         } catch (Refused refused) {
-            LOG.error("reload refused: {}{}", refused.getMessage(),
+            LOG.error("refused: {}{}", refused.getMessage(),
                     refused.problems().isEmpty() ? "" : ": " + String.join("; ", refused.problems()));
             throw refused;
         }
