@@ -1,13 +1,15 @@
 package io.shoal.admin;
 
 import io.shoal.autoscaler.EventLog;
+import io.shoal.proxy.AccessLog;
 import io.shoal.proxy.ConnectionStats;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
 
 /**
  * What the admin endpoint reads and acts on: the topology (services, servers, states), the traffic
- * figures of the sampler, the proxy's connection figures, the replicas and the autoscaler's events.
+ * figures of the sampler, the proxy's connection figures and access log, the replicas and the autoscaler's
+ * events.
  */
 public record AdminSources(Topology topology, TrafficSampler traffic, ConnectionStats connections,
-                           ReplicaControl replicas, EventLog events) {}
+                           AccessLog accessLog, ReplicaControl replicas, EventLog events) {}

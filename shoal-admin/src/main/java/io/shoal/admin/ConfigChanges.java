@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes to a running Shoal's configuration without a restart: reloading the file it was started with
@@ -24,6 +26,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * started on, and a server that leaves is drained first, so no connection is dropped.
  */
 public final class ConfigChanges {
+    /** Reloads and what they changed, or why they were refused: one line each in the event log. */
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.reload");
     /** Reads, parses and validates the configuration file again. */
     @FunctionalInterface
     public interface Source {
@@ -81,6 +85,19 @@ public final class ConfigChanges {
      * or a change that needs a restart, is refused and changes nothing.
      */
     public synchronized Reloaded reload() throws Refused {
+        try {
+            Reloaded reloaded = reloadFile();
+            LOG.info("{}: {}", reloaded.source(),
+                    reloaded.changes().isEmpty() ? "no changes" : String.join("; ", reloaded.changes()));
+            return reloaded;
+        } catch (Refused refused) {
+            LOG.error("refused: {}{}", refused.getMessage(),
+                    refused.problems().isEmpty() ? "" : ": " + String.join("; ", refused.problems()));
+            throw refused;
+        }
+    }
+
+    private Reloaded reloadFile() throws Refused {
         if (source == null) {
             throw new Refused(409, "Shoal was started without a configuration file (quick mode): there is nothing "
                     + "to reload; start it with 'shoal run -f FILE' or 'shoal up'", List.of());

@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live autoscaler: every {@code interval} it gathers each autoscaled service's figures (from the
@@ -29,6 +31,7 @@ import java.util.function.ToIntFunction;
  * {@code shoal events}. Runs on its own single thread.
  */
 public final class AutoscalerLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.autoscaler");
     private final Topology topology;
     private final ReplicaManager replicas;
     private final ToIntFunction<String> queueLength;
@@ -104,7 +107,7 @@ public final class AutoscalerLoop implements AutoCloseable {
             }
             predictive.saveIfDue(now);
         } catch (RuntimeException e) {
-            System.err.println("shoal: autoscaler evaluation failed: " + e);
+            LOG.error("autoscaler evaluation failed", e);
         }
     }
 
@@ -114,7 +117,7 @@ public final class AutoscalerLoop implements AutoCloseable {
         int changes = log.record(event);
         log.countReplicas(name, event.decision().current(), elapsedMillis, config.pricePerReplicaHour());
         for (Alert raised : log.standing(name, Alerts.of(name, config, event.decision(), changes, mine))) {
-            System.err.println("shoal: alert: " + raised.message());
+            LOG.warn("alert: {}", raised.message());
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live loop's side of predictive scaling: one {@link Predictor} per service with {@code predictive},
@@ -18,6 +20,7 @@ import java.util.Set;
  * restart keeps what was learnt. Not thread-safe: the autoscaler's thread owns it.
  */
 final class PredictiveScaling {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.autoscaler");
     private static final long SAVE_EVERY_MILLIS = 60_000;
 
     private final Path file;
@@ -34,7 +37,7 @@ final class PredictiveScaling {
             try {
                 loaded = SeasonalHistory.load(file);
             } catch (IOException e) {
-                System.err.println("shoal: predictive scaling starts without history: " + e.getMessage());
+                LOG.warn("predictive scaling starts without history: {}", e.getMessage());
             }
         }
         this.history = loaded;
@@ -86,7 +89,7 @@ final class PredictiveScaling {
         try {
             history.save(file);
         } catch (IOException e) {
-            System.err.println("shoal: cannot save the predictive scaling history to " + file + ": " + e.getMessage());
+            LOG.error("cannot save the predictive scaling history to {}: {}", file, e.getMessage());
         }
     }
 }

@@ -22,7 +22,7 @@ final class Background {
 
     private Background() {}
 
-    static int start(StateDir state, Path file, AdminBind admin) throws InterruptedException {
+    static int start(StateDir state, Path file, AdminBind admin, EventLogOptions eventLog) throws InterruptedException {
         try {
             Optional<AutoCloseable> lock = state.lock();
             if (lock.isEmpty()) {
@@ -32,7 +32,7 @@ final class Background {
             }
             lock.get().close(); // only checked: the background Shoal takes it
             state.forget();
-            Process process = spawn(command(file, admin), state.logFile());
+            Process process = spawn(command(file, admin, eventLog), state.logFile());
             return awaitAdmin(state, process);
         } catch (Exception e) {
             System.err.println("shoal: cannot start in the background: " + e.getMessage());
@@ -41,7 +41,7 @@ final class Background {
     }
 
     /** The same JVM, with the same flags and class path, running {@code shoal up} without {@code -d}. */
-    private static List<String> command(Path file, AdminBind admin) {
+    private static List<String> command(Path file, AdminBind admin, EventLogOptions eventLog) {
         List<String> command = new ArrayList<>();
         for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
             if (Files.isExecutable(Path.of(setsid))) {
@@ -58,6 +58,7 @@ final class Background {
         command.add("up");
         command.add("-f");
         command.add(file.toAbsolutePath().toString());
+        command.addAll(eventLog.arguments());
         if (admin.option() != null) {
             command.add("--admin");
             command.add(admin.option());

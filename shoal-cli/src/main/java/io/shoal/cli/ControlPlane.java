@@ -90,7 +90,7 @@ final class ControlPlane implements AutoCloseable {
         AdminConfig config = topology.config().admin();
         AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow(),
                 config.allowedHosts());
-        admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(),
+        admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(), proxy.accessLog(),
                 ReplicaControl.of(replicas), events), changes);
         autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone(), events,
                 state.autoscaleHistoryFile());

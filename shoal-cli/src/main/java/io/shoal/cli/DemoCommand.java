@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,8 +40,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "beyond loopback only with admin.token.")
     String admin;
 
+    @Mixin
+    EventLogOptions eventLog;
+
     @Override
     public Integer call() throws InterruptedException {
+        eventLog.apply();
         Path root = checkout();
         Path file = root.resolve(CONFIG);
         Path jar = root.resolve(DEMO_APP_JAR);

@@ -1,15 +1,19 @@
 package io.shoal.cli;
 
 import io.shoal.admin.ConfigChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * SIGHUP reloads the configuration file, as it does for nginx and HAProxy: the same reload as
- * {@code POST /api/v1/reload} ({@code shoal reload}), its outcome on standard error. Without this handler
+ * {@code POST /api/v1/reload} ({@code shoal reload}), its outcome in the event log. Without this handler
  * the JVM would take SIGHUP as a request to stop.
  */
 final class HangupReload {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.reload");
+
     private HangupReload() {}
 
     static void install(ConfigChanges changes) {
@@ -27,22 +31,17 @@ final class HangupReload {
     }
 
     private static void cannotReload(String why) {
-        System.err.println("shoal: SIGHUP cannot reload here (" + why + "); use 'shoal reload' "
-                + "(POST /api/v1/reload on the admin endpoint)");
+        LOG.warn("SIGHUP cannot reload here ({}); use 'shoal reload' (POST /api/v1/reload on the admin endpoint)", why);
     }
 
     /** Runs on the JVM's signal thread: a reload is quick (parse, validate, one snapshot swap). */
     static void reload(ConfigChanges changes) {
         try {
-            ConfigChanges.Reloaded reloaded = changes.reload();
-            System.err.println("shoal: SIGHUP: reloaded " + reloaded.source() + ": "
-                    + (reloaded.changes().isEmpty() ? "no changes" : String.join("; ", reloaded.changes())));
+            changes.reload();
         } catch (ConfigChanges.Refused refused) {
-            StringBuilder message = new StringBuilder("shoal: SIGHUP: ").append(refused.getMessage());
-            refused.problems().forEach(problem -> message.append("\n  ").append(problem));
-            System.err.println(message);
+            // ConfigChanges logged why; nothing changed
         } catch (RuntimeException e) {
-            System.err.println("shoal: SIGHUP: the reload failed: " + e);
+            LOG.error("SIGHUP: the reload failed", e);
         }
     }
 }

@@ -80,7 +80,9 @@ final class Launcher {
             return EXIT_START_FAILED;
         }
         Stopper stopper = new Stopper();
+        stopper.add(EventLogSetup::stop); // last to stop: it writes what the others logged while stopping
         stopper.add(accessLog);
+        LogReopen.install(accessLog);
         // Registered before anything starts, so that a signal during start-up stops what already runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (stopper.stop()) {

@@ -6,6 +6,7 @@ import io.shoal.config.ShoalConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -111,8 +112,12 @@ final class ProxyCommand implements Callable<Integer> {
                 .build();
     }
 
+    @Mixin
+    EventLogOptions eventLog;
+
     @Override
     public Integer call() throws InterruptedException {
+        eventLog.apply();
         try {
             return Launcher.run(config(), started -> { });
         } catch (ConfigException e) {

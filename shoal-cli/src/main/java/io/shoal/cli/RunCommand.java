@@ -5,6 +5,7 @@ import io.shoal.config.YamlConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,8 +26,12 @@ final class RunCommand implements Callable<Integer> {
                     + "taken) when the file has services with a run block.")
     String admin;
 
+    @Mixin
+    EventLogOptions eventLog;
+
     @Override
     public Integer call() throws InterruptedException {
+        eventLog.apply();
         ConfigFiles.Loaded loaded = ConfigFiles.load(file, admin);
         if (loaded == null) {
             return Launcher.EXIT_INVALID_CONFIG;

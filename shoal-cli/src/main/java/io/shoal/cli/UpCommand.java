@@ -5,6 +5,7 @@ import io.shoal.config.YamlConfigLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,8 +30,12 @@ final class UpCommand implements Callable<Integer> {
                     + "beyond loopback only with admin.token.")
     String admin;
 
+    @Mixin
+    EventLogOptions eventLog;
+
     @Override
     public Integer call() throws InterruptedException {
+        eventLog.apply();
         ConfigFiles.Loaded loaded = ConfigFiles.load(file, admin);
         if (loaded == null) {
             return Launcher.EXIT_INVALID_CONFIG;
@@ -38,7 +43,7 @@ final class UpCommand implements Callable<Integer> {
         ShoalConfig config = loaded.config();
         AdminBind bind = loaded.bind();
         if (detach) {
-            return Background.start(StateDir.here(), file, bind);
+            return Background.start(StateDir.here(), file, bind, eventLog);
         }
         return Launcher.run(config, () -> YamlConfigLoader.load(file), new Launcher.Control(StateDir.here(), bind, new ReplicaConsole(System.out)),
                 started -> System.err.println("shoal: up; 'shoal ps' lists the replicas, Ctrl-C stops everything"));

@@ -95,7 +95,7 @@ class ServerApiIntegrationTest {
         Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b));
         Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(shoal.process.handle().pid())).start();
         assertThat(kill.waitFor()).isZero();
-        shoal.process.awaitStderr("shoal: SIGHUP: reloaded shoal.yaml: services.web.servers: added " + b.address(),
+        shoal.process.awaitStderr(" reload shoal.yaml: services.web.servers: added " + b.address(),
                 Duration.ofSeconds(10));
         assertThat(admin().get("/services/web").path("servers")).hasSize(2);
         assertThat(shoal.process.isAlive()).isTrue();
@@ -109,7 +109,7 @@ class ServerApiIntegrationTest {
         shoal = shoals.up(ShoalProcess::startUnderNohup, dir);
         Files.writeString(dir.resolve("shoal.yaml"), yaml(a, b));
         shoal.process.signal("HUP");
-        shoal.process.awaitStderr("shoal: SIGHUP: reloaded shoal.yaml: services.web.servers: added " + b.address(),
+        shoal.process.awaitStderr(" reload shoal.yaml: services.web.servers: added " + b.address(),
                 Duration.ofSeconds(10));
         assertThat(admin().get("/services/web").path("servers")).hasSize(2);
         assertThat(shoal.process.stderr()).doesNotContain("SIGHUP cannot reload");
@@ -119,7 +119,7 @@ class ServerApiIntegrationTest {
     void startedWithSighupIgnoredItSaysThatSighupCannotReload() throws Exception {
         Files.writeString(dir.resolve("shoal.yaml"), yaml(backend("a")));
         shoal = shoals.up(ShoalProcess::startJarUnderNohup, dir);
-        shoal.process.awaitStderr("shoal: SIGHUP cannot reload here (Shoal was started with SIGHUP ignored, as nohup "
+        shoal.process.awaitStderr(" SIGHUP cannot reload here (Shoal was started with SIGHUP ignored, as nohup "
                 + "does; the shoal launcher script restores it); use 'shoal reload'", Duration.ofSeconds(10));
     }
 

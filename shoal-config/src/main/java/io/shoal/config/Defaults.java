@@ -44,6 +44,10 @@ public final class Defaults {
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
 
+    /** The event log (not the access log): what is logged, and how; it goes to standard error unless a file is named. */
+    public static final String LOG_LEVEL = "info";
+    public static final String LOG_FORMAT = "text";
+
     public static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
     public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
     public static final double CHECK_JITTER = 0.1;

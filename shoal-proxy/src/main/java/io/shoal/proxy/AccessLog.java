@@ -1,55 +1,70 @@
 package io.shoal.proxy;
 
+import io.netty.util.internal.PlatformDependent;
 import io.shoal.config.AccessLogConfig;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes access-log lines off the request path: event loops enqueue a record (lock-free) and one
- * daemon thread formats and writes them.
+ * Writes access-log lines off the request path. Event loops offer each record to a bounded lock-free
+ * queue and never wait: when the writer falls behind (a slow disk, a pipe nobody reads) the queue fills
+ * and further records are dropped and counted ({@link #dropped()}), so memory stays bounded and
+ * requests go on being served. One daemon thread formats and writes, and opens the file again when
+ * asked ({@link #reopen()}, on SIGUSR1, the way logrotate has nginx do it).
+ *
+ * <p>Threading: {@link #log} from any event loop; the rest from the control plane.
  */
 public final class AccessLog implements AutoCloseable {
+    /** Records waiting for the writer: at a few hundred bytes each, a few megabytes at most. */
+    public static final int QUEUE_CAPACITY = 8192;
+    private static final Logger EVENTS = LoggerFactory.getLogger("shoal.access_log");
     private static final AccessLog OFF = new AccessLog();
 
-    private final Queue<AccessLogRecord> queue = new ConcurrentLinkedQueue<>();
+    private enum State { RUNNING, CLOSING }
+
+    private final Queue<AccessLogRecord> queue;
     private final AccessLogFormat format;
-    private final Writer out;
+    private final AccessLogFile file;
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean writerParked = new AtomicBoolean();
+    private final AtomicBoolean reopenAsked = new AtomicBoolean();
     private final Thread writer;
-    private volatile boolean closed;
+    private volatile State state = State.RUNNING;
+    /** Owned by the writer thread once it runs; null while not open. */
+    private Writer out;
+    private boolean writesFailing;
 
     private AccessLog() {
+        this.queue = null;
         this.format = null;
-        this.out = null;
+        this.file = null;
         this.writer = null;
     }
 
-    private AccessLog(AccessLogFormat format, Writer out) {
+    private AccessLog(AccessLogFormat format, AccessLogFile file, Writer out) {
+        this.queue = PlatformDependent.newFixedMpscQueue(QUEUE_CAPACITY);
         this.format = format;
+        this.file = file;
         this.out = out;
-        this.writer = new Thread(this::drainLoop, "shoal-access-log");
+        this.writer = new Thread(this::writeLoop, "shoal-access-log");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
+    /** Opens a regular file now (a bad path fails here); a FIFO or device is opened by the writer thread. */
     public static AccessLog open(AccessLogConfig config) throws IOException {
         if (!config.enabled()) {
             return OFF;
         }
-        Writer out = "-".equals(config.path())
-                ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(Path.of(config.path()), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        return new AccessLog(AccessLogFormat.of(config.format()), new BufferedWriter(out));
+        AccessLogFile file = new AccessLogFile(config.path());
+        return new AccessLog(AccessLogFormat.of(config.format()), file, file.opensAtOnce() ? file.open() : null);
     }
 
     public static AccessLog off() {
@@ -60,40 +75,144 @@ public final class AccessLog implements AutoCloseable {
         return writer != null;
     }
 
+    /** Never blocks: a record that finds the queue full is dropped and counted. */
     void log(AccessLogRecord record) {
-        queue.offer(record);
+        if (!queue.offer(record)) {
+            dropped.increment();
+            return;
+        }
+        wakeWriter();
     }
 
-    private void drainLoop() {
-        while (!closed || !queue.isEmpty()) {
+    /** Lines lost since start: the queue was full, or the file could not be opened or written. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Records waiting for the writer now; never more than {@link #QUEUE_CAPACITY}. */
+    public int queued() {
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** Has the writer close the file and open its path again, once the lines queued before are written. */
+    public void reopen() {
+        if (writer != null) {
+            reopenAsked.set(true);
+            LockSupport.unpark(writer);
+        }
+    }
+
+    private void wakeWriter() {
+        if (writerParked.get() && writerParked.compareAndSet(true, false)) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    private void writeLoop() {
+        if (out == null) {
+            out = openOrNull();
+        }
+        while (true) {
             AccessLogRecord record = queue.poll();
-            if (record == null) {
-                flushQuietly();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (record != null) {
+                write(record);
                 continue;
             }
-            try {
-                out.write(format.format(record));
-                out.write('\n');
-            } catch (IOException e) {
-                System.err.println("shoal: access log write failed: " + e.getMessage());
+            flush();
+            if (reopenAsked.getAndSet(false)) {
+                reopenNow();
+            } else if (state == State.CLOSING) {
+                break;
+            } else {
+                park();
             }
         }
-        flushQuietly();
+        closeQuietly(out);
     }
 
-    private void flushQuietly() {
+    private void park() {
+        writerParked.set(true);
+        if (queue.isEmpty() && !reopenAsked.get() && state == State.RUNNING) {
+            LockSupport.park(this);
+        }
+        writerParked.set(false);
+    }
+
+    private void write(AccessLogRecord record) {
+        if (out == null) {
+            dropped.increment();
+            return;
+        }
         try {
-            out.flush();
+            out.write(format.format(record));
+            out.write('\n');
+            writesSucceeded();
         } catch (IOException e) {
-            System.err.println("shoal: access log flush failed: " + e.getMessage());
+            dropped.increment();
+            writeFailed(e);
         }
     }
 
+    private void flush() {
+        if (out != null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                writeFailed(e);
+            }
+        }
+    }
+
+    /** Logged once when writes start failing and once when they work again, not once a line. */
+    private void writeFailed(IOException e) {
+        if (!writesFailing) {
+            writesFailing = true;
+            EVENTS.error("access log {}: writing failed, lines are dropped until it works again: {}", file, e.toString());
+        }
+    }
+
+    private void writesSucceeded() {
+        if (writesFailing) {
+            writesFailing = false;
+            EVENTS.info("access log {}: writing works again", file);
+        }
+    }
+
+    /** Keeps the old file when the new one cannot be opened, as nginx does. */
+    private void reopenNow() {
+        Writer next = openOrNull();
+        if (next != null) {
+            closeQuietly(out);
+            out = next;
+            EVENTS.info("access log {}: reopened", file);
+        }
+    }
+
+    private Writer openOrNull() {
+        try {
+            return file.open();
+        } catch (IOException e) {
+            EVENTS.error("access log {}: cannot open: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    private void closeQuietly(Writer writer) {
+        if (writer != null) {
+            try {
+                file.close(writer);
+            } catch (IOException e) {
+                EVENTS.warn("access log {}: closing failed: {}", file, e.toString());
+            }
+        }
+    }
+
+    /** Writes what is queued and closes the file; gives up after 5 s (a FIFO nobody reads never takes it). */
     @Override
     public void close() {
         if (writer != null) {
-            closed = true;
+            state = State.CLOSING;
+            LockSupport.unpark(writer);
             try {
                 writer.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code tuning.compiler_nice}: once the proxy is warm, the JIT's compiler threads (C1 and C2) run at a
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * on an event loop (it reads files and starts a process).
  */
 final class CompilerNice {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.proxy");
     /** HotSpot's compiler threads are "C1 CompilerThread0", "C2 CompilerThread1" and so on; Linux keeps 15 bytes. */
     static final String COMPILER_THREADS = "CompilerThre";
     /** Linux reports thread CPU in clock ticks of 10 ms (USER_HZ is 100 on every architecture it runs on). */
@@ -168,6 +171,6 @@ final class CompilerNice {
 
     private void stop(String why) {
         stopped = true;
-        System.err.println("shoal: tuning.compiler_nice: the JIT compiler keeps its priority (" + why + ")");
+        LOG.warn("tuning.compiler_nice: the JIT compiler keeps its priority ({})", why);
     }
 }

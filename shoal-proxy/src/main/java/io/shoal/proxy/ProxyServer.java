@@ -97,6 +97,11 @@ public final class ProxyServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** The access log this proxy writes to, for its figures and for reopening it. */
+    public AccessLog accessLog() {
+        return accessLog;
+    }
+
     /** Client-connection figures in the manner of nginx's stub_status. */
     public ConnectionStats connectionStats() {
         return connectionStats;

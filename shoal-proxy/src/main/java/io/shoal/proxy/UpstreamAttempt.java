@@ -99,6 +99,7 @@ final class UpstreamAttempt {
         if (future.isSuccess()) {
             attach(future.channel());
         } else {
+            ProxyEvents.connectFailed(server, future.cause());
             dispatch.onConnectFailed(this, future.cause() instanceof ConnectTimeoutException);
         }
     }

@@ -167,6 +167,7 @@ final class UpstreamDispatch {
         if (retry) {
             next(status);
         } else {
+            ProxyEvents.gaveUp(serviceConfig.name(), chooser.tries(), status.code());
             downstream.fail(status, 0);
         }
     }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Remembers, in a file, which replica processes this Shoal started. A Shoal killed with SIGKILL
@@ -19,6 +21,7 @@ import java.util.Optional;
  * only stopped when its start time matches, so a recycled pid is never touched.
  */
 public final class OrphanRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.replica");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -72,7 +75,7 @@ public final class OrphanRegistry {
             JSON.writeValue(tmp.toFile(), new ArrayList<>(entries.values()));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            System.err.println("shoal: cannot write " + file + ": " + e.getMessage());
+            LOG.error("cannot write {}: {}", file, e.getMessage());
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the replicas of every service that has a {@code run} block: the docker-compose {@code --scale}
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeoutException;
  * wait for its own thread.
  */
 public final class ReplicaManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.replica");
     private final Topology topology;
     private final ReplicaDriver driver;
     private final Runnable topologyChanged;
@@ -214,7 +217,7 @@ public final class ReplicaManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            System.err.println("shoal: replicas did not all stop: " + e);
+            LOG.error("replicas did not all stop: {}", e.toString());
         } finally {
             loop.shutdownNow();
         }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The replicas of one service: keeps as many running as wanted, puts each behind the balancer once it
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Every method runs on the replica manager's single thread.
  */
 final class ReplicaSet {
+    /** Replicas started, exited, restarted or given up on: one line each in the event log. */
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.replica");
     private final String service;
     private final Topology topology;
     private final ReplicaDriver driver;
@@ -135,12 +139,14 @@ final class ReplicaSet {
             replica.server = Replica.serverFor(port);
             replica.phase = Replica.Phase.STARTING;
             replica.startedMillis = System.currentTimeMillis();
+            LOG.info("{} started on port {}", replica.id, port);
             running.exited().thenAccept(code -> loop.execute(() -> exited(replica, running, code)));
             loop.schedule(() -> notReadyInTime(replica, running), run.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
             publish();
         } catch (IOException e) {
             replica.lastMessage = "cannot start: " + e.getMessage();
             console.line(replica.id, replica.lastMessage);
+            LOG.error("{} {}", replica.id, replica.lastMessage);
             replica.phase = Replica.Phase.FAILED;
             replica.ready.completeExceptionally(e);
         }
@@ -163,6 +169,7 @@ final class ReplicaSet {
         if (replica.running == running && replica.phase == Replica.Phase.STARTING) {
             replica.lastMessage = "not ready after " + run.readyTimeout().toSeconds() + "s";
             console.line(replica.id, "shoal: " + replica.lastMessage + "; stopping it");
+            LOG.warn("{} {}; stopping it", replica.id, replica.lastMessage);
             replica.ready.completeExceptionally(new IllegalStateException(replica.id + ": " + replica.lastMessage));
             running.stop(run.stopGrace());
         }
@@ -182,6 +189,7 @@ final class ReplicaSet {
         if (run.restart().restarts(code) && run.restart().allowRestart(replica.restartHistory, now)) {
             replica.phase = Replica.Phase.BACKOFF;
             Duration wait = run.restart().backoff(++replica.consecutiveRestarts);
+            LOG.warn("{} exited with code {}; restarting in {} ms", replica.id, code, wait.toMillis());
             loop.schedule(() -> {
                 if (replica.phase == Replica.Phase.BACKOFF) {
                     launch(replica);
@@ -195,6 +203,7 @@ final class ReplicaSet {
                     + run.restart().maxRestarts() + ")"
                     : "exited with code " + code + "; not restarted (restart policy " + run.restart().configName() + ")";
             console.line(replica.id, "shoal: " + replica.lastMessage);
+            LOG.error("{} {}", replica.id, replica.lastMessage);
             replica.ready.completeExceptionally(new IllegalStateException(replica.id + ": " + replica.lastMessage));
         }
     }

@@ -39,8 +39,13 @@ public final class TestBackend implements AutoCloseable {
     }
 
     public TestBackend(String name) throws IOException {
+        this(name, 0);
+    }
+
+    /** On a given port: a backend that comes back where it was, after {@link #close()}. */
+    public TestBackend(String name, int port) throws IOException {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();

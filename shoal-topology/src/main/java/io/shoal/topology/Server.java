@@ -52,7 +52,7 @@ public final class Server implements Target {
         this.listener = listener;
         this.failures = new PassiveFailures(config.maxFails(), config.failTimeout().toNanos());
         OutlierConfig outlier = health.outlier();
-        this.outliers = outlier == null ? null : new OutlierDetector(outlier, ejections);
+        this.outliers = outlier == null ? null : new OutlierDetector(outlier, ejections, this);
         boolean startsUp = health.check() == null || health.check().initiallyUp();
         this.status = startsUp ? ServerStatus.of(ServerState.UP, "no health check")
                 : ServerStatus.of(ServerState.DOWN, "waiting for the first health checks");

@@ -97,6 +97,7 @@ public final class Topology {
 
     /** Every server reports its state changes here; a server coming UP starts its slow start at once. */
     void stateChanged(Server server, ServerStatus previous, ServerStatus now) {
+        ServerEvents.stateChanged(server, now);
         if (now.state() == ServerState.UP) {
             refreshWeights();
         }

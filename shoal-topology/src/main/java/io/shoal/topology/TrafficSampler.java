@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one reader of the data plane's latency intervals: once a second it takes every server's
@@ -23,6 +25,7 @@ import org.HdrHistogram.Histogram;
  * any thread.
  */
 public final class TrafficSampler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.traffic");
     /** How far back the per-second figures go. */
     public static final int HISTORY_SECONDS = 300;
     /** How far back a window of {@link #server} or {@link #service} can reach. */
@@ -136,7 +139,7 @@ public final class TrafficSampler implements AutoCloseable {
         try {
             sample();
         } catch (RuntimeException e) {
-            System.err.println("shoal: traffic sampling failed: " + e); // the next second tries again
+            LOG.error("traffic sampling failed; the next second tries again", e);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/stream}: server-sent events for the dashboard. A client first gets a {@code history}
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * writers; everything else is the stream thread's.
  */
 public final class EventStream implements HttpHandler, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("shoal.admin");
     public static final String PATH = "/api/v1/stream";
     /**
      * Each open stream costs one write a second, and a writer thread while its client is not reading; beyond
@@ -117,7 +120,7 @@ public final class EventStream implements HttpHandler, AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("shoal: dashboard stream tick failed: " + e); // the next second tries again
+            LOG.error("dashboard stream tick failed; the next second tries again", e);
         }
     }
 

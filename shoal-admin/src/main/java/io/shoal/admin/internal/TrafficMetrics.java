@@ -28,6 +28,9 @@ final class TrafficMetrics {
         servers(w, services);
         replicas(w, sources);
         connections(w, sources.connections());
+        w.family("shoal_access_log_dropped_total", "counter",
+                "Access-log lines lost: the writer was behind (a slow disk) or the file could not be written.");
+        w.sample("shoal_access_log_dropped_total", sources.accessLog().dropped());
     }
 
     private static void requests(PrometheusWriter w, Collection<Service> services) {
