@@ -1,8 +1,8 @@
 package io.shoal.admin;
 
 import io.shoal.autoscaler.EventLog;
-import io.shoal.proxy.AccessLog;
-import io.shoal.proxy.ConnectionStats;
+import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
 

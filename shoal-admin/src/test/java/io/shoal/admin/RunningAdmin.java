@@ -4,7 +4,7 @@ import io.shoal.config.ConfigException;
 import io.shoal.config.Defaults;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.YamlConfigLoader;
-import io.shoal.proxy.AccessLog;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;

@@ -64,10 +64,10 @@ class BenchmarksSmokeTest {
 
     @Test
     void bothResponsePathsWriteTheHeadAndBodyWithoutTheHopByHopField() {
-        io.shoal.proxy.ResponseHeadBenchmark benchmark = new io.shoal.proxy.ResponseHeadBenchmark();
+        io.shoal.proxy.upstream.ResponseHeadBenchmark benchmark = new io.shoal.proxy.upstream.ResponseHeadBenchmark();
         benchmark.setUp();
         try {
-            int expected = io.shoal.proxy.ResponseHeadBenchmark.NGINX_RESPONSE.length() - "Connection: keep-alive\r\n".length();
+            int expected = io.shoal.proxy.upstream.ResponseHeadBenchmark.NGINX_RESPONSE.length() - "Connection: keep-alive\r\n".length();
             assertThat(benchmark.nettyRoundTrip()).isEqualTo(expected);
             assertThat(benchmark.passThrough()).isEqualTo(expected);
         } finally {

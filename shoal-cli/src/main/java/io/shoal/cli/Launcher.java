@@ -4,7 +4,7 @@ import io.shoal.admin.ConfigChanges;
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
-import io.shoal.proxy.AccessLog;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;

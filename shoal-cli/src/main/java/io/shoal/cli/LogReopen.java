@@ -1,6 +1,6 @@
 package io.shoal.cli;
 
-import io.shoal.proxy.AccessLog;
+import io.shoal.proxy.log.AccessLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;

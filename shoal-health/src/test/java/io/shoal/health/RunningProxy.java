@@ -1,7 +1,7 @@
 package io.shoal.health;
 
 import io.shoal.config.ShoalConfig;
-import io.shoal.proxy.AccessLog;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.testing.ProxyClient;
 import io.shoal.topology.Server;

@@ -15,11 +15,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.shoal.proxy.tuning.BusyPoll;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
 
 /** Native epoll where the platform has it, NIO elsewhere: the same pipeline runs on both. */
-record Transport(String name, Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
+public record Transport(String name, Class<? extends ServerChannel> serverChannel, Class<? extends SocketChannel> socketChannel) {
 
     static Transport best() {
         if (Epoll.isAvailable() && !Boolean.getBoolean("shoal.nio")) {
@@ -37,7 +38,7 @@ record Transport(String name, Class<? extends ServerChannel> serverChannel, Clas
     }
 
     /** Netty's own strategy (sleep in {@code epoll_wait} as soon as there is no work) unless busy polling is asked for. */
-    static SelectStrategyFactory selectStrategy(Duration busyPoll) {
+    public static SelectStrategyFactory selectStrategy(Duration busyPoll) {
         long pollNanos = busyPoll.toNanos();
         return pollNanos > 0 ? () -> new BusyPoll(pollNanos) : DefaultSelectStrategyFactory.INSTANCE;
     }

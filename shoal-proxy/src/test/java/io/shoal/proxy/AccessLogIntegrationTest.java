@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ShoalConfig;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.testing.TestBackend;
 import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Topology;

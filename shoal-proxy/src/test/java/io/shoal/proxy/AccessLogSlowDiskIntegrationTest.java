@@ -2,11 +2,12 @@ package io.shoal.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.testing.TestBackend;
-import io.shoal.testing.TestConfigs;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.ShoalConfig;
+import io.shoal.proxy.log.AccessLog;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Topology;
 import java.io.BufferedReader;
 import java.net.URI;

@@ -1,15 +1,16 @@
 package io.shoal.proxy;
 
 import io.shoal.config.ShoalConfig;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.testing.ProxyClient;
 import io.shoal.topology.Topology;
 
 /** A started {@link ProxyServer} and a JDK HttpClient pointed at it. */
-final class RunningProxy extends ProxyClient {
-    final ProxyServer server;
-    final Topology topology;
+public final class RunningProxy extends ProxyClient {
+    public final ProxyServer server;
+    public final Topology topology;
 
-    RunningProxy(ShoalConfig config) throws InterruptedException {
+    public RunningProxy(ShoalConfig config) throws InterruptedException {
         this(Topology.of(config), config);
     }
 

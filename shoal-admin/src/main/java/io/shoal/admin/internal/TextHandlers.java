@@ -3,7 +3,7 @@ package io.shoal.admin.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.shoal.admin.AdminSources;
-import io.shoal.proxy.ConnectionStats;
+import io.shoal.proxy.http1.ConnectionStats;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

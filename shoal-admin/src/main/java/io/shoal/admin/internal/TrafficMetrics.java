@@ -1,7 +1,7 @@
 package io.shoal.admin.internal;
 
 import io.shoal.admin.AdminSources;
-import io.shoal.proxy.ConnectionStats;
+import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;

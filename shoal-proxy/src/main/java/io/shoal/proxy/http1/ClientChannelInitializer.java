@@ -1,0 +1,57 @@
+package io.shoal.proxy.http1;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.shoal.config.ProxySettings;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The pipeline of a client connection, composed by named steps:
+ * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
+ * written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
+ */
+public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
+    static final String HEAD_TIMER = "request-head-timer";
+    static final String DECODER = "http-decoder";
+    static final String FRAMING = "framing-validator";
+    static final String PROXY = "proxy";
+
+    private final ProxyContext proxy;
+    private final int listenerIndex;
+    private final AtomicInteger connections;
+    private final ConnectionStats stats;
+
+    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
+        this.proxy = proxy;
+        this.listenerIndex = listenerIndex;
+        this.connections = connections;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ProxySettings settings = proxy.settings();
+        // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
+        if (connections.incrementAndGet() > settings.maxConnections()) {
+            connections.decrementAndGet();
+            stats.accepted(false);
+            channel.close();
+            return;
+        }
+        stats.accepted(true);
+        channel.closeFuture().addListener(f -> connections.decrementAndGet());
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxRequestLineBytes())
+                .setMaxHeaderSize(settings.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024);
+        RequestHeadTimer headTimer = new RequestHeadTimer(
+                settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(HEAD_TIMER, headTimer);
+        pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
+        pipeline.addLast(FRAMING, new RequestFramingValidator());
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, new ConnectionPhase(stats)));
+    }
+}

@@ -1,0 +1,50 @@
+package io.shoal.proxy.http1;
+
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * Tells {@link ConnectionStats} which phase one client connection is in: a request head starts
+ * reading, the request's end starts writing, the end of the response returns to waiting. Kept by
+ * the connection's {@link ClientHandler}, which sees both ends (responses go out as bytes, so no
+ * pipeline step could tell where one ends). Event-loop confined, like its connection.
+ */
+final class ConnectionPhase {
+    static final int WAITING = 0;
+    static final int READING = 1;
+    static final int WRITING = 2;
+
+    private final ConnectionStats stats;
+    private int phase = WAITING;
+
+    ConnectionPhase(ConnectionStats stats) {
+        this.stats = stats;
+    }
+
+    /** A message of the request arrived from the client. */
+    void read(Object msg) {
+        if (msg instanceof HttpRequest) {
+            stats.requestArrived();
+            if (phase == WAITING) {
+                enter(READING);
+            }
+        }
+        if (msg instanceof LastHttpContent && phase == READING) {
+            enter(WRITING);
+        }
+    }
+
+    /** The whole response went out (a 101 does not end one: the connection then is a tunnel, still writing). */
+    void responseEnded() {
+        enter(WAITING);
+    }
+
+    void closed() {
+        enter(WAITING);
+    }
+
+    private void enter(int next) {
+        stats.move(phase, next);
+        phase = next;
+    }
+}

@@ -1,0 +1,255 @@
+package io.shoal.proxy.http1;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.upstream.Downstream;
+import io.shoal.proxy.upstream.ForwardedRequest;
+import io.shoal.proxy.upstream.UpstreamAttempt;
+import io.shoal.proxy.upstream.UpstreamDispatch;
+import io.shoal.proxy.upstream.UpstreamHead;
+import io.shoal.topology.Server;
+import io.shoal.topology.ServerState;
+import io.shoal.topology.Service;
+
+/**
+ * One request on its way through the proxy, from the client's side: reads a small body whole first
+ * ({@link RequestBody}), has it sent to a server ({@link UpstreamDispatch}), streams the rest of the body
+ * at the server's pace, and passes the response on ({@link ResponseWriter}) or answers an error.
+ * A client that stops sending its body gets {@code 408} and blames no server ({@link ExchangeTimer}).
+ *
+ * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
+ * of the upstream connection.
+ */
+final class Exchange implements Downstream {
+    /** Where the request is; once DISPATCHED, the upstream side knows more: queued, connecting, with a server. */
+    enum Phase { READING_BODY, DISPATCHED, DONE }
+
+    private final ClientHandler client;
+    private final ChannelHandlerContext clientCtx;
+    private final ProxyContext proxy;
+    private final ForwardedRequest request;
+    private final ResponseWriter response;
+    private final RequestBody body;
+    private final UpstreamDispatch dispatch;
+    private final ExchangeTimer timer;
+    private final long startNanos;
+    private Phase phase = Phase.READING_BODY;
+
+    Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
+             ForwardedRequest request, long keyHash) {
+        this.client = client;
+        this.clientCtx = clientCtx;
+        this.proxy = proxy;
+        this.request = request;
+        this.response = new ResponseWriter(clientCtx, request, service.config().sticky());
+        this.startNanos = System.nanoTime();
+        this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
+        this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy.pool(clientCtx.channel().eventLoop()),
+                proxy.queue(service), service, request, keyHash, startNanos, proxy.settings().maxHeaderBytes());
+        this.timer = new ExchangeTimer(this, dispatch, client, body, proxy.settings().clientBodyTimeout().toNanos(),
+                service.config().timeouts().response().toNanos());
+    }
+
+    void start() {
+        if (body.flow() == RequestBody.Flow.BUFFERING) {
+            if (request.expectsContinue()) {
+                response.sendContinue();
+            }
+            timer.start();
+            client.readMore();
+        } else {
+            dispatch();
+        }
+    }
+
+    private void dispatch() {
+        phase = Phase.DISPATCHED;
+        dispatch.next(HttpResponseStatus.SERVICE_UNAVAILABLE);
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    @Override
+    public boolean responseStarted() {
+        return response.started();
+    }
+
+    boolean requestComplete() {
+        return body.whole();
+    }
+
+    /** The attempt whose request went out on an upstream connection, or null. */
+    UpstreamAttempt connectedAttempt() {
+        return phase == Phase.DISPATCHED ? dispatch.connectedAttempt() : null;
+    }
+
+    // --- the request body ----------------------------------------------------------------------
+
+    void onRequestContent(HttpContent content) {
+        body.arrived(content, System.nanoTime());
+        UpstreamAttempt connected = connectedAttempt();
+        if (phase == Phase.DONE || !request.hasBody()) {
+            content.release(); // a bodiless request's only part is its empty end: the head says it all
+        } else if (connected == null) {
+            body.hold(content);
+            if (phase == Phase.READING_BODY) {
+                bufferedMore();
+            }
+        } else {
+            connected.write(content);
+            connected.flush();
+            askClientForMore(connected);
+        }
+    }
+
+    /** Reads on until the body is whole or outgrows the buffer; then a server is chosen. */
+    private void bufferedMore() {
+        if (body.whole() || body.outgrown()) {
+            body.stream();
+            dispatch();
+        } else {
+            client.readMore();
+        }
+    }
+
+    @Override
+    public void onAttached(UpstreamAttempt connected) {
+        if (request.expectsContinue() && !body.whole()) {
+            response.sendContinue();
+        }
+        HttpContent content;
+        while ((content = body.next()) != null) {
+            connected.write(content);
+        }
+        connected.flush();
+        timer.start();
+        askClientForMore(connected);
+    }
+
+    /** Asks the client for more of the body, unless the upstream connection's buffer is full. */
+    private void askClientForMore(UpstreamAttempt connected) {
+        if (body.whole()) {
+            return;
+        }
+        if (connected.writable()) {
+            client.readMore();
+        } else {
+            body.pause();
+        }
+    }
+
+    @Override
+    public void upstreamWritable() {
+        UpstreamAttempt connected = connectedAttempt();
+        if (body.flow() == RequestBody.Flow.PAUSED && connected != null) {
+            body.stream();
+            askClientForMore(connected);
+        }
+    }
+
+    /** The client connection drained below its low-water mark. */
+    void clientWritable() {
+        UpstreamAttempt connected = connectedAttempt();
+        if (connected != null) {
+            connected.clientWritable();
+        }
+    }
+
+    // --- the response --------------------------------------------------------------------------
+
+    @Override
+    public void onResponseHead(UpstreamHead head, Server server) {
+        response.writeHead(head, server);
+    }
+
+    @Override
+    public void onResponseBody(ByteBuf data) {
+        response.writeBody(data);
+    }
+
+    @Override
+    public void onResponseEnd(UpstreamAttempt current) {
+        current.end(); // out of the in-flight count before the client can see the end
+        response.endBody();
+        phase = Phase.DONE;
+        body.release();
+        // A server leaving rotation (draining, down) gets no connection back: it closes after this response.
+        dispatch.release(body.whole() && response.upstreamKeepAlive() && current.server().state() == ServerState.UP);
+        log(response.status(), response.upstreamStatus());
+        client.exchangeDone(this, body.whole() && response.clientKeepAlive());
+    }
+
+    /** WebSocket: answer the 101, then relay bytes both ways until either side closes. */
+    @Override
+    public void switchProtocols(UpstreamHead head) {
+        phase = Phase.DONE;
+        body.release();
+        response.writeSwitchingProtocols(head);
+        log(101, 101);
+        UpstreamAttempt attempt = dispatch.attempt();
+        attempt.end();
+        client.exchangeUpgraded(this);
+        Tunnel.splice(clientCtx.channel(), attempt.detach());
+    }
+
+    /** Never pads a body: the client sees the truncation. */
+    @Override
+    public void breakResponse() {
+        abort();
+        client.closeAfterBrokenResponse();
+    }
+
+    /** Answers an error of Shoal's. */
+    @Override
+    public void fail(HttpResponseStatus status, long retryAfterSeconds) {
+        phase = Phase.DONE;
+        body.release();
+        dispatch.cancel();
+        // A request without a body is whole once its head is here; its empty end is discarded when it arrives.
+        boolean keepAlive = body.whole() && request.keepAlive();
+        response.writeError(status, !keepAlive, retryAfterSeconds);
+        client.exchangeDone(this, keepAlive);
+        log(status.code(), 0);
+    }
+
+    /** The client went away or sent something unusable: stop, and never reuse the upstream connection. */
+    @Override
+    public void abort() {
+        if (phase != Phase.DONE) {
+            phase = Phase.DONE;
+            body.release();
+            dispatch.cancel();
+        }
+    }
+
+    // --- timeouts ------------------------------------------------------------------------------
+
+    /** The connection's timer fired: {@link ExchangeTimer} decides whether a timeout passed. */
+    void checkTimeout() {
+        timer.check();
+    }
+
+    /** The client stopped sending its body: 408, and no server is blamed; the upstream connection is not reused. */
+    void clientBodyTimedOut() {
+        if (response.started()) {
+            breakResponse();
+        } else {
+            fail(HttpResponseStatus.REQUEST_TIMEOUT, 0);
+        }
+    }
+
+    private void log(int status, int upstreamStatus) {
+        AccessLog log = proxy.accessLog();
+        if (log.enabled()) {
+            long now = System.nanoTime();
+            UpstreamAttempt attempt = dispatch.attempt();
+            log.log(request.logRecord(status, response.bodyBytes(), attempt == null ? null : attempt.server(),
+                    upstreamStatus, upstreamStatus == 0 ? 0 : now - attempt.startNanos(), now - startNanos));
+        }
+    }
+}

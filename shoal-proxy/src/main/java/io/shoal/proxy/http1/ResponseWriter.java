@@ -1,0 +1,171 @@
+package io.shoal.proxy.http1;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.shoal.config.StickyConfig;
+import io.shoal.proxy.upstream.ForwardedRequest;
+import io.shoal.proxy.upstream.StickySessions;
+import io.shoal.proxy.upstream.UpstreamHead;
+import io.shoal.topology.Server;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes one response to the client: the upstream's, its head copied from the bytes the server sent
+ * minus the hop-by-hop fields, plus the client connection's own framing and persistence; or an error
+ * of Shoal's. A body the client cannot get delimited by length is chunked anew (HTTP/1.1) or ends with
+ * the close (HTTP/1.0).
+ */
+final class ResponseWriter {
+    private static final byte[] HTTP_1_1 = ascii("HTTP/1.1 ");
+    private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
+    private static final byte[] CLOSE = ascii("Connection: close\r\n");
+    private static final byte[] KEEP_ALIVE = ascii("Connection: keep-alive\r\n");
+    private static final byte[] UPGRADE = ascii("Connection: upgrade\r\n");
+    private static final byte[] SET_COOKIE = ascii("Set-Cookie: ");
+    private static final ByteBuf CRLF = constant("\r\n");
+    private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
+
+    private final ChannelHandlerContext client;
+    private final ForwardedRequest request;
+    private final StickyConfig sticky;
+    /** What went to the client so far. */
+    private enum Sent { NOTHING, CONTINUE, RESPONSE }
+
+    private Sent sent = Sent.NOTHING;
+    private boolean clientKeepAlive;
+    private boolean upstreamKeepAlive;
+    private boolean chunkToClient;
+    private int status;
+    private int upstreamStatus;
+    private long bodyBytes;
+
+    ResponseWriter(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky) {
+        this.client = client;
+        this.request = request;
+        this.sticky = sticky;
+    }
+
+    boolean started() {
+        return sent == Sent.RESPONSE;
+    }
+
+    int status() {
+        return status;
+    }
+
+    int upstreamStatus() {
+        return upstreamStatus;
+    }
+
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    boolean upstreamKeepAlive() {
+        return upstreamKeepAlive;
+    }
+
+    boolean clientKeepAlive() {
+        return clientKeepAlive;
+    }
+
+    /** Tells a client that waits for it to send its body: at most once per request. */
+    void sendContinue() {
+        if (sent == Sent.NOTHING) {
+            sent = Sent.CONTINUE;
+            client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
+        }
+    }
+
+    /** Writes the head (not flushed: the body follows). */
+    void writeHead(UpstreamHead head, Server server) {
+        sent = Sent.RESPONSE;
+        status = upstreamStatus = head.status();
+        boolean hasBody = hasBody(head.status());
+        upstreamKeepAlive = head.keepAlive() && (head.chunked() || head.contentLength() >= 0 || !hasBody);
+        clientKeepAlive = request.keepAlive();
+        boolean http10 = request.clientVersion().equals(HttpVersion.HTTP_1_0);
+        boolean delimitedByLength = head.contentLength() >= 0 || !hasBody;
+        if (!delimitedByLength && http10) {
+            clientKeepAlive = false; // HTTP/1.0 knows no chunks: the end of the body is the close
+        }
+        chunkToClient = !delimitedByLength && !http10;
+        String cookie = sticky != null && !server.stickyId().equals(request.stickyId())
+                ? StickySessions.setCookie(sticky, server) : null;
+        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + 128);
+        out.writeBytes(HTTP_1_1);
+        head.writeStatusAndFields(out);
+        if (chunkToClient) {
+            out.writeBytes(CHUNKED);
+        }
+        if (!clientKeepAlive) {
+            out.writeBytes(CLOSE);
+        } else if (http10) {
+            out.writeBytes(KEEP_ALIVE);
+        }
+        if (cookie != null) {
+            out.writeBytes(SET_COOKIE).writeCharSequence(cookie, StandardCharsets.US_ASCII);
+            out.writeShort(UpstreamHead.CRLF);
+        }
+        out.writeShort(UpstreamHead.CRLF);
+        client.write(out, client.voidPromise());
+    }
+
+    /** A 101: the head with {@code Connection: upgrade}. */
+    void writeSwitchingProtocols(UpstreamHead head) {
+        sent = Sent.RESPONSE;
+        status = upstreamStatus = head.status();
+        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + UPGRADE.length + 2);
+        out.writeBytes(HTTP_1_1);
+        head.writeStatusAndFields(out);
+        out.writeBytes(UPGRADE).writeShort(UpstreamHead.CRLF);
+        client.writeAndFlush(out, client.voidPromise());
+    }
+
+    private boolean hasBody(int code) {
+        return !request.isHead() && code != 204 && code != 304 && code >= 200;
+    }
+
+    /** Nothing waits on a body write (flow control reads writability), so no promise is made for it. */
+    void writeBody(ByteBuf data) {
+        int length = data.readableBytes();
+        bodyBytes += length;
+        if (chunkToClient) {
+            ByteBuf size = client.alloc().buffer(10);
+            ByteBufUtil.writeAscii(size, Integer.toHexString(length));
+            size.writeShort(UpstreamHead.CRLF);
+            client.write(size, client.voidPromise());
+            client.write(data, client.voidPromise());
+            client.writeAndFlush(CRLF.duplicate(), client.voidPromise());
+        } else {
+            client.writeAndFlush(data, client.voidPromise());
+        }
+    }
+
+    /** The body is whole: ends the chunks, if any, and flushes (a bodiless head is still unflushed). */
+    void endBody() {
+        if (chunkToClient) {
+            client.writeAndFlush(LAST_CHUNK.duplicate(), client.voidPromise());
+        } else {
+            client.flush();
+        }
+    }
+
+    void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
+        sent = Sent.RESPONSE;
+        status = error.code();
+        client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds), client.voidPromise());
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static ByteBuf constant(String text) {
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(text.length()).writeBytes(ascii(text)));
+    }
+}

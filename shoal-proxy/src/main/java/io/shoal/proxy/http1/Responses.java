@@ -1,0 +1,45 @@
+package io.shoal.proxy.http1;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The responses Shoal writes itself, as bytes (the client pipeline has no response encoder): short
+ * plain-text errors, as nginx's default error pages, and the interim 100 Continue.
+ */
+final class Responses {
+    private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
+            "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+
+    /** What a 405 offers instead (RFC 9110 section 15.5.6): the methods Shoal forwards, all but CONNECT. */
+    private static final String ALLOW = "Allow: GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH\r\n";
+
+    private Responses() {}
+
+    /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, long retryAfterSeconds) {
+        String text = status.code() + " " + status.reasonPhrase() + "\n";
+        String response = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
+                + "Content-Type: text/plain\r\n"
+                + "Content-Length: " + text.length() + "\r\n"
+                + "Server: shoal\r\n"
+                + (retryAfterSeconds > 0 ? "Retry-After: " + retryAfterSeconds + "\r\n" : "")
+                + (status.code() == 405 ? ALLOW : "")
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n" + text;
+        ByteBuf bytes = alloc.buffer(response.length());
+        bytes.writeCharSequence(response, StandardCharsets.US_ASCII);
+        return bytes;
+    }
+
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close) {
+        return error(alloc, status, close, 0);
+    }
+
+    static ByteBuf continueResponse() {
+        return CONTINUE.duplicate();
+    }
+}

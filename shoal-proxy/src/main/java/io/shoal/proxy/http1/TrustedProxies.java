@@ -1,0 +1,76 @@
+package io.shoal.proxy.http1;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Addresses whose {@code X-Forwarded-For} is believed when finding a client's address for
+ * {@code ip_hash} (nginx's {@code set_real_ip_from}). Entries are addresses or CIDR ranges. The admin
+ * endpoint's allow-list uses the same matching.
+ */
+public final class TrustedProxies {
+    private final List<byte[]> networks;
+    private final int[] prefixes;
+
+    private TrustedProxies(List<byte[]> networks, int[] prefixes) {
+        this.networks = networks;
+        this.prefixes = prefixes;
+    }
+
+    /** @param entries IP literals or CIDR ranges, already validated by the config loader */
+    public static TrustedProxies parse(List<String> entries) {
+        List<byte[]> networks = new ArrayList<>();
+        int[] prefixes = new int[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            int slash = entry.indexOf('/');
+            byte[] address = literal(slash < 0 ? entry : entry.substring(0, slash));
+            networks.add(address);
+            prefixes[i] = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
+        }
+        return new TrustedProxies(networks, prefixes);
+    }
+
+    boolean isEmpty() {
+        return networks.isEmpty();
+    }
+
+    public boolean contains(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        for (int i = 0; i < networks.size(); i++) {
+            if (matches(networks.get(i), prefixes[i], bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(byte[] network, int prefix, byte[] address) {
+        if (network.length != address.length) {
+            return false;
+        }
+        int fullBytes = prefix / 8;
+        for (int i = 0; i < fullBytes; i++) {
+            if (network[i] != address[i]) {
+                return false;
+            }
+        }
+        int rest = prefix % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = 0xFF << (8 - rest) & 0xFF;
+        return (network[fullBytes] & mask) == (address[fullBytes] & mask);
+    }
+
+    private static byte[] literal(String text) {
+        try {
+            // Validated as a literal by the config loader, so no name lookup happens here.
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + text, e);
+        }
+    }
+}

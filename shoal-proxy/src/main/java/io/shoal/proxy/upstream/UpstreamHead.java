@@ -1,0 +1,71 @@
+package io.shoal.proxy.upstream;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A server's response head, kept as the bytes it came in: the status, the framing and persistence
+ * facts the proxy needs, and which header lines to forward. Hop-by-hop fields (RFC 9110 section
+ * 7.6.1: the fixed list and every field that {@code Connection} names) are left out when it is
+ * written on, so no header object is built per response. Its arrays are its connection's parser's:
+ * valid until the next head is read there, so it is used at once.
+ */
+public final class UpstreamHead {
+    private final byte[] head;
+    private final int status;
+    private final boolean keepAlive;
+    private final long contentLength;
+    private final boolean chunked;
+    private final int[] runs;
+    private final int runInts;
+
+    /**
+     * @param runs start and end (without the last line end) of each run of lines to forward, pairwise: the
+     *     status line from its code on, then the header lines; the first {@code runInts} ints count
+     */
+    UpstreamHead(byte[] head, int status, boolean keepAlive, long contentLength, boolean chunked,
+                 int[] runs, int runInts) {
+        this.head = head;
+        this.status = status;
+        this.keepAlive = keepAlive;
+        this.contentLength = contentLength;
+        this.chunked = chunked;
+        this.runs = runs;
+        this.runInts = runInts;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Whether the server keeps the connection open after this response (RFC 9112 section 9.3). */
+    public boolean keepAlive() {
+        return keepAlive;
+    }
+
+    /** The body length the server announced, or -1. */
+    public long contentLength() {
+        return contentLength;
+    }
+
+    public boolean chunked() {
+        return chunked;
+    }
+
+    /** Writes {@code "200 OK\r\n"} and the forwarded header lines, each with CR LF. */
+    public void writeStatusAndFields(ByteBuf out) {
+        for (int i = 0; i < runInts; i += 2) {
+            out.writeBytes(head, runs[i], runs[i + 1] - runs[i]).writeShort(CRLF);
+        }
+    }
+
+    /** The sum of the bytes {@link #writeStatusAndFields} writes. */
+    public int forwardedBytes() {
+        int bytes = 0;
+        for (int i = 0; i < runInts; i += 2) {
+            bytes += runs[i + 1] - runs[i] + 2;
+        }
+        return bytes;
+    }
+
+    public static final int CRLF = ('\r' << 8) | '\n';
+}

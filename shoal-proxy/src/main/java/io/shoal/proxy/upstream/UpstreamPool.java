@@ -1,0 +1,109 @@
+package io.shoal.proxy.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.shoal.proxy.Transport;
+import io.shoal.topology.Server;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to every server, for ONE event loop: client connections of that loop reuse
+ * them with no cross-thread hand-off (Zuul's per-event-loop pools). Event-loop confined, so no locks.
+ */
+public final class UpstreamPool {
+    public static final String ENCODER = "request-encoder";
+    public static final String DECODER = "response-decoder";
+    public static final String IDLE = "idle-timeout";
+    public static final String HANDLER = "upstream";
+    private static final int STATUS_LINE_BYTES = 8192;
+
+    private final Connector connector;
+    private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
+
+    public UpstreamPool(Connector connector) {
+        this.connector = connector;
+    }
+
+    /** Opens a connection whose pipeline {@code initializer} sets up. */
+    public interface Connector {
+        ChannelFuture connect(InetSocketAddress address, int connectTimeoutMillis, ChannelHandler initializer);
+
+        /** TCP from {@code loop}, reads requested explicitly. */
+        static Connector tcp(EventLoop loop, Transport transport) {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(loop)
+                    .channel(transport.socketChannel())
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.TCP_NODELAY, true);
+            return (address, timeoutMillis, initializer) -> bootstrap.clone()
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+                    .handler(initializer)
+                    .connect(address);
+        }
+    }
+
+    /** A live idle connection to {@code server}, or null. The most recently used comes first. */
+    Channel pollIdle(Server server) {
+        ArrayDeque<Channel> channels = idle.get(server);
+        if (channels == null) {
+            return null;
+        }
+        Channel channel;
+        while ((channel = channels.pollLast()) != null) {
+            if (channel.isActive()) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    ChannelFuture connect(Server server, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
+        return connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        // Reader idle is enough: a pooled connection always has a read pending. An
+                        // all-idle timer would also wrap every write in a promise and a listener.
+                        UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
+                        RequestBodyEncoder encoder = new RequestBodyEncoder();
+                        ch.pipeline()
+                                .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
+                                .addLast(ENCODER, encoder)
+                                .addLast(DECODER, decoder)
+                                .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
+                    }
+                });
+    }
+
+    /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */
+    public void closeIdle(Server server) {
+        ArrayDeque<Channel> channels = idle.remove(server);
+        if (channels != null) {
+            for (Channel channel : channels) {
+                channel.close();
+            }
+        }
+    }
+
+    /** Returns a connection whose last exchange ended cleanly; closes it when the pool is full. */
+    void release(Server server, Channel channel, int maxIdle) {
+        ArrayDeque<Channel> channels = idle.computeIfAbsent(server, s -> new ArrayDeque<>());
+        if (channels.size() >= maxIdle || !channel.isActive()) {
+            channel.close();
+            return;
+        }
+        channels.addLast(channel);
+        // Keep one read pending so that the server closing the idle connection is seen at once.
+        channel.read();
+    }
+}
