@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.upstream.Downstream;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.UpstreamAttempt;
@@ -35,7 +34,6 @@ final class Exchange implements Downstream {
     private final RequestBody body;
     private final UpstreamDispatch dispatch;
     private final ExchangeTimer timer;
-    private final long startNanos;
     private Phase phase = Phase.READING_BODY;
 
     Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
@@ -45,7 +43,7 @@ final class Exchange implements Downstream {
         this.proxy = proxy;
         this.request = request;
         this.response = new ResponseWriter(clientCtx, request, service.config().sticky());
-        this.startNanos = System.nanoTime();
+        long startNanos = System.nanoTime();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
         this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy.pool(clientCtx.channel().eventLoop()),
                 proxy.queue(service), service, request, keyHash, startNanos, proxy.settings().maxHeaderBytes());
@@ -244,12 +242,6 @@ final class Exchange implements Downstream {
     }
 
     private void log(int status, int upstreamStatus) {
-        AccessLog log = proxy.accessLog();
-        if (log.enabled()) {
-            long now = System.nanoTime();
-            UpstreamAttempt attempt = dispatch.attempt();
-            log.log(request.logRecord(status, response.bodyBytes(), attempt == null ? null : attempt.server(),
-                    upstreamStatus, upstreamStatus == 0 ? 0 : now - attempt.startNanos(), now - startNanos));
-        }
+        dispatch.log(proxy.accessLog(), status, response.bodyBytes(), upstreamStatus);
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.config.RetryPolicy.RetryOn;
 import io.shoal.config.ServiceConfig;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.log.ProxyEvents;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
@@ -176,6 +177,15 @@ public final class UpstreamDispatch {
     private boolean retries(UpstreamAttempt failed, RetryOn kind) {
         return RetryDecision.retries(serviceConfig.retry(), kind, failed.sent(), request.replayable(),
                 chooser.tries(), System.nanoTime() - startNanos);
+    }
+
+    /** The access log line of the request, with the server of its last attempt, if it had one. */
+    public void log(AccessLog log, int status, long bodyBytes, int upstreamStatus) {
+        if (log.enabled()) {
+            long now = System.nanoTime();
+            log.log(request.logRecord(status, bodyBytes, attempt == null ? null : attempt.server(), upstreamStatus,
+                    upstreamStatus == 0 ? 0 : now - attempt.startNanos(), now - startNanos));
+        }
     }
 
     // --- ending ----------------------------------------------------------------------------------
