@@ -15,8 +15,8 @@ import io.shoal.config.Defaults;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The admin endpoint: a JSON API under {@code /api/v1} that the dashboard and {@code shoal ps},
@@ -54,10 +54,10 @@ public final class AdminServer implements AutoCloseable {
     public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpServer server;
-    private final ScheduledExecutorService threads;
+    private final ExecutorService threads;
     private final EventStream stream;
 
-    private AdminServer(HttpServer server, ScheduledExecutorService threads, EventStream stream) {
+    private AdminServer(HttpServer server, ExecutorService threads, EventStream stream) {
         this.server = server;
         this.threads = threads;
         this.stream = stream;
@@ -91,8 +91,7 @@ public final class AdminServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        // Scheduled, so that drains of servers removed through the API poll on them too.
-        ScheduledExecutorService threads = new ScheduledThreadPoolExecutor(2, r -> {
+        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "shoal-admin");
             thread.setDaemon(true);
             return thread;
@@ -108,7 +107,7 @@ public final class AdminServer implements AutoCloseable {
         AccessFilter filter = new AccessFilter(access);
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
-                new ServerRoutes(sources.topology(), sources.replicas(), changes, threads), new ReloadRoute(changes),
+                new ServerRoutes(sources.topology(), sources.replicas(), changes), new ReloadRoute(changes),
                 new EventRoutes(sources.events()), threads);
         server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
         EventStream stream = EventStream.start(sources);

@@ -4,6 +4,7 @@ import io.shoal.config.ShoalConfig;
 import io.shoal.proxy.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.topology.Server;
+import io.shoal.topology.Ticker;
 import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -28,7 +29,12 @@ final class RunningProxy implements AutoCloseable {
             .build();
 
     RunningProxy(ShoalConfig config) throws InterruptedException {
-        this.topology = Topology.of(config);
+        this(config, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the topology's time: state changes, slow start and drain timeouts */
+    RunningProxy(ShoalConfig config, Ticker ticker) throws InterruptedException {
+        this.topology = Topology.of(config, ticker);
         topology.addListener(states);
         this.server = new ProxyServer(config, topology, AccessLog.off());
         this.address = server.start().get(0);
@@ -60,5 +66,6 @@ final class RunningProxy implements AutoCloseable {
     public void close() {
         checker.close();
         server.close();
+        topology.close();
     }
 }
