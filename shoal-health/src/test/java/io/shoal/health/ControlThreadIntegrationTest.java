@@ -9,9 +9,6 @@ import io.shoal.config.PanicConfig;
 import io.shoal.topology.RebuildThreads;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +40,9 @@ class ControlThreadIntegrationTest {
         Server serverB = proxy.server(b.address());
         RebuildThreads rebuilds = RebuildThreads.of(proxy.topology);
 
-        assertThat(direct(b, "/fail")).isEqualTo(200);
+        assertThat(proxy.direct(b, "/fail")).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> serverB.state() == ServerState.DOWN);
-        assertThat(direct(b, "/recover")).isEqualTo(200);
+        assertThat(proxy.direct(b, "/recover")).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> serverB.state() == ServerState.UP);
         await("slow start ramps b to its full weight").atMost(Duration.ofSeconds(5))
                 .until(() -> serverB.weight() == serverA.weight());
@@ -67,12 +64,5 @@ class ControlThreadIntegrationTest {
             }
         }
         return false;
-    }
-
-    /** A request straight to the backend, as an operator's curl. */
-    private int direct(TestBackend backend, String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://" + backend.address() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

@@ -62,6 +62,12 @@ final class RunningProxy implements AutoCloseable {
         return client.send(request(path), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request straight to the backend, as an operator's curl. */
+    int direct(TestBackend backend, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + backend.address() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     @Override
     public void close() {
         checker.close();

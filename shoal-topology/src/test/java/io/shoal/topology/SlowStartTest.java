@@ -2,13 +2,11 @@ package io.shoal.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.balancer.PickContext;
-import io.shoal.balancer.Target;
 import io.shoal.config.ConfigException;
 import io.shoal.config.QuickConfig;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +57,7 @@ class SlowStartTest {
         Server returning = server(0);
         returning.setState(ServerState.MAINT, "test");
         returning.setState(ServerState.UP, "test");
-        List<Snapshot> published = new java.util.ArrayList<>();
+        List<Snapshot> published = new CopyOnWriteArrayList<>();
         topology.onRebuilt(() -> published.add(topology.current()));
 
         assertThat(topology.refreshWeights()).isFalse();
@@ -74,30 +72,7 @@ class SlowStartTest {
         return topology.current().service(QuickConfig.SERVICE).servers().get(index);
     }
 
-    /** How many of {@code n} picks go to each server, in order. */
     private List<Long> picks(int n) {
-        Service service = topology.current().service(QuickConfig.SERVICE);
-        long[] counts = new long[service.servers().size()];
-        for (int i = 0; i < n; i++) {
-            counts[service.servers().indexOf(service.balancer().pick(NOW))]++;
-        }
-        return Arrays.stream(counts).boxed().toList();
+        return Picks.of(topology, QuickConfig.SERVICE, n);
     }
-
-    private static final PickContext NOW = new PickContext() {
-        @Override
-        public long keyHash() {
-            return 0;
-        }
-
-        @Override
-        public long nowNanos() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public boolean isExcluded(Target target) {
-            return false;
-        }
-    };
 }
