@@ -79,5 +79,6 @@ final class RunningAdmin implements AutoCloseable {
         admin.close();
         traffic.close();
         proxy.close();
+        topology.close();
     }
 }
