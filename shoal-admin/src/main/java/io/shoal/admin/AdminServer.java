@@ -117,14 +117,14 @@ public final class AdminServer implements AutoCloseable {
         }
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService workers = workers();
-        // Head timeouts, and the polls of drains of servers removed through the API.
+        // Head timeouts.
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("shoal-admin-timer"));
         timer.setRemoveOnCancelPolicy(true); // most head timeouts are cancelled: do not keep them queued
         server.setExecutor(new HeadTimeout(workers, timer, headerTimeout));
         AccessFilter filter = new AccessFilter(access.boundAs(address.getHostString()));
         ApiHandler api = new ApiHandler(new TopologyRoutes(sources),
                 new ReplicaRoutes(sources.replicas(), shutdown, operationTimeout),
-                new ServerRoutes(sources.topology(), sources.replicas(), changes, timer), new ReloadRoute(changes),
+                new ServerRoutes(sources.topology(), sources.replicas(), changes), new ReloadRoute(changes),
                 new EventRoutes(sources.events()), workers);
         server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
         EventStream stream = EventStream.start(sources);

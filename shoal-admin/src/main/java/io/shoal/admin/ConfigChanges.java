@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,8 +150,7 @@ public final class ConfigChanges {
      * Drains a static server (no new requests; those in flight finish, up to the service's drain timeout),
      * then takes it out of the service. Completes when it is gone.
      */
-    public CompletableFuture<Drain.Outcome> removeServer(String serviceName, HostPort address,
-                                                         ScheduledExecutorService scheduler) throws Refused {
+    public CompletableFuture<Drain.Outcome> removeServer(String serviceName, HostPort address) throws Refused {
         Service service = topology.current().service(serviceName);
         if (service == null) {
             throw new Refused(404, "no service named " + serviceName, List.of());
@@ -164,7 +162,7 @@ public final class ConfigChanges {
         if (server == null) {
             throw new Refused(404, serviceName + " has no server " + address, List.of());
         }
-        return Drain.start(server, service.config().health().drainTimeout(), scheduler).thenApply(outcome -> {
+        return Drain.start(server, service.config().health().drainTimeout(), topology).thenApply(outcome -> {
             topology.updateService(serviceName, config -> config.withServers(config.servers().stream()
                     .filter(s -> !s.address().equals(address)).toList()));
             topologyChanged.run();

@@ -86,5 +86,6 @@ final class RunningAdmin implements AutoCloseable {
         admin.close();
         traffic.close();
         proxy.close();
+        topology.close();
     }
 }

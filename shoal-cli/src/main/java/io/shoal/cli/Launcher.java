@@ -91,11 +91,12 @@ final class Launcher {
         }, "shoal-shutdown"));
         try {
             ControlPlane plane = control == null ? null : stopper.add(ControlPlane.prepare(control.state()));
-            Topology topology = Topology.of(config);
+            Topology topology = stopper.add(Topology.of(config)); // its control thread stops last
             TrafficSampler traffic = stopper.add(new TrafficSampler(topology).start());
             ProxyServer proxy = stopper.add(new ProxyServer(config, topology, accessLog));
             List<InetSocketAddress> bound = proxy.start();
-            // Checks run on the data plane's loops; they stop before the proxy does.
+            // Probes run on the data plane's loops, their results on the topology's control thread; they stop
+            // before the proxy does.
             HealthChecker health = stopper.add(
                     new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();

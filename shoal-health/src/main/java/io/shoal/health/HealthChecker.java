@@ -1,24 +1,25 @@
 package io.shoal.health;
 
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.topology.Server;
 import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Runs the active health checks of every server, on the same event loops as the traffic (a check is
- * a few bytes on a socket: it costs next to nothing and never blocks), and advances slow-start ramps.
- * Call {@link #sync()} after a configuration change so that checks follow the servers.
+ * Runs the active health checks of every server and advances slow-start ramps. A probe's I/O runs on the
+ * same event loops as the traffic (a few bytes on a socket: it costs next to nothing and never blocks);
+ * its result is handed to the topology's control thread, which keeps each check's count and changes
+ * states, so that no event loop ever rebuilds a snapshot. Call {@link #sync()} after a configuration
+ * change so that checks follow the servers. Threading: its methods may be called from any thread.
  */
 public final class HealthChecker implements AutoCloseable {
-    private static final long RAMP_TICK_MILLIS = 250;
+    private static final Duration RAMP_TICK = Duration.ofMillis(250);
 
     private final Topology topology;
     private final EventLoopGroup group;
@@ -34,8 +35,7 @@ public final class HealthChecker implements AutoCloseable {
 
     public synchronized void start() {
         sync();
-        ramp = group.next().scheduleAtFixedRate(topology::refreshWeights, RAMP_TICK_MILLIS, RAMP_TICK_MILLIS,
-                TimeUnit.MILLISECONDS);
+        ramp = topology.control().every(RAMP_TICK, topology::refreshWeights);
     }
 
     /**
@@ -56,8 +56,7 @@ public final class HealthChecker implements AutoCloseable {
                     check = null;
                 }
                 if (check == null) {
-                    EventLoop loop = group.next();
-                    check = new ServerCheck(server, config, probe(config), loop);
+                    check = new ServerCheck(server, config, probe(config), group.next(), topology.control());
                     check.start();
                 }
                 wanted.put(server, check);

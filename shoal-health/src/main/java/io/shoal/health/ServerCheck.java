@@ -1,35 +1,40 @@
 package io.shoal.health;
 
 import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.topology.CheckResult;
+import io.shoal.topology.ControlLoop;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The checks of one server, with HAProxy's state machine: {@code rise} consecutive passes bring a
  * DOWN server UP, {@code fall} consecutive failures take an UP server DOWN. While a server is DOWN or
  * on its way there, checks come every {@code fast_interval}. DRAINING and MAINT are an operator's
- * decision: checks go on and are recorded, but do not change them. Event-loop confined.
+ * decision: checks go on and are recorded, but do not change them. Threading: confined to the control
+ * thread; only the probe runs on its event loop, and hands its result back.
  */
 final class ServerCheck {
+    private enum Phase { RUNNING, STOPPED }
+
     private final Server server;
     private final HealthCheckConfig config;
     private final Probe probe;
     private final EventLoop loop;
+    private final ControlLoop control;
     private int passes;
     private int failures;
     private ScheduledFuture<?> next;
-    private boolean stopped;
+    private Phase phase = Phase.RUNNING;
 
-    ServerCheck(Server server, HealthCheckConfig config, Probe probe, EventLoop loop) {
+    ServerCheck(Server server, HealthCheckConfig config, Probe probe, EventLoop loop, ControlLoop control) {
         this.server = server;
         this.config = config;
         this.probe = probe;
         this.loop = loop;
+        this.control = control;
     }
 
     HealthCheckConfig config() {
@@ -38,12 +43,12 @@ final class ServerCheck {
 
     /** The first check comes after a random part of the interval, so that servers do not check in step. */
     void start() {
-        loop.execute(() -> schedule(ThreadLocalRandom.current().nextLong(config.interval().toNanos() / 4 + 1)));
+        control.execute(() -> schedule(ThreadLocalRandom.current().nextLong(config.interval().toNanos() / 4 + 1)));
     }
 
     void stop() {
-        loop.execute(() -> {
-            stopped = true;
+        control.execute(() -> {
+            phase = Phase.STOPPED;
             if (next != null) {
                 next.cancel(false);
             }
@@ -51,19 +56,19 @@ final class ServerCheck {
     }
 
     private void schedule(long delayNanos) {
-        if (!stopped) {
-            next = loop.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        if (phase == Phase.RUNNING) {
+            next = control.schedule(this::check, delayNanos);
         }
     }
 
     private void check() {
-        if (!stopped) {
-            probe.run(server, loop, this::onResult);
+        if (phase == Phase.RUNNING) {
+            loop.execute(() -> probe.run(server, loop, result -> control.execute(() -> onResult(result))));
         }
     }
 
     private void onResult(CheckResult result) {
-        if (stopped) {
+        if (phase == Phase.STOPPED) {
             return;
         }
         server.recordCheck(result);

@@ -7,8 +7,6 @@ import io.shoal.config.HealthCheckConfig;
 import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,7 +57,7 @@ class HttpHealthCheckIntegrationTest {
         assertThat(spread(proxy, 30)).containsEntry("web-1", 10);
 
         long failedAt = System.nanoTime();
-        assertThat(direct(proxy, web1, "/fail")).isEqualTo(200); // curl http://web-1:5000/fail
+        assertThat(proxy.direct(web1, "/fail")).isEqualTo(200); // curl http://web-1:5000/fail
         await().atMost(Duration.ofSeconds(5)).until(() -> one.state() == ServerState.DOWN);
         long downMillis = millisSince(failedAt, proxy.states.first(one, ServerState.DOWN, failedAt).get().atNanos());
 
@@ -73,7 +71,7 @@ class HttpHealthCheckIntegrationTest {
         assertThat(web1.requests.get()).isEqualTo(before);
 
         long recoveredAt = System.nanoTime();
-        assertThat(direct(proxy, web1, "/recover")).isEqualTo(200);
+        assertThat(proxy.direct(web1, "/recover")).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> one.state() == ServerState.UP);
         long upMillis = millisSince(recoveredAt, proxy.states.first(one, ServerState.UP, recoveredAt).get().atNanos());
 
@@ -130,12 +128,6 @@ class HttpHealthCheckIntegrationTest {
             counts.merge(response.body(), 1, Integer::sum);
         }
         return counts;
-    }
-
-    /** A request straight to the backend, as an operator's curl. */
-    private static int direct(RunningProxy proxy, HealthBackend backend, String path) throws Exception {
-        return proxy.client.send(HttpRequest.newBuilder(URI.create("http://" + backend.address() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private static long millisSince(long startNanos, long endNanos) {

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,11 +75,9 @@ class PanicModeIntegrationTest {
         RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(
                 TestConfigs.health(CHECK, null, spread, Duration.ZERO), a.address(), b.address())));
         awaitChecked(proxy, a, b);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        resources.track(scheduler::shutdownNow);
 
         // Being drained (scale-in, rolling update) is an operator's decision, whatever health says.
-        Drain.start(proxy.server(b.address()), Duration.ofSeconds(5), scheduler).get(5, TimeUnit.SECONDS);
+        Drain.start(proxy.server(b.address()), Duration.ofSeconds(5), proxy.topology).get(5, TimeUnit.SECONDS);
 
         assertThat(spread(proxy, 10)).containsExactly(Map.entry("a", 10));
         assertThat(b.requests.get()).isZero();

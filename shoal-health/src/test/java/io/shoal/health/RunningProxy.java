@@ -1,11 +1,15 @@
 package io.shoal.health;
 
 import io.shoal.config.ShoalConfig;
-import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
+import io.shoal.proxy.log.AccessLog;
 import io.shoal.testing.ProxyClient;
 import io.shoal.topology.Server;
+import io.shoal.topology.Ticker;
 import io.shoal.topology.Topology;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 /**
  * A started {@link ProxyServer} with its {@link HealthChecker} on the same event loops, as the CLI
@@ -18,7 +22,12 @@ final class RunningProxy extends ProxyClient {
     final StateLog states = new StateLog();
 
     RunningProxy(ShoalConfig config) throws InterruptedException {
-        this(Topology.of(config), config);
+        this(config, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the topology's time: state changes, slow start and drain timeouts */
+    RunningProxy(ShoalConfig config, Ticker ticker) throws InterruptedException {
+        this(Topology.of(config, ticker), config);
     }
 
     private RunningProxy(Topology topology, ShoalConfig config) throws InterruptedException {
@@ -42,9 +51,16 @@ final class RunningProxy extends ProxyClient {
                 .orElseThrow(() -> new IllegalArgumentException("no server " + address));
     }
 
+    /** A request straight to the backend, as an operator's curl. */
+    int direct(HealthBackend backend, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://" + backend.address() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     @Override
     public void close() {
         checker.close();
         server.close();
+        topology.close();
     }
 }

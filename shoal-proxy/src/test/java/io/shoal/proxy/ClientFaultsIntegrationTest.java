@@ -85,7 +85,7 @@ class ClientFaultsIntegrationTest {
                 for (int i = 0; i < 1000; i++) {
                     slow.add(send(proxy.port(), STALLED_POST));
                 }
-                Awaitility.await().atMost(20, TimeUnit.SECONDS)
+                Awaitility.await().atMost(60, TimeUnit.SECONDS)
                         .until(() -> proxy.server.connectionStats().reading() == 1000);
 
                 assertThat(backend.connections()).as("backend connections while 1000 bodies are incomplete").isZero();

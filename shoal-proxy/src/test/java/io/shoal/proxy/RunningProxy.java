@@ -27,5 +27,6 @@ public final class RunningProxy extends ProxyClient {
     @Override
     public void close() {
         server.close();
+        topology.close();
     }
 }

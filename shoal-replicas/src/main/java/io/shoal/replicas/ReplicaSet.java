@@ -215,9 +215,10 @@ final class ReplicaSet {
         RunningReplica running = replica.running;
         Server server = serverOf(replica);
         CompletableFuture<?> drained = server == null ? CompletableFuture.completedFuture(null)
-                : Drain.start(server, topology.config().services().get(service).health().drainTimeout(), loop);
-        CompletableFuture<?> stopped = drained.thenCompose(outcome ->
-                running == null ? CompletableFuture.completedFuture(0) : running.stop(run.stopGrace()));
+                : Drain.start(server, topology.config().services().get(service).health().drainTimeout(), topology);
+        // Back on this set's thread: the drain ends on the control thread, which must not wait for a process.
+        CompletableFuture<?> stopped = drained.thenComposeAsync(outcome ->
+                running == null ? CompletableFuture.completedFuture(0) : running.stop(run.stopGrace()), loop);
         return stopped.thenRunAsync(() -> {
             replicas.remove(replica);
             publish();

@@ -74,6 +74,9 @@ class ReplicaManagerIntegrationTest {
             health.close();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (topology != null) {
+            topology.close();
+        }
     }
 
     private long ready() {

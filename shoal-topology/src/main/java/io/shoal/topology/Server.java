@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * snapshots, so in-flight counts, failures and state survive a change that keeps the server.
  *
  * <p>The data plane reads state and counts on every pick (volatile reads and atomics, no locks); the
- * control plane (health checks, operators, the replica manager) changes the state.
+ * control plane (health checks, operators, the replica manager) changes the state, on the topology's
+ * {@link ControlLoop}.
  */
 public final class Server implements Target {
     /** Weights are scaled so that slow start can ramp even a weight of 1 in small steps. */
@@ -28,7 +29,7 @@ public final class Server implements Target {
     private final InetSocketAddress address;
     private final String stickyId;
     private final long slowStartNanos;
-    private final ServerListener listener;
+    private final Topology topology;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final PeakEwma latency = new PeakEwma();
     private final ServerTraffic traffic = new ServerTraffic();
@@ -42,20 +43,20 @@ public final class Server implements Target {
     /** The configured weight, or the one an operator set at run time ({@code shoal weight}). */
     private volatile int configuredWeight;
 
-    Server(String serviceName, ServerConfig config, HealthConfig health, EjectionBudget ejections,
-           ServerListener listener) {
+    Server(String serviceName, ServerConfig config, HealthConfig health, EjectionBudget ejections, Topology topology) {
         this.serviceName = serviceName;
         this.config = config;
         this.address = InetSocketAddress.createUnresolved(config.address().host(), config.address().port());
         this.stickyId = StickyIds.of(config.address().toString());
         this.slowStartNanos = health.slowStart().toNanos();
-        this.listener = listener;
+        this.topology = topology;
         this.failures = new PassiveFailures(config.maxFails(), config.failTimeout().toNanos());
         OutlierConfig outlier = health.outlier();
         this.outliers = outlier == null ? null : new OutlierDetector(outlier, ejections, this);
         boolean startsUp = health.check() == null || health.check().initiallyUp();
-        this.status = startsUp ? ServerStatus.of(ServerState.UP, "no health check")
-                : ServerStatus.of(ServerState.DOWN, "waiting for the first health checks");
+        long now = topology.ticker().nanoTime();
+        this.status = startsUp ? ServerStatus.of(ServerState.UP, "no health check", now)
+                : ServerStatus.of(ServerState.DOWN, "waiting for the first health checks", now);
         this.weight = config.weight() * WEIGHT_SCALE;
         this.configuredWeight = config.weight();
     }
@@ -88,18 +89,23 @@ public final class Server implements Target {
         return status.state();
     }
 
-    /** Moves the server to {@code state}; listeners hear of it when it is a change. */
+    /**
+     * Moves the server to {@code state}, on the control thread (waiting for it when called elsewhere);
+     * listeners hear of it when it is a change.
+     */
     public void setState(ServerState state, String reason) {
-        ServerStatus previous = status;
-        if (previous.state() == state) {
-            return;
-        }
-        ServerStatus current = ServerStatus.of(state, reason);
-        if (state == ServerState.UP) {
-            failures.recordSuccess(); // passed its checks: earlier passive failures must not hide it
-        }
-        status = current;
-        listener.stateChanged(this, previous, current);
+        topology.control().run(() -> {
+            ServerStatus previous = status;
+            if (previous.state() == state) {
+                return;
+            }
+            ServerStatus current = ServerStatus.of(state, reason, topology.ticker().nanoTime());
+            if (state == ServerState.UP) {
+                failures.recordSuccess(); // passed its checks: earlier passive failures must not hide it
+            }
+            status = current;
+            topology.stateChanged(this, previous, current);
+        });
     }
 
     /** The latest active health check, or null before the first. */
@@ -169,7 +175,7 @@ public final class Server implements Target {
     void adopt(ServerConfig next) {
         config = next;
         configuredWeight = next.weight();
-        refreshWeight(System.nanoTime()); // before the new snapshot's balancers read it
+        refreshWeight(topology.ticker().nanoTime()); // before the new snapshot's balancers read it
     }
 
     /** Recomputes the slow-start ramp; true when the weight changed and balancers should be rebuilt. */

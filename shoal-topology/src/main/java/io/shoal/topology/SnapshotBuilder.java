@@ -49,7 +49,7 @@ final class SnapshotBuilder {
         for (ServerConfig serverConfig : config.servers()) {
             Server server = reuse(old, serverConfig);
             if (server == null) {
-                server = new Server(config.name(), serverConfig, config.health(), budget, topology::stateChanged);
+                server = new Server(config.name(), serverConfig, config.health(), budget, topology);
             }
             all.add(server);
             (serverConfig.backup() ? backups : primaries).add(server);

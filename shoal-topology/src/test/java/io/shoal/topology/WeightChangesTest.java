@@ -2,7 +2,6 @@ package io.shoal.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoal.balancer.PickContext;
 import io.shoal.config.ConfigException;
 import io.shoal.config.HostPort;
 import io.shoal.config.QuickConfig;
@@ -71,31 +70,7 @@ class WeightChangesTest {
         return topology.current().service(QuickConfig.SERVICE).servers().get(index);
     }
 
-    /** A request that tried nothing yet, picked now. */
-    private static final PickContext NOW = new PickContext() {
-        @Override
-        public long keyHash() {
-            return 0;
-        }
-
-        @Override
-        public long nowNanos() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public boolean isExcluded(io.shoal.balancer.Target target) {
-            return false;
-        }
-    };
-
-    /** How many of {@code n} picks go to each server, in order. */
     private List<Long> picks(int n) {
-        Service service = topology.current().service(QuickConfig.SERVICE);
-        long[] counts = new long[service.servers().size()];
-        for (int i = 0; i < n; i++) {
-            counts[service.servers().indexOf(service.balancer().pick(NOW))]++;
-        }
-        return java.util.Arrays.stream(counts).boxed().toList();
+        return Picks.of(topology, QuickConfig.SERVICE, n);
     }
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,14 +36,11 @@ public final class ServerRoutes {
     private final Topology topology;
     private final ReplicaControl replicas;
     private final ConfigChanges changes;
-    private final ScheduledExecutorService scheduler;
 
-    public ServerRoutes(Topology topology, ReplicaControl replicas, ConfigChanges changes,
-                        ScheduledExecutorService scheduler) {
+    public ServerRoutes(Topology topology, ReplicaControl replicas, ConfigChanges changes) {
         this.topology = topology;
         this.replicas = replicas;
         this.changes = changes;
-        this.scheduler = scheduler;
     }
 
     /** The answer to a request for one of these paths ({@code p} is the path after /api/v1/, split), or null. */
@@ -104,7 +100,7 @@ public final class ServerRoutes {
         Server server = ServerIds.find(topology, replicas, service, id);
         long start = System.nanoTime();
         try {
-            return changes.removeServer(service, server.config().address(), scheduler).thenApply(outcome ->
+            return changes.removeServer(service, server.config().address()).thenApply(outcome ->
                     Answer.ok(Exchanges.JSON.createObjectNode()
                             .put("service", service)
                             .put("server", server.config().address().toString())

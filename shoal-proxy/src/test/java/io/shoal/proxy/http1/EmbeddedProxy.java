@@ -151,6 +151,7 @@ final class EmbeddedProxy implements AutoCloseable {
         for (EmbeddedChannel upstream : upstreams) {
             upstream.finishAndReleaseAll();
         }
+        topology.close();
     }
 
     /** Counts the reads a pipeline asks of its channel: with AUTO_READ off, each is one more chunk allowed in. */
