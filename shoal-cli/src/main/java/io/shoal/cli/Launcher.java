@@ -1,5 +1,6 @@
 package io.shoal.cli;
 
+import io.netty.util.ResourceLeakDetector;
 import io.shoal.admin.ConfigChanges;
 import io.shoal.config.ConfigException;
 import io.shoal.config.ShoalConfig;
@@ -72,6 +73,7 @@ final class Launcher {
      */
     static int run(ShoalConfig config, ConfigChanges.Source file, Control control, Consumer<Started> started)
             throws InterruptedException {
+        leakDetectionOffUnlessAsked();
         AccessLog accessLog;
         try {
             accessLog = AccessLog.open(config.accessLog());
@@ -139,6 +141,18 @@ final class Launcher {
      */
     private static void promoteStartupObjects() {
         System.gc();
+    }
+
+    /**
+     * Netty's default leak detector takes a stack trace of one buffer in 128: on the proxy path a stack
+     * walk every few dozen requests, 10-12 % of the proxy's CPU per request (docs/benchmarks.md, "CPU per
+     * request at a paced load"). Off in a running Shoal unless {@code io.netty.leakDetection.level} is set
+     * ({@code -Dio.netty.leakDetection.level=simple}); the tests run paranoid.
+     */
+    static void leakDetectionOffUnlessAsked() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     /** {@code 127.0.0.1:8080}, or {@code [::1]:8080} for IPv6. */
