@@ -21,22 +21,12 @@ public final class HopByHop {
 
     /** Whether {@code Connection} names Content-Length, Transfer-Encoding or Host: a request to refuse with 400. */
     public static boolean nominatesFramingField(HttpHeaders headers) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-        for (int i = 0; i < connection.size(); i++) {
-            String value = connection.get(i);
-            int start = 0;
-            while (start <= value.length()) {
-                int comma = value.indexOf(',', start);
-                int end = comma < 0 ? value.length() : comma;
-                String token = value.substring(start, end).trim();
-                if (token.equalsIgnoreCase("content-length") || token.equalsIgnoreCase("transfer-encoding")
-                        || token.equalsIgnoreCase("host")) {
-                    return true;
-                }
-                start = end + 1;
-            }
-        }
-        return false;
+        return eachToken(headers, headers.getAll(HttpHeaderNames.CONNECTION), false, HopByHop::isFramingField);
+    }
+
+    private static boolean isFramingField(HttpHeaders headers, String value, int start, int end, boolean keepUpgrade) {
+        return is(value, start, end, "content-length") || is(value, start, end, "transfer-encoding")
+                || is(value, start, end, "host");
     }
 
     /**
@@ -44,7 +34,7 @@ public final class HopByHop {
      */
     static void strip(HttpHeaders headers, boolean keepUpgrade) {
         if (headers.contains(HttpHeaderNames.CONNECTION)) {
-            removeNamedIn(headers, headers.getAll(HttpHeaderNames.CONNECTION), keepUpgrade);
+            eachToken(headers, headers.getAll(HttpHeaderNames.CONNECTION), keepUpgrade, HopByHop::removeToken);
             headers.remove(HttpHeaderNames.CONNECTION);
         }
         headers.remove(HttpHeaderNames.KEEP_ALIVE);
@@ -58,33 +48,47 @@ public final class HopByHop {
         }
     }
 
-    /** Splits the Connection values at commas by hand: this runs for nearly every response. */
-    private static void removeNamedIn(HttpHeaders headers, List<String> connection, boolean keepUpgrade) {
+    /** What to do with one token of a {@code Connection} value; true stops the walk. */
+    private interface TokenAction {
+        boolean on(HttpHeaders headers, String value, int start, int end, boolean keepUpgrade);
+    }
+
+    /**
+     * Runs {@code action} on each token of the Connection values, without its spaces, until one returns
+     * true. Split by hand: this runs for nearly every request.
+     */
+    private static boolean eachToken(HttpHeaders headers, List<String> connection, boolean keepUpgrade,
+                                     TokenAction action) {
         for (int i = 0; i < connection.size(); i++) {
             String value = connection.get(i);
             int start = 0;
             while (start <= value.length()) {
                 int comma = value.indexOf(',', start);
                 int end = comma < 0 ? value.length() : comma;
-                removeToken(headers, value, start, end, keepUpgrade);
+                int from = start;
+                int to = end;
+                while (from < to && isSpace(value.charAt(from))) {
+                    from++;
+                }
+                while (to > from && isSpace(value.charAt(to - 1))) {
+                    to--;
+                }
+                if (to > from && action.on(headers, value, from, to, keepUpgrade)) {
+                    return true;
+                }
                 start = end + 1;
             }
         }
+        return false;
     }
 
-    private static void removeToken(HttpHeaders headers, String value, int start, int end, boolean keepUpgrade) {
-        while (start < end && isSpace(value.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(value.charAt(end - 1))) {
-            end--;
-        }
+    private static boolean removeToken(HttpHeaders headers, String value, int start, int end, boolean keepUpgrade) {
         // close and keep-alive are the usual values and name no other field (Keep-Alive goes anyway).
-        if (end == start || is(value, start, end, "close") || is(value, start, end, "keep-alive")
-                || keepUpgrade && is(value, start, end, "upgrade")) {
-            return;
+        if (!is(value, start, end, "close") && !is(value, start, end, "keep-alive")
+                && !(keepUpgrade && is(value, start, end, "upgrade"))) {
+            headers.remove(value.substring(start, end));
         }
-        headers.remove(value.substring(start, end));
+        return false;
     }
 
     private static boolean is(String value, int start, int end, String token) {
