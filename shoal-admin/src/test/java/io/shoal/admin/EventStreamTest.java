@@ -3,6 +3,7 @@ package io.shoal.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class EventStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Backend backend;
+    private TestBackend backend;
     private RunningAdmin running;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -42,7 +43,7 @@ class EventStreamTest {
 
     @BeforeEach
     void start() throws Exception {
-        backend = new Backend();
+        backend = new TestBackend("backend");
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
                 AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(backend.address()));
     }

@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import io.shoal.admin.PrometheusParser.Sample;
 import io.shoal.autoscaler.Decision;
 import io.shoal.autoscaler.EventLog;
@@ -31,13 +32,13 @@ class MetricsTest {
             (\\d+) (\\d+) (\\d+) \\n\
             Reading: (\\d+) Writing: (\\d+) Waiting: (\\d+) \\n""");
 
-    private Backend backend;
+    private TestBackend backend;
     private RunningAdmin running;
     private String server;
 
     @BeforeEach
     void start() throws Exception {
-        backend = new Backend();
+        backend = new TestBackend("backend");
         server = backend.address();
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
                 AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(server));
@@ -53,7 +54,7 @@ class MetricsTest {
     void keySeriesMoveWhenTrafficFlows() throws Exception {
         List<Sample> before = scrape();
         for (int i = 0; i < 12; i++) {
-            proxied(i < 9 ? "/" : "/fail");
+            proxied(i < 9 ? "/" : "/status?code=500");
         }
         List<Sample> after = scrape();
 
@@ -180,7 +181,7 @@ class MetricsTest {
     private void proxied(String path) throws Exception {
         HttpResponse<String> r = AdminServerTest.CLIENT.send(HttpRequest.newBuilder(running.proxied(path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(path.equals("/fail") ? 500 : 200);
+        assertThat(r.statusCode()).isEqualTo(path.equals("/status?code=500") ? 500 : 200);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
@@ -21,14 +22,14 @@ class ReloadApiTest {
     @TempDir
     Path dir;
     private Path file;
-    private Backend first;
-    private Backend second;
+    private TestBackend first;
+    private TestBackend second;
     private RunningAdmin running;
 
     @BeforeEach
     void start() throws Exception {
-        first = new Backend();
-        second = new Backend();
+        first = new TestBackend("backend");
+        second = new TestBackend("backend");
         file = dir.resolve("shoal.yaml");
         write("listeners:\n  - address: 127.0.0.1:0\n"
                 + "services:\n  web:\n    servers: [" + first.address() + ", " + second.address() + "]\n");
@@ -58,9 +59,9 @@ class ReloadApiTest {
         assertThat(routes.get(0).path("path").asText()).isEqualTo("/api");
         assertThat(routes.get(0).path("services").get(0).path("service").asText()).isEqualTo("api");
         proxy("/", 40);
-        assertThat(first.requests()).isEqualTo(30);
+        assertThat(first.requests.get()).isEqualTo(30);
         proxy("/api/x", 5);
-        assertThat(second.requests()).isEqualTo(15);
+        assertThat(second.requests.get()).isEqualTo(15);
         assertThat(JSON.readTree(reload().body()).path("message").asText()).isEqualTo("no changes");
     }
 
@@ -95,7 +96,7 @@ class ReloadApiTest {
 
     @Test
     void changesMadeAtRunTimeOutliveAReloadThatDoesNotTouchThem() throws Exception {
-        try (Backend third = new Backend()) {
+        try (TestBackend third = new TestBackend("backend")) {
             String server = "/api/v1/services/web/servers/";
             assertThat(send("POST", "/api/v1/services/web/servers", "{\"address\": \"" + third.address() + "\"}").statusCode()).isEqualTo(201);
             assertThat(send("DELETE", server + second.address(), null).statusCode()).isEqualTo(200);

@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
@@ -27,14 +28,14 @@ class ServerApiTest {
 
     @TempDir
     Path dir;
-    private Backend first;
-    private Backend second;
+    private TestBackend first;
+    private TestBackend second;
     private RunningAdmin running;
 
     @BeforeEach
     void start() throws Exception {
-        first = new Backend();
-        second = new Backend();
+        first = new TestBackend("backend");
+        second = new TestBackend("backend");
         Path file = Files.writeString(dir.resolve("shoal.yaml"), "listeners:\n  - address: 127.0.0.1:0\n"
                 + "services:\n  web:\n    servers: [" + first.address() + ", " + second.address() + "]\n");
         running = RunningAdmin.fromFile(file, AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()));
@@ -55,8 +56,8 @@ class ServerApiTest {
         assertThat(server(first.address()).path("weight").asInt()).isEqualTo(3);
 
         proxy(40);
-        assertThat(first.requests()).isEqualTo(30);
-        assertThat(second.requests()).isEqualTo(10);
+        assertThat(first.requests.get()).isEqualTo(30);
+        assertThat(second.requests.get()).isEqualTo(10);
     }
 
     @Test
@@ -78,14 +79,14 @@ class ServerApiTest {
         String path = "/api/v1/services/web/servers/" + first.address() + "/state";
         assertThat(send("PUT", path, "{\"state\": \"drain\"}").body()).contains("\"state\":\"DRAINING\"");
         proxy(10);
-        assertThat(first.requests()).isZero();
+        assertThat(first.requests.get()).isZero();
         assertThat(send("PUT", path, "{\"state\": \"maint\"}").body()).contains("\"state\":\"MAINT\"");
         assertThat(server(first.address()).path("reason").asText()).isEqualTo("set to maintenance through the admin API");
         proxy(10);
-        assertThat(first.requests()).isZero();
+        assertThat(first.requests.get()).isZero();
         assertThat(send("PUT", path, "{\"state\": \"ready\"}").body()).contains("\"state\":\"UP\"");
         proxy(10);
-        assertThat(first.requests()).isEqualTo(5);
+        assertThat(first.requests.get()).isEqualTo(5);
         assertThat(send("PUT", path, "{\"state\": \"down\"}").statusCode()).isEqualTo(400);
     }
 
@@ -102,13 +103,13 @@ class ServerApiTest {
 
     @Test
     void serversAreAddedAndRemoved() throws Exception {
-        try (Backend third = new Backend()) {
+        try (TestBackend third = new TestBackend("backend")) {
             HttpResponse<String> added = send("POST", "/api/v1/services/web/servers",
                     "{\"address\": \"" + third.address() + "\", \"weight\": 2}");
             assertThat(added.statusCode()).isEqualTo(201);
             assertThat(added.body()).contains("\"weight\":2", "added " + third.address() + " to web");
             proxy(40);
-            assertThat(third.requests()).isEqualTo(20);
+            assertThat(third.requests.get()).isEqualTo(20);
 
             assertThat(send("POST", "/api/v1/services/web/servers", "{\"address\": \"" + third.address() + "\"}")
                     .statusCode()).isEqualTo(409);
@@ -121,9 +122,9 @@ class ServerApiTest {
             assertThat(removed.statusCode()).isEqualTo(200);
             assertThat(removed.body()).contains("\"drained\":\"drained\"");
             assertThat(JSON.readTree(send("GET", "/api/v1/services/web", null).body()).path("servers")).hasSize(2);
-            int before = third.requests();
+            int before = third.requests.get();
             proxy(10);
-            assertThat(third.requests()).isEqualTo(before);
+            assertThat(third.requests.get()).isEqualTo(before);
             assertThat(send("DELETE", "/api/v1/services/web/servers/" + third.address(), null).statusCode()).isEqualTo(404);
         }
     }
@@ -133,7 +134,7 @@ class ServerApiTest {
         String servers = "/api/v1/services/web/servers/";
         send("PUT", servers + second.address() + "/state", "{\"state\": \"maint\"}");
         CompletableFuture<HttpResponse<String>> slow = AdminServerTest.CLIENT.sendAsync(
-                HttpRequest.newBuilder(running.proxied("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(running.proxied("/slow?ms=500")).build(), HttpResponse.BodyHandlers.ofString());
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server(first.address()).path("inFlight").asInt() == 1);
         send("PUT", servers + second.address() + "/state", "{\"state\": \"ready\"}");
 
@@ -143,7 +144,7 @@ class ServerApiTest {
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(removed.body()).contains("\"drained\":\"drained\"");
         proxy(5);
-        assertThat(second.requests()).isEqualTo(5);
+        assertThat(second.requests.get()).isEqualTo(5);
     }
 
     private void proxy(int requests) throws Exception {

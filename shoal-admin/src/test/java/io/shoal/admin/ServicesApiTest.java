@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class ServicesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Backend backend;
+    private TestBackend backend;
     private RunningAdmin running;
 
     @BeforeEach
     void start() throws Exception {
-        backend = new Backend();
+        backend = new TestBackend("backend");
         running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
                 AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()),
                 List.of(backend.address(), "127.0.0.1:1"));
@@ -37,7 +38,7 @@ class ServicesApiTest {
     @Test
     void servicesWithTheirServersAndFigures() throws Exception {
         for (int i = 0; i < 20; i++) {
-            proxied(i % 4 == 0 ? "/fail" : "/"); // round robin: half reach the closed port 127.0.0.1:1 and are retried
+            proxied(i % 4 == 0 ? "/status?code=500" : "/"); // round robin: half reach the closed port 127.0.0.1:1 and are retried
         }
         running.traffic.sample();
 
@@ -115,7 +116,7 @@ class ServicesApiTest {
     private void proxied(String path) throws Exception {
         HttpResponse<String> r = AdminServerTest.CLIENT.send(HttpRequest.newBuilder(running.proxied(path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(path.equals("/fail") ? 500 : 200);
+        assertThat(r.statusCode()).isEqualTo(path.equals("/status?code=500") ? 500 : 200);
     }
 
     private JsonNode get(String path) throws Exception {
