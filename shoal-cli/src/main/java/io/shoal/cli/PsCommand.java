@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code shoal ps}: the replicas of the running Shoal, one line each, as {@code docker compose ps} lists containers. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = "List the replicas: state, port, pid, uptime, restarts, CPU %, resident memory, requests in flight.")
+        description = "List the replicas: state, port, pid, uptime, restarts, CPU %%, resident memory, requests in flight.")
 final class PsCommand implements Callable<Integer> {
     static final List<String> HEADER =
             List.of("ID", "STATE", "PORT", "PID", "UPTIME", "RESTARTS", "CPU %", "RSS", "IN-FLIGHT");

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * redrawn every second until Ctrl-C: the replica's CPU and memory beside the requests the balancer sent it.
  */
 @Command(name = "top", mixinStandardHelpOptions = true,
-        description = {"A live view, refreshed every second: per server its replica's CPU % and memory, and the "
+        description = {"A live view, refreshed every second: per server its replica's CPU %% and memory, and the "
                 + "balancer's request rate, errors, p95 and requests in flight.", "Ctrl-C stops it."})
 final class TopCommand implements Callable<Integer> {
     static final List<String> HEADER = List.of("SERVER", "REPLICA", "STATE", "CPU %", "MEM", "REQ/S", "ERR/S",
