@@ -25,7 +25,7 @@ final class PsCommand implements Callable<Integer> {
             answer = admin.client().get("/replicas");
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);

@@ -43,7 +43,7 @@ final class TopCommand implements Callable<Integer> {
                 text = render(client.get("/services"), client.get("/replicas"), client.address());
             } catch (AdminClient.Failure e) {
                 System.err.println("shoal: " + e.getMessage());
-                return 1;
+                return e.exitCode();
             }
             System.out.print((terminal ? CLEAR : screen > 1 ? "\n" : "") + text);
             System.out.flush();
