@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Launcher.invalid(e);
         } catch (IOException e) {
-            System.err.println("shoal demo: cannot read " + file + ": " + e);
+            System.err.println("shoal demo: " + e.getMessage());
             return Launcher.EXIT_INVALID_CONFIG;
         }
         int replicas = config.services().values().stream().filter(s -> s.run() != null)
