@@ -3,6 +3,7 @@ package io.shoal.bench.internal;
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.Distribution;
 import io.shoal.bench.LoadPlan;
+import io.shoal.config.Values;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,7 @@ public final class TextSummary {
     }
 
     static String load(LoadPlan plan) {
-        String length = plan.length().map(d -> " for " + Durations.format(d)).orElse("");
+        String length = plan.length().map(d -> " for " + Values.formatDuration(d)).orElse("");
         String count = plan.requests() > 0 ? f(", at most %,d requests", plan.requests()) : "";
         String threads = f(", %d thread%s", plan.threads(), plan.threads() == 1 ? "" : "s");
         String stages = plan.stages().isEmpty() ? "" : ", stages " + plan.stages().stream().map(Object::toString).collect(Collectors.joining(","));
