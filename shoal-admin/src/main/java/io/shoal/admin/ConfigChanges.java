@@ -108,7 +108,7 @@ public final class ConfigChanges {
             throw new Refused(400, "the configuration is invalid; nothing changed",
                     e.problems().stream().map(ConfigException.ConfigProblem::toString).toList());
         } catch (IOException e) {
-            throw new Refused(400, "cannot read the configuration file; nothing changed", List.of(e.toString()));
+            throw new Refused(400, "cannot read the configuration file; nothing changed", List.of(e.getMessage()));
         }
         List<String> restart = ConfigDiff.needingRestart(applied, next);
         if (!restart.isEmpty()) {

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the Prometheus project's Python parser ({@code prometheus_client.parser}, Debian's
- * python3-prometheus-client, which .ci/run installs) over an exposition, so that the format is checked
+ * python3-prometheus-client, which ./verify installs) over an exposition, so that the format is checked
  * by a real consumer rather than by our own reading of the spec.
  */
 final class PrometheusParser {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MISSING = "python3 with prometheus_client is missing: ./verify installs it "
+            + "(apt-get install python3-prometheus-client)";
 
     /** One sample as the parser read it. */
     record Sample(String family, String type, String name, Map<String, String> labels, double value) {}
@@ -31,15 +33,20 @@ final class PrometheusParser {
         Path script = Files.createTempFile("prometheus_parse", ".py");
         try (InputStream in = PrometheusParser.class.getResourceAsStream("/prometheus_parse.py")) {
             Files.write(script, in.readAllBytes());
-            Process process = new ProcessBuilder(python(), script.toString()).start();
+            Process process;
+            try {
+                process = new ProcessBuilder(python(), script.toString()).start();
+            } catch (IOException e) {
+                throw new AssertionError(MISSING + " (" + e.getMessage() + ")", e);
+            }
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(exposition.getBytes(StandardCharsets.UTF_8));
             }
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("the Prometheus parser refused the exposition (or is missing: apt-get install "
-                        + "python3-prometheus-client):\n" + err);
+                throw new AssertionError(err.contains("No module named 'prometheus_client'") ? MISSING
+                        : "the Prometheus parser refused the exposition:\n" + err);
             }
             List<Sample> samples = new ArrayList<>();
             for (JsonNode s : JSON.readTree(out)) {

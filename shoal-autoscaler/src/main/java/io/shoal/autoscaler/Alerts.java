@@ -1,6 +1,7 @@
 package io.shoal.autoscaler;
 
 import io.shoal.config.AutoscaleConfig;
+import io.shoal.config.Counts;
 import io.shoal.replicas.ReplicaView;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,13 @@ final class Alerts {
         List<Alert> alerts = new ArrayList<>();
         if (last.desired() >= NEAR_MAX * config.max()) {
             alerts.add(new Alert(service, "near_max", String.format(Locale.ROOT,
-                    "%s runs %d of at most %d replicas (%.0f %%)%s: raise max, or make each replica do more",
-                    service, last.desired(), config.max(), 100.0 * last.desired() / config.max(),
+                    "%s runs %d of at most %s (%.0f %%)%s: raise max, or make each replica do more",
+                    service, last.desired(), Counts.of(config.max(), "replica"), 100.0 * last.desired() / config.max(),
                     last.raw() > config.max() ? "; the figures ask for " + last.raw() : "")));
         }
         if (changesLastHour > config.alertScalingEventsPerHour()) {
-            alerts.add(new Alert(service, "frequent_scaling", service + " changed its replica count " + changesLastHour
-                    + " times within the last hour (alert above " + config.alertScalingEventsPerHour()
+            alerts.add(new Alert(service, "frequent_scaling", service + " changed its replica count "
+                    + Counts.of(changesLastHour, "time") + " within the last hour (alert above " + config.alertScalingEventsPerHour()
                     + "): a longer scale_down stabilization_window or a larger tolerance would calm it"));
         }
         List<String> failing = new ArrayList<>();

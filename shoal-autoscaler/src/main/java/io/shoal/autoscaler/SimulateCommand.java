@@ -2,6 +2,7 @@ package io.shoal.autoscaler;
 
 import io.shoal.config.AutoscaleConfig;
 import io.shoal.config.ConfigException;
+import io.shoal.config.Counts;
 import io.shoal.config.ServiceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,8 +122,9 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         long replicaSeconds = timeline.stream().mapToLong(Simulator.Second::replicas).sum();
-        System.out.printf(Locale.ROOT, "replica-seconds %d, peak %d replicas, p95 over %.0f ms during %.1f%% of the time%n",
-                replicaSeconds, timeline.stream().mapToInt(Simulator.Second::replicas).max().orElse(0), p95Target,
+        int peak = timeline.stream().mapToInt(Simulator.Second::replicas).max().orElse(0);
+        System.out.printf(Locale.ROOT, "replica-seconds %d, peak %s, p95 over %.0f ms during %.1f%% of the time%n",
+                replicaSeconds, Counts.of(peak, "replica"), p95Target,
                 Simulator.shareOver(timeline, p95Target) * 100);
     }
 }

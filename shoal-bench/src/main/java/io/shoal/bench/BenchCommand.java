@@ -1,10 +1,10 @@
 package io.shoal.bench;
 
-import io.shoal.bench.internal.Durations;
 import io.shoal.bench.internal.HtmlReport;
 import io.shoal.bench.internal.JsonReport;
 import io.shoal.bench.internal.ProgressLine;
 import io.shoal.bench.internal.TextSummary;
+import io.shoal.config.Values;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,17 +118,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LoadPlan plan = plan();
+        java.time.Duration warmupLength = warmup == null ? null : duration("--warmup", warmup);
+        java.time.Duration scaleReadyTimeout = duration("--ready-timeout", readyTimeout);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (warmup != null) {
-                Bench.run(plan.lasting(parse("--warmup", warmup)), s -> { });
+                Bench.run(plan.lasting(warmupLength), s -> { });
             }
             Console console = System.console();
             ProgressLine progress = console == null ? null : new ProgressLine(console.writer());
             Consumer<Second> listener = progress == null ? s -> { } : progress;
             if (scale != null) {
-                return scalingCheck(plan, listener, out);
+                return scalingCheck(plan, scaleReadyTimeout, listener, out);
             }
             BenchResult result = Bench.run(plan, listener);
             if (progress != null) {
@@ -150,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code --scale web=1,2,4}: seed 001's one-to-many comparison, printed as a table with efficiency. */
-    private int scalingCheck(LoadPlan plan, Consumer<Second> listener, PrintWriter out) throws InterruptedException {
+    private int scalingCheck(LoadPlan plan, java.time.Duration readyTimeout, Consumer<Second> listener, PrintWriter out)
+            throws InterruptedException {
         int equals = scale.indexOf('=');
         if (equals <= 0) {
             throw new ParameterException(spec.commandLine(), "--scale must be SERVICE=N,N,..., got '" + scale + "'");
@@ -162,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         try {
             java.util.List<ScalingRun.Step> steps = ScalingRun.run(new AdminApiScaler(admin == null ? AdminAddress.find()
-                    : admin, AdminAddress.token()), service, counts, plan, parse("--ready-timeout", readyTimeout), listener);
+                    : admin, AdminAddress.token()), service, counts, plan, readyTimeout, listener);
             out.print(ScalingRun.table(steps));
             out.flush();
             if (html != null) {
@@ -181,9 +184,9 @@ public final class BenchCommand implements Callable<Integer> {
     LoadPlan plan() {
         try {
             LoadPlan.Builder b = LoadPlan.builder(url).connections(connections).requests(requests)
-                    .keepAlive(!noKeepAlive).timeout(parse("--timeout", timeout));
+                    .keepAlive(!noKeepAlive).timeout(duration("--timeout", timeout));
             if (duration != null) {
-                b.duration(parse("--duration", duration));
+                b.duration(duration("--duration", duration));
             }
             if (rate != null) {
                 b.rate(rate);
@@ -228,11 +231,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static java.time.Duration parse(String option, String text) {
+    /** Durations as the configuration writes them ({@code 500ms}, {@code 30s}, {@code 2m}): a bare number is refused. */
+    private java.time.Duration duration(String option, String text) {
         try {
-            return Durations.parse(text);
+            return Values.duration(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.shoal.bench;
 
-import io.shoal.bench.internal.Durations;
+import io.shoal.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public record Stage(Duration duration, double target) {
                 throw new IllegalArgumentException("a stage is DURATION:TARGET, e.g. 30s:100; got '" + part.trim() + "'");
             }
             try {
-                stages.add(new Stage(Durations.parse(pair[0]), Double.parseDouble(pair[1].trim())));
+                stages.add(new Stage(Values.duration(pair[0]), Double.parseDouble(pair[1].trim())));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a stage target: '" + pair[1].trim() + "'");
             }
@@ -38,6 +38,6 @@ public record Stage(Duration duration, double target) {
 
     @Override
     public String toString() {
-        return Durations.format(duration) + ":" + (target == Math.rint(target) ? Long.toString((long) target) : Double.toString(target));
+        return Values.formatDuration(duration) + ":" + (target == Math.rint(target) ? Long.toString((long) target) : Double.toString(target));
     }
 }

@@ -55,8 +55,13 @@ class BenchCommandTest {
     void invalidOptionsAreUsageErrorsThatNameTheOption() {
         assertThat(run("--rate", "-5", "http://127.0.0.1:1/")).isEqualTo(2);
         assertThat(err.toString()).contains("--rate");
+        assertThat(run("-d", "5", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--duration: '5' has no unit; write e.g. 5s");
         assertThat(run("-d", "ten", "http://127.0.0.1:1/")).isEqualTo(2);
-        assertThat(err.toString()).contains("--duration").contains("not a duration");
+        assertThat(err.toString()).contains("--duration: bad duration 'ten'");
+        assertThat(run("--stages", "30:10", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(run("--timeout", "3", "-n", "1", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(run("--warmup", "2", "-n", "1", "http://127.0.0.1:1/")).isEqualTo(2);
         assertThat(run("--stages", "1s:5", "-d", "3s", "http://127.0.0.1:1/")).isEqualTo(2);
         assertThat(err.toString()).contains("--stages sets the run length");
         assertThat(run("--by-json", "a", "--by-header", "b", "http://127.0.0.1:1/")).isEqualTo(2);

@@ -163,6 +163,14 @@ final class AdminClient {
             return status == 0;
         }
 
+        /**
+         * 2 when the admin endpoint refused what the user typed (HTTP 400: a bad value, an invalid file to
+         * reload), as picocli exits for a usage error: both mean "fix your input"; else 1, the operation failed.
+         */
+        int exitCode() {
+            return status == 400 ? Launcher.EXIT_INVALID_CONFIG : 1;
+        }
+
         JsonNode body() {
             return body;
         }

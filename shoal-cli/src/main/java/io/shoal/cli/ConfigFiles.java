@@ -28,7 +28,7 @@ final class ConfigFiles {
         } catch (ConfigException e) {
             Launcher.invalid(e);
         } catch (IOException e) {
-            System.err.println("shoal: cannot read " + file + ": " + e);
+            System.err.println("shoal: " + e.getMessage());
         }
         return null;
     }

@@ -8,6 +8,7 @@ import io.shoal.admin.ReplicaControl;
 import io.shoal.autoscaler.AutoscalerLoop;
 import io.shoal.config.AdminConfig;
 import io.shoal.autoscaler.EventLog;
+import io.shoal.config.Counts;
 import io.shoal.health.HealthChecker;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.LocalProcessDriver;
@@ -57,8 +58,8 @@ final class ControlPlane implements AutoCloseable {
         try {
             List<OrphanRegistry.Entry> stopped = orphans.stopOrphans();
             if (!stopped.isEmpty()) {
-                System.err.println("shoal: stopped " + stopped.size() + " replica process"
-                        + (stopped.size() == 1 ? "" : "es") + " left running by a Shoal that did not stop cleanly: "
+                System.err.println("shoal: stopped " + Counts.of(stopped.size(), "replica process", "replica processes")
+                        + " left running by a Shoal that did not stop cleanly: "
                         + stopped.stream().map(e -> e.id() + " (pid " + e.pid() + ")").collect(Collectors.joining(", ")));
             }
         } catch (IOException | RuntimeException e) {

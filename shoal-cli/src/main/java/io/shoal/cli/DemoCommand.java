@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import io.shoal.config.ConfigException;
+import io.shoal.config.Counts;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.RunConfig;
 import io.shoal.config.ServiceConfig;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Launcher.invalid(e);
         } catch (IOException e) {
-            System.err.println("shoal demo: cannot read " + file + ": " + e);
+            System.err.println("shoal demo: " + e.getMessage());
             return Launcher.EXIT_INVALID_CONFIG;
         }
         int replicas = config.services().values().stream().filter(s -> s.run() != null)
@@ -118,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         String url = proxy.getAddress().isLoopbackAddress() || proxy.getAddress().isAnyLocalAddress()
                 ? "localhost:" + proxy.getPort() : Launcher.format(proxy);
         StringBuilder out = new StringBuilder("\n");
-        out.append("shoal demo: ").append(replicas).append(" replicas of the demo app behind the load balancer on ")
+        out.append("shoal demo: ").append(Counts.of(replicas, "replica")).append(" of the demo app behind the load balancer on ")
                 .append(url).append(ready ? ", round robin" : " (not all ready yet: see their output above)")
                 .append("\n\nTry, in another terminal (from this directory):\n")
                 .append("  curl ").append(url).append("                       # a few times: the instance alternates\n")

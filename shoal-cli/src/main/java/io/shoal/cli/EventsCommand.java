@@ -65,7 +65,7 @@ final class EventsCommand implements Callable<Integer> {
             answer = admin.client().get(query.toString());
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         if (json) {
             System.out.println(AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));

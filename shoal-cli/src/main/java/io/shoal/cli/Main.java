@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  * admin endpoint ({@link AdminClient}).
  *
  * <p>Exit status: 0 after a clean stop, 1 when starting failed (e.g. the port is taken) or an
- * operation failed (a rollout rolled back, no Shoal answers), 2 for invalid configuration or usage
- * (picocli's own code for usage errors, so both mean "fix your input").
+ * operation failed (a rollout rolled back, no Shoal answers), 2 for invalid configuration, usage or a
+ * value the admin endpoint refused (picocli's own code for usage errors, so all mean "fix your input").
  */
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shoal: an HTTP load balancer that can also run the replicas of your app.",

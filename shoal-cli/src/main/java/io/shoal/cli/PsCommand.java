@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code shoal ps}: the replicas of the running Shoal, one line each, as {@code docker compose ps} lists containers. */
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = "List the replicas: state, port, pid, uptime, restarts, CPU %, resident memory, requests in flight.")
+        description = "List the replicas: state, port, pid, uptime, restarts, CPU %%, resident memory, requests in flight.")
 final class PsCommand implements Callable<Integer> {
     static final List<String> HEADER =
             List.of("ID", "STATE", "PORT", "PID", "UPTIME", "RESTARTS", "CPU %", "RSS", "IN-FLIGHT");
@@ -25,7 +25,7 @@ final class PsCommand implements Callable<Integer> {
             answer = admin.client().get("/replicas");
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);

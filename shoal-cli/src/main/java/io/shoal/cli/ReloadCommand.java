@@ -31,7 +31,7 @@ final class ReloadCommand implements Callable<Integer> {
                 e.body().path("problems").forEach(problem -> err.append("  ").append(problem.asText()).append('\n'));
             }
             System.err.print(err);
-            return e.status() == 400 ? Launcher.EXIT_INVALID_CONFIG : 1;
+            return e.exitCode();
         }
     }
 }

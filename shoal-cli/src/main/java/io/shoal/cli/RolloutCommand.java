@@ -72,7 +72,7 @@ final class RolloutCommand implements Callable<Integer> {
             return 0;
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
     }
 }

@@ -41,21 +41,21 @@ final class ScaleCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Integer> wanted = parse(targets, spec);
         AdminClient client = admin.client();
-        Map<String, CompletableFuture<String>> results = new LinkedHashMap<>();
+        Map<String, CompletableFuture<AdminClient.Failure>> results = new LinkedHashMap<>();
         wanted.forEach((service, n) -> results.put(service, CompletableFuture.supplyAsync(() -> scale(client, service, n))));
         int status = 0;
-        for (Map.Entry<String, CompletableFuture<String>> e : results.entrySet()) {
-            String failure = e.getValue().join();
+        for (CompletableFuture<AdminClient.Failure> result : results.values()) {
+            AdminClient.Failure failure = result.join();
             if (failure != null) {
-                System.err.println("shoal: " + failure);
-                status = 1;
+                System.err.println("shoal: " + failure.getMessage());
+                status = Math.max(status, failure.exitCode());
             }
         }
         return status;
     }
 
     /** Null when done (and said so), else why not. */
-    private static String scale(AdminClient client, String service, int n) {
+    private static AdminClient.Failure scale(AdminClient client, String service, int n) {
         try {
             JsonNode answer = client.post("/services/" + service + "/scale", Map.of("replicas", n),
                     AdminServer.DEFAULT_OPERATION_TIMEOUT.plusSeconds(30));
@@ -63,7 +63,7 @@ final class ScaleCommand implements Callable<Integer> {
                     answer.path("elapsedMillis").asLong() / 1000.0));
             return null;
         } catch (AdminClient.Failure e) {
-            return e.getMessage();
+            return e;
         }
     }
 

@@ -18,7 +18,7 @@ final class ServerStateChange {
             return 0;
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
     }
 }

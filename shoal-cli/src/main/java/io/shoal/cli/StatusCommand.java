@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * redrawn every second until Ctrl-C: the replica's CPU and memory beside the requests the balancer sent it.
  */
 @Command(name = "top", mixinStandardHelpOptions = true,
-        description = {"A live view, refreshed every second: per server its replica's CPU % and memory, and the "
+        description = {"A live view, refreshed every second: per server its replica's CPU %% and memory, and the "
                 + "balancer's request rate, errors, p95 and requests in flight.", "Ctrl-C stops it."})
 final class TopCommand implements Callable<Integer> {
     static final List<String> HEADER = List.of("SERVER", "REPLICA", "STATE", "CPU %", "MEM", "REQ/S", "ERR/S",
@@ -43,7 +43,7 @@ final class TopCommand implements Callable<Integer> {
                 text = render(client.get("/services"), client.get("/replicas"), client.address());
             } catch (AdminClient.Failure e) {
                 System.err.println("shoal: " + e.getMessage());
-                return 1;
+                return e.exitCode();
             }
             System.out.print((terminal ? CLEAR : screen > 1 ? "\n" : "") + text);
             System.out.flush();

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +31,12 @@ final class WeightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerTarget server = ServerTarget.parse(target, spec);
+        if (weight < 1 || weight > Defaults.MAX_WEIGHT) {
+            // HAProxy's "weight 0" stops new requests; here that is a state of its own, which 'ready' ends.
+            throw new ParameterException(spec.commandLine(), "weight must be between 1 and " + Defaults.MAX_WEIGHT
+                    + ", got " + weight + (weight == 0 ? "; to send " + server + " no new requests, use 'shoal drain "
+                    + server + "'" : ""));
+        }
         try {
             JsonNode answer = admin.client().put(server.path() + "/weight", Map.of("weight", weight));
             System.out.println(server.service() + "/" + answer.path("server").asText() + " has weight "
@@ -37,7 +44,7 @@ final class WeightCommand implements Callable<Integer> {
             return 0;
         } catch (AdminClient.Failure e) {
             System.err.println("shoal: " + e.getMessage());
-            return 1;
+            return e.exitCode();
         }
     }
 }

@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's {@code chromium}, headless, driven through Debian's {@code chromium-driver} (whose version is the
  * browser's): both named by path, so that Selenium never looks for or downloads a driver of its own.
- * {@code .ci/run} installs the two packages when they are missing.
+ * {@code ./verify} installs the two packages when they are missing.
  */
 final class HeadlessChromium implements AutoCloseable {
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -31,7 +31,7 @@ final class HeadlessChromium implements AutoCloseable {
     static HeadlessChromium start(int width, int height) {
         for (Path needed : new Path[] {BROWSER, DRIVER}) {
             if (!Files.isExecutable(needed)) {
-                throw new IllegalStateException(needed + " is missing: apt-get install chromium chromium-driver");
+                throw new IllegalStateException(needed + " is missing: ./verify installs it (apt-get install chromium chromium-driver)");
             }
         }
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile())

@@ -39,6 +39,17 @@ class InvalidConfigIntegrationTest {
     }
 
     @Test
+    void aMissingFileIsNamedInASentence(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nonexistent.yaml");
+
+        shoal = ShoalProcess.startIn(dir, "up", "-f", missing.toString());
+
+        assertThat(shoal.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+        assertThat(shoal.stderr()).contains("shoal: cannot read " + missing + ": no such file\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void quickModeProblemsNameTheOption() throws Exception {
         shoal = ShoalProcess.start("proxy", "--listen", "127.0.0.1:0", "--backend", "127.0.0.1:9001,weight=0");
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -30,6 +32,26 @@ class ServerCommandsTest {
         assertThatThrownBy(() -> ServerTarget.parse("web", cli.getCommandSpec())).hasMessageContaining("expected SERVICE/SERVER");
         assertThatThrownBy(() -> ServerTarget.parse("/x", cli.getCommandSpec())).hasMessageContaining("got '/x'");
         assertThatThrownBy(() -> ServerTarget.parse("web/", cli.getCommandSpec())).hasMessageContaining("got 'web/'");
+    }
+
+    @Test
+    void weightOutOfRangeIsAUsageError() {
+        StringWriter err = new StringWriter();
+        // Port 1 answers nothing: the weight must be refused before any admin endpoint is asked.
+        int exit = new CommandLine(new Main()).setErr(new PrintWriter(err))
+                .execute("weight", "--admin", "127.0.0.1:1", "web/web-1", "0");
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("weight must be between 1 and 1000, got 0; to send web/web-1 no new "
+                + "requests, use 'shoal drain web/web-1'");
+        assertThat(new CommandLine(new Main()).setErr(new PrintWriter(new StringWriter()))
+                .execute("weight", "--admin", "127.0.0.1:1", "web/web-1", "1001")).isEqualTo(2);
+    }
+
+    @Test
+    void inputTheAdminEndpointRefusedExitsAsAUsageError() {
+        assertThat(new AdminClient.Failure(400, "weight: expected a whole number").exitCode()).isEqualTo(2);
+        assertThat(new AdminClient.Failure(404, "web has no server nope:1").exitCode()).isEqualTo(1);
+        assertThat(new AdminClient.Failure(0, "no Shoal answers").exitCode()).isEqualTo(1);
     }
 
     @Test

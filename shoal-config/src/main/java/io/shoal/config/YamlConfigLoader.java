@@ -8,9 +8,13 @@ import io.shoal.config.internal.RootBinder;
 import io.shoal.config.internal.Validator;
 import io.shoal.config.internal.YamlTreeReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Loads {@code shoal.yaml} (schema in docs/configuration.md) into a validated {@link ShoalConfig}.
@@ -26,9 +30,33 @@ import java.util.List;
 public final class YamlConfigLoader {
     private YamlConfigLoader() {}
 
-    /** Reads and validates a file; messages name it as given. */
+    /**
+     * Reads and validates a file; messages name it as given.
+     *
+     * @throws IOException whose message is a sentence for the user, e.g. {@code cannot read shoal.yaml: no such file}
+     */
     public static ShoalConfig load(Path file) throws ConfigException, IOException {
-        return parse(Files.readString(file), file.toString());
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + why(e), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** The JDK's exceptions name only the file (NoSuchFileException: shoal.yaml): say what went wrong. */
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        return e.getMessage() != null ? e.getMessage().toLowerCase(Locale.ROOT) : e.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.shoal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.BalanceConfig.HashKey;
@@ -78,6 +79,16 @@ class YamlConfigLoaderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFileThatCannotBeReadIsNamedInASentence() throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        assertThatThrownBy(() -> YamlConfigLoader.load(missing)).isInstanceOf(IOException.class)
+                .hasMessage("cannot read " + missing + ": no such file");
+        Path folder = Files.createDirectory(dir.resolve("conf.d"));
+        assertThatThrownBy(() -> YamlConfigLoader.load(folder)).isInstanceOf(IOException.class)
+                .hasMessage("cannot read " + folder + ": is a directory");
+    }
 
     @Test
     void fullConfigurationBindsToRecords() throws Exception {

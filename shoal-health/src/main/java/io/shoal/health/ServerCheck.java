@@ -1,6 +1,7 @@
 package io.shoal.health;
 
 import io.netty.channel.EventLoop;
+import io.shoal.config.Counts;
 import io.shoal.config.HealthCheckConfig;
 import io.shoal.topology.CheckResult;
 import io.shoal.topology.ControlLoop;
@@ -77,13 +78,13 @@ final class ServerCheck {
             passes++;
             failures = 0;
             if (state == ServerState.DOWN && passes >= config.rise()) {
-                server.setState(ServerState.UP, "passed " + passes + " checks (" + result.detail() + ")");
+                server.setState(ServerState.UP, "passed " + Counts.of(passes, "check") + " (" + result.detail() + ")");
             }
         } else {
             failures++;
             passes = 0;
             if (state == ServerState.UP && failures >= config.fall()) {
-                server.setState(ServerState.DOWN, "failed " + failures + " checks (" + result.detail() + ")");
+                server.setState(ServerState.DOWN, "failed " + Counts.of(failures, "check") + " (" + result.detail() + ")");
             }
         }
         schedule(jittered(settled() ? config.interval().toNanos() : config.fastInterval().toNanos()));

@@ -60,6 +60,20 @@ class TcpHealthCheckIntegrationTest {
     }
 
     @Test
+    void oneCheckIsCountedInTheSingular() throws Exception {
+        LineServer pong = resources.track(new LineServer(LineServer.pong()));
+        HealthCheckConfig check = TestConfigs.tcp("PING\r\n", "PONG", INTERVAL, TIMEOUT, 1, 1);
+        RunningProxy proxy = resources.track(new RunningProxy(TestConfigs.web(TestConfigs.health(check), pong.address())));
+        Server server = proxy.server(pong.address());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.state() == ServerState.UP);
+        assertThat(server.status().reason()).isEqualTo("passed 1 check (got PONG)");
+        pong.answer = LineServer.garbage();
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.state() == ServerState.DOWN);
+        assertThat(server.status().reason()).startsWith("failed 1 check (timeout after ");
+    }
+
+    @Test
     void aConnectCheckPassesOnAnyListenerAndFailsOnAClosedPort() throws Exception {
         LineServer live = resources.track(new LineServer(LineServer.garbage()));
         int closedPort;

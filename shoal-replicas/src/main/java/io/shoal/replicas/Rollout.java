@@ -1,5 +1,6 @@
 package io.shoal.replicas;
 
+import io.shoal.config.Counts;
 import io.shoal.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Rollout {
     private void step(int i) {
         if (i == old.size()) {
             set.replaceRun(next.withReplicas(set.desired()));
-            result.complete("rolled out " + old.size() + " replicas of " + set.service());
+            result.complete("rolled out " + Counts.of(old.size(), "replica") + " of " + set.service());
             return;
         }
         Replica fresh = set.launch(set.newReplica(ReplicaSet.spec(next)));

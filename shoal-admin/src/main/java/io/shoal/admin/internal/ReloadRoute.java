@@ -2,6 +2,7 @@ package io.shoal.admin.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.admin.ConfigChanges;
+import io.shoal.config.Counts;
 
 /**
  * {@code POST /api/v1/reload}: {@code nginx -s reload} over HTTP. Answers what changed, or 400 (invalid
@@ -22,7 +23,7 @@ public final class ReloadRoute {
             int count = reloaded.changes().size();
             ObjectNode body = Exchanges.JSON.createObjectNode().put("source", reloaded.source());
             body.putPOJO("changes", reloaded.changes());
-            body.put("message", count == 0 ? "no changes" : "applied " + count + (count == 1 ? " change" : " changes"));
+            body.put("message", count == 0 ? "no changes" : "applied " + Counts.of(count, "change"));
             return Answer.ok(body);
         } catch (ConfigChanges.Refused refused) {
             return Answer.refusal(refused);

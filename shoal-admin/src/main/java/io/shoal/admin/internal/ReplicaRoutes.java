@@ -3,6 +3,7 @@ package io.shoal.admin.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.admin.ReplicaControl;
+import io.shoal.config.Counts;
 import io.shoal.config.Defaults;
 import io.shoal.config.Values;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class ReplicaRoutes {
                         .put("service", service)
                         .put("replicas", count)
                         .put("elapsedMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
-                        .put("message", service + " runs " + count + (count == 1 ? " replica" : " replicas"))));
+                        .put("message", service + " runs " + Counts.of(count, "replica"))));
     }
 
     /** {@code {"env": {...}}} for a rolling update; add {@code "strategy": "blue-green", "keep": "5m"} for blue-green. */

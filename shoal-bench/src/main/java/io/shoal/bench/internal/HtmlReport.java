@@ -4,6 +4,7 @@ import io.shoal.bench.BenchResult;
 import io.shoal.bench.Distribution;
 import io.shoal.bench.ScalingRun;
 import io.shoal.bench.Second;
+import io.shoal.config.Counts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class HtmlReport {
         List<Double> throughput = new ArrayList<>();
         List<Double> efficiency = new ArrayList<>();
         for (ScalingRun.Step step : steps) {
-            labels.add(step.replicas() + (step.replicas() == 1 ? " replica" : " replicas"));
+            labels.add(Counts.of(step.replicas(), "replica"));
             throughput.add(step.result().requestsPerSecond());
             efficiency.add(step.efficiency());
         }

@@ -3,6 +3,8 @@ package io.shoal.bench.internal;
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.Distribution;
 import io.shoal.bench.LoadPlan;
+import io.shoal.config.Counts;
+import io.shoal.config.Values;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -37,24 +39,24 @@ public final class TextSummary {
                 .collect(Collectors.joining(", "));
         line(out, "Failures", kinds.isEmpty() ? failures : failures + ": " + kinds);
         if (r.dropped() > 0) {
-            line(out, "Dropped", f("%,d requests were due but never sent: every connection was busy (the target fell behind)", r.dropped()));
+            line(out, "Dropped", Counts.of(r.dropped(), "request") + " due but never sent: every connection was busy (the target fell behind)");
         }
         r.distribution().ifPresent(d -> distribution(out, d));
         return out.toString();
     }
 
     static String load(LoadPlan plan) {
-        String length = plan.length().map(d -> " for " + Durations.format(d)).orElse("");
-        String count = plan.requests() > 0 ? f(", at most %,d requests", plan.requests()) : "";
-        String threads = f(", %d thread%s", plan.threads(), plan.threads() == 1 ? "" : "s");
+        String length = plan.length().map(d -> " for " + Values.formatDuration(d)).orElse("");
+        String count = plan.requests() > 0 ? ", at most " + Counts.of(plan.requests(), "request") : "";
+        String threads = ", " + Counts.of(plan.threads(), "thread");
+        String connectionCount = Counts.of(plan.connections(), "connection");
         String stages = plan.stages().isEmpty() ? "" : ", stages " + plan.stages().stream().map(Object::toString).collect(Collectors.joining(","));
         if (plan.openModel()) {
             String rate = plan.stages().isEmpty() ? f("%,.1f req/s", plan.rate().orElseThrow())
                     : f("from %,.1f req/s", plan.rate().orElseThrow()) + stages;
-            return f("open model: %s, %d connections%s%s%s", rate, plan.connections(), length, count, threads);
+            return f("open model: %s, %s%s%s%s", rate, connectionCount, length, count, threads);
         }
-        String connections = plan.stages().isEmpty() ? f("%d connections", plan.connections())
-                : f("from %d connections", plan.connections()) + stages;
+        String connections = plan.stages().isEmpty() ? connectionCount : "from " + connectionCount + stages;
         return f("closed model: %s%s%s%s", connections, length, count, threads);
     }
 
@@ -65,7 +67,7 @@ public final class TextSummary {
             line(out, "", f("%-" + width + "s  %,10d  %5.1f%%", share.instance(), share.count(), 100 * share.fraction()));
         }
         if (d.unlabelled() > 0) {
-            line(out, "", f("%,d answers had no label", d.unlabelled()));
+            line(out, "", Counts.of(d.unlabelled(), "answer") + " without a label");
         }
         if (!d.shares().isEmpty()) {
             line(out, "", f("imbalance: max/min %.2f, stddev/mean %.3f", d.maxOverMin(), d.stddevOverMean()));

@@ -1,5 +1,6 @@
 package io.shoal.proxy.log;
 
+import io.shoal.config.Counts;
 import io.shoal.topology.Server;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,8 +31,8 @@ public final class ProxyEvents {
     public static void gaveUp(String service, int tries, int status) {
         long heldBack = GAVE_UP.admit(service, System.nanoTime());
         if (heldBack != LogThrottle.HELD_BACK && LOG.isWarnEnabled()) {
-            LOG.warn("service {}: a request failed after {} {}, answered {}{}", service, tries,
-                    tries == 1 ? "try" : "tries", status, heldBack(heldBack));
+            LOG.warn("service {}: a request failed after {}, answered {}{}", service,
+                    Counts.of(tries, "try", "tries"), status, heldBack(heldBack));
         }
     }
 
