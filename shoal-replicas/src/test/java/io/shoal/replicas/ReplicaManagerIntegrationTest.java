@@ -130,7 +130,10 @@ class ReplicaManagerIntegrationTest {
         Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> manager.replicas().stream()
                 .anyMatch(r -> r.state().equals("FAILED")));
         ReplicaView failed = manager.replicas().get(0);
-        assertThat(failed.message()).contains("giving up").contains("max_restarts 3");
+        long exits = console.toString().lines().filter(l -> l.startsWith("web-1 | shoal: exited with code")).count();
+        assertThat(exits).isEqualTo(4); // the first run and 3 restarts
+        assertThat(failed.message()).isEqualTo("exited 4 times within 60s; giving up (restart policy always,"
+                + " max_restarts 3)");
         assertThat(console.toString()).contains("web-1 | crashing on purpose");
     }
 
