@@ -19,8 +19,22 @@ public final class ScalingRun {
     private ScalingRun() {
     }
 
+    /**
+     * Measures each count in turn, then puts the service back to the count it had before, as a benchmark should
+     * leave what it measured: also when a step fails.
+     */
     public static List<Step> run(ReplicaScaler scaler, String service, List<Integer> counts, LoadPlan plan,
                                  Duration readyTimeout, Consumer<Second> progress) throws Exception {
+        int before = scaler.replicas(service);
+        try {
+            return measure(scaler, service, counts, plan, readyTimeout, progress);
+        } finally {
+            scaler.scale(service, before);
+        }
+    }
+
+    private static List<Step> measure(ReplicaScaler scaler, String service, List<Integer> counts, LoadPlan plan,
+                                      Duration readyTimeout, Consumer<Second> progress) throws Exception {
         List<Step> steps = new ArrayList<>();
         double perReplica = 0;
         for (int replicas : counts) {
