@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
  * every default written out.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check a configuration file without starting anything, and print the effective configuration:",
-                "every setting, defaults included, as YAML. Exit status 0 when valid; 2 with every problem",
-                "(file, line and key) when not."})
+        description = {"Check a configuration file without starting anything, and print the effective configuration: "
+                + "every setting, defaults included, as YAML.",
+                "Exit status 0 when valid; 2 with every problem (file, line and key) when not."})
 final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, defaultValue = "shoal.yaml", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")

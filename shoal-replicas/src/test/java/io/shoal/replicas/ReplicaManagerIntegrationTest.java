@@ -146,7 +146,8 @@ class ReplicaManagerIntegrationTest {
         String result = manager.blueGreen("web", Map.of("GREETING", "bonjour"), Duration.ofSeconds(30))
                 .get(30, TimeUnit.SECONDS);
 
-        assertThat(result).startsWith("switched web to the new set");
+        assertThat(result).isEqualTo("switched web to the new set; the previous one is kept for 30s"
+                + " (switch back with 'shoal rollout web --switch-back')");
         assertThat(greetingsOfServersUp()).containsOnly("bonjour").hasSize(2);
         assertThat(manager.replicas()).filteredOn(r -> blue.contains(r.pid())).extracting(ReplicaView::state)
                 .containsOnly("STANDBY");
