@@ -19,28 +19,42 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Replay a load profile through the autoscaler's decisions and a model of the replicas.")
 public final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--profile", defaultValue = "step", description = "step, spike, daily, or a CSV file of seconds,rate")
+    @Option(names = "--profile", defaultValue = "step", paramLabel = "SHAPE|FILE",
+            description = "step, spike, daily, or a CSV file of seconds,rate (default: ${DEFAULT-VALUE})")
     String profile;
-    @Option(names = "--low", defaultValue = "30", description = "Low request rate of the built-in shapes (req/s)")
+    @Option(names = "--low", defaultValue = "30", paramLabel = "RATE",
+            description = "Low request rate of the built-in shapes, req/s (default: ${DEFAULT-VALUE})")
     double low;
-    @Option(names = "--high", defaultValue = "350", description = "High request rate of the built-in shapes (req/s)")
+    @Option(names = "--high", defaultValue = "350", paramLabel = "RATE",
+            description = "High request rate of the built-in shapes, req/s (default: ${DEFAULT-VALUE})")
     double high;
-    @Option(names = "--duration", defaultValue = "300", description = "Seconds simulated by the built-in shapes")
+    @Option(names = "--duration", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Seconds simulated by the built-in shapes (default: ${DEFAULT-VALUE})")
     int duration;
-    @Option(names = "--capacity", defaultValue = "100", description = "Requests per second one replica serves at most")
+    @Option(names = "--capacity", defaultValue = "100", paramLabel = "RATE",
+            description = "Requests per second one replica serves at most (default: ${DEFAULT-VALUE})")
     double capacity;
-    @Option(names = "--service-time", defaultValue = "20", description = "Milliseconds one request takes when idle")
+    @Option(names = "--service-time", defaultValue = "20", paramLabel = "MS",
+            description = "Milliseconds one request takes when idle (default: ${DEFAULT-VALUE})")
     double serviceMillis;
-    @Option(names = "--startup", defaultValue = "5", description = "Seconds a new replica takes to become ready")
+    @Option(names = "--startup", defaultValue = "5", paramLabel = "SECONDS",
+            description = "Seconds a new replica takes to become ready (default: ${DEFAULT-VALUE})")
     int startup;
-    @Option(names = "--min", defaultValue = "1") int min;
-    @Option(names = "--max", defaultValue = "10") int max;
-    @Option(names = "--target", defaultValue = "rps=70", split = ",",
-            description = "Metric targets: cpu=70, rps=70, in_flight=8, p95_latency_ms=250, queue_length=20")
+    @Option(names = "--min", defaultValue = "1", paramLabel = "N",
+            description = "Fewest replicas the autoscaler keeps, as autoscale.min (default: ${DEFAULT-VALUE})")
+    int min;
+    @Option(names = "--max", defaultValue = "10", paramLabel = "N",
+            description = "Most replicas the autoscaler starts, as autoscale.max (default: ${DEFAULT-VALUE})")
+    int max;
+    @Option(names = "--target", defaultValue = "rps=70", split = ",", paramLabel = "METRIC=VALUE",
+            description = "Metric targets per replica: cpu=70, rps=70, in_flight=8, p95_latency_ms=250, queue_length=20"
+                    + " (default: ${DEFAULT-VALUE})")
     List<String> targets;
-    @Option(names = "--scale-down-window", defaultValue = "300", description = "Scale-down stabilization window, seconds")
+    @Option(names = "--scale-down-window", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Scale-down stabilization window, seconds (default: ${DEFAULT-VALUE})")
     int downWindow;
-    @Option(names = "--p95-target", defaultValue = "250", description = "Latency objective for the report, ms")
+    @Option(names = "--p95-target", defaultValue = "250", paramLabel = "MS",
+            description = "Latency objective for the report, ms (default: ${DEFAULT-VALUE})")
     double p95Target;
     @Option(names = {"-f", "--config"}, paramLabel = "FILE",
             description = "Take min, max, targets, rules, behavior, interval and the starting count from the autoscale "
@@ -49,8 +63,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME",
             description = "The service of --config to simulate (default: its only service with autoscale)")
     String service;
-    @Option(names = "--csv", description = "Write the timeline as CSV") Path csv;
-    @Option(names = "--html", description = "Write a self-contained HTML chart") Path html;
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the timeline as CSV")
+    Path csv;
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML chart")
+    Path html;
 
     @Override
     public Integer call() {

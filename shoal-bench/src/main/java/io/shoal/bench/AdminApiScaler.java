@@ -32,6 +32,20 @@ public final class AdminApiScaler implements ReplicaScaler {
     }
 
     @Override
+    public int replicas(String service) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("services/" + service)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode desired = response.statusCode() == 200 ? JSON.readTree(response.body()).path("replicas").path("desired")
+                : null;
+        if (desired == null || !desired.isInt()) {
+            throw new IOException("cannot scale " + service + ": " + (response.statusCode() == 200
+                    ? "it has no run block (Shoal runs no replicas of it)" : "HTTP " + response.statusCode() + " "
+                    + response.body()));
+        }
+        return desired.asInt();
+    }
+
+    @Override
     public void scale(String service, int replicas) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("services/" + service + "/scale"))
                 .timeout(Duration.ofMinutes(5))

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeoutException;
  * a fake.
  */
 public interface ReplicaScaler {
+    /** The replicas {@code service} is to have now (its desired count), to put it back after a scaling run. */
+    int replicas(String service) throws Exception;
+
     /** Asks for {@code replicas} replicas of {@code service}; may return before they are ready. */
     void scale(String service, int replicas) throws Exception;
 

@@ -19,8 +19,34 @@ public final class ScalingRun {
     private ScalingRun() {
     }
 
+    /**
+     * Measures each count in turn, then puts the service back to the count it had before, as a benchmark should
+     * leave what it measured: also when a step fails or the run is stopped (Ctrl-C, SIGTERM).
+     */
     public static List<Step> run(ReplicaScaler scaler, String service, List<Integer> counts, LoadPlan plan,
                                  Duration readyTimeout, Consumer<Second> progress) throws Exception {
+        int before = scaler.replicas(service);
+        // Ctrl-C or SIGTERM ends the JVM without running the finally below: a hook puts the count back then.
+        Thread restoreOnExit = new Thread(() -> scaleBackQuietly(scaler, service, before), "bench-scale-back");
+        Runtime.getRuntime().addShutdownHook(restoreOnExit);
+        try {
+            return measure(scaler, service, counts, plan, readyTimeout, progress);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+            scaler.scale(service, before);
+        }
+    }
+
+    private static void scaleBackQuietly(ReplicaScaler scaler, String service, int replicas) {
+        try {
+            scaler.scale(service, replicas);
+        } catch (Exception e) {
+            System.err.println("shoal bench: could not scale " + service + " back to " + replicas + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Step> measure(ReplicaScaler scaler, String service, List<Integer> counts, LoadPlan plan,
+                                      Duration readyTimeout, Consumer<Second> progress) throws Exception {
         List<Step> steps = new ArrayList<>();
         double perReplica = 0;
         for (int replicas : counts) {

@@ -25,6 +25,11 @@ class ScalingRunIntegrationTest {
         }
 
         @Override
+        public synchronized int replicas(String service) {
+            return count;
+        }
+
+        @Override
         public synchronized void scale(String service, int replicas) {
             calls.add(service + "=" + replicas);
             if (replicas > count) {
@@ -56,10 +61,12 @@ class ScalingRunIntegrationTest {
             LoadPlan plan = LoadPlan.builder(server.uri("/")).connections(8).threads(1).duration(Duration.ofMillis(1500)).build();
             replicas.scale("web", 1);
             Bench.run(plan.lasting(Duration.ofMillis(300)), s -> { }); // the JDK server starts slowly
+            replicas.scale("web", 3);
             List<ScalingRun.Step> steps = ScalingRun.run(replicas, "web", List.of(1, 2, 4), plan, Duration.ofSeconds(5), s -> { });
             System.out.print(ScalingRun.table(steps));
 
-            assertThat(replicas.calls).endsWith("web=1", "ready web=1", "web=2", "ready web=2", "web=4", "ready web=4");
+            assertThat(replicas.calls).endsWith("web=3", "web=1", "ready web=1", "web=2", "ready web=2", "web=4",
+                    "ready web=4", "web=3"); // back to the count it had
             assertThat(steps).extracting(ScalingRun.Step::replicas).containsExactly(1, 2, 4);
             assertThat(steps.get(0).efficiency()).isEqualTo(1.0);
             double perReplica = steps.get(0).result().requestsPerSecond();

@@ -10,6 +10,7 @@ import io.shoal.config.AdminConfig;
 import io.shoal.autoscaler.EventLog;
 import io.shoal.config.Counts;
 import io.shoal.health.HealthChecker;
+import io.shoal.proxy.ListenFailure;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.replicas.LocalProcessDriver;
 import io.shoal.replicas.OrphanRegistry;
@@ -128,7 +129,7 @@ final class ControlPlane implements AutoCloseable {
                     changes);
         } catch (BindException e) {
             if (bind.explicit()) {
-                throw new IOException("admin address " + Launcher.format(bind.address()) + ": " + e.getMessage(), e);
+                throw ListenFailure.of(Launcher.format(bind.address()) + " (admin endpoint)", e);
             }
             InetSocketAddress any = new InetSocketAddress(bind.address().getAddress(), 0);
             AdminServer admin = AdminServer.start(any, access, sources, shutdown, AdminServer.DEFAULT_OPERATION_TIMEOUT,

@@ -123,7 +123,7 @@ final class Launcher {
             }
             started.accept(up);
             System.out.flush();
-        } catch (Exception e) { // start() rethrows bind failures (checked IOExceptions) undeclared
+        } catch (Exception e) { // ListenFailure among them: the address and why
             stopper.stop();
             System.err.println("shoal: cannot start: " + (e.getMessage() != null ? e.getMessage() : e));
             return EXIT_START_FAILED;

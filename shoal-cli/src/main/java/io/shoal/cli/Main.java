@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code shoal} command. It only wires: the commands that start Shoal ({@code demo}, {@code up},
  * {@code run}, {@code proxy}) turn their arguments into a validated {@link io.shoal.config.ShoalConfig}
- * and hand it to {@link Launcher}, which owns starting and stopping; the others ({@code ps},
+ * and hand it to {@link Launcher}, which owns starting and stopping; {@code check} only loads one; the others ({@code ps},
  * {@code scale}, {@code logs}, {@code rollout}, {@code down}) talk to a running Shoal through its
  * admin endpoint ({@link AdminClient}).
  *
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Shoal: an HTTP load balancer that can also run the replicas of your app.",
-        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, PsCommand.class, ScaleCommand.class,
+        subcommands = {DemoCommand.class, UpCommand.class, CheckCommand.class, DownCommand.class, PsCommand.class, ScaleCommand.class,
                 LogsCommand.class, EventsCommand.class, RolloutCommand.class, StatusCommand.class, TopCommand.class,
                 DrainCommand.class, MaintCommand.class, ReadyCommand.class, WeightCommand.class, ReloadCommand.class,
                 RunCommand.class, ProxyCommand.class,

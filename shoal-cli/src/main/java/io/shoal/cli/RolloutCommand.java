@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rollout", mixinStandardHelpOptions = true,
         description = {"Replace a service's replicas, one at a time, with ones started with new environment values.",
                 "A new replica that does not become healthy stops the rollout and rolls it back (exit status 1).",
-                "--blue-green starts the whole new set and switches traffic at once when all are ready, keeping the",
-                "previous set for --keep; --switch-back puts it back in front."})
+                "--blue-green starts the whole new set and switches traffic at once when all are ready, keeping the "
+                        + "previous set for --keep; --switch-back puts it back in front."})
 final class RolloutCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "The service whose replicas to replace.")
     String service;

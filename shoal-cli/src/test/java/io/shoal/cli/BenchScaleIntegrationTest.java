@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,29 @@ class BenchScaleIntegrationTest {
         assertThat(atFour).as("efficiency at 4 replicas").isGreaterThan(0.7);
         String html = java.nio.file.Files.readString(report);
         assertThat(html).contains("Scaling efficiency", "4 replicas", "<svg");
+        // put back where it was: scaling answers once done, so the count is back when bench returns
+        assertThat(shoal.admin.replicas()).hasSize(1);
+    }
+
+    @Test
+    void aStoppedRunPutsTheServiceBack() throws Exception {
+        RunFile.write(dir, 1, List.of(), "20s", "");
+        shoal = shoals.up(dir);
+        shoal.admin.awaitReady(1, Duration.ofSeconds(30));
+        String url = "http://127.0.0.1:" + shoal.proxy.getPort() + "/";
+        Process bench = new ProcessBuilder(ShoalProcess.command(ShoalProcess.SMALL_JVM, "bench", "--scale", "web=2",
+                "-c", "2", "-d", "5m", url)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("bench.out").toFile()).start();
+        try {
+            shoal.admin.awaitReady(2, Duration.ofSeconds(60));
+
+            bench.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+            assertThat(bench.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            bench.destroyForcibly();
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> shoal.admin.replicas().size() == 1);
     }
 
     private static double efficiency(String row) {

@@ -9,14 +9,60 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Every command's {@code --help}, as picocli renders it. */
+/**
+ * Every command's {@code --help} renders without picocli warnings and reads as written: each option and parameter says what it is with a named
+ * placeholder ({@code DURATION}, not picocli's {@code <fieldName>}), and each description paragraph is whole
+ * sentences, since picocli starts a new line at every paragraph and wraps inside it.
+ */
 class HelpTextTest {
+    private final CommandLine shoal = new CommandLine(new Main());
+
+    @Test
+    void everyOptionAndParameterIsDescribedWithANamedPlaceholder() {
+        List<String> bare = new ArrayList<>();
+        for (CommandLine command : shoal.getSubcommands().values()) {
+            CommandSpec spec = command.getCommandSpec();
+            List<ArgSpec> args = new ArrayList<>(spec.options());
+            args.addAll(spec.positionalParameters());
+            for (ArgSpec arg : args) {
+                String name = spec.qualifiedName() + " " + arg.paramLabel();
+                if (arg instanceof CommandLine.Model.OptionSpec option) {
+                    name = spec.qualifiedName() + " " + option.longestName();
+                }
+                if (arg.description().length == 0 || arg.description()[0].isBlank()) {
+                    bare.add(name + ": no description");
+                }
+                if (arg.typeInfo().isBoolean() && arg instanceof CommandLine.Model.OptionSpec) {
+                    continue;
+                }
+                if (arg.paramLabel().startsWith("<")) {
+                    bare.add(name + ": placeholder " + arg.paramLabel());
+                }
+            }
+        }
+        assertThat(bare).isEmpty();
+    }
+
+    @Test
+    void everyDescriptionParagraphIsWholeSentences() {
+        List<String> broken = new ArrayList<>();
+        for (CommandLine command : shoal.getSubcommands().values()) {
+            for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+                if (!paragraph.replace("%n", "").strip().matches("(?s).*[.:)]")) {
+                    broken.add(command.getCommandSpec().qualifiedName() + ": \"" + paragraph + "\"");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
 
     @Test
     void everyHelpRendersWithoutPicocliWarnings() {
         List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new Main()), commands);
+        collect(shoal, commands);
         PrintStream realErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         StringBuilder help = new StringBuilder();

@@ -51,7 +51,7 @@ class RestartIntegrationTest {
         shoal = shoals.up(dir);
 
         String gaveUp = shoal.process.awaitStdout("giving up", Duration.ofSeconds(60));
-        assertThat(gaveUp).startsWith("web-1 | shoal: exited 3 times within 60s; giving up")
+        assertThat(gaveUp).startsWith("web-1 | shoal: exited 4 times within 60s; giving up")
                 .contains("max_restarts 3");
         assertThat(shoal.process.stdout().lines().filter(l -> l.contains("web-1 | demo-app web-1 failing on start")))
                 .hasSize(4); // the first start and three restarts

@@ -2,6 +2,7 @@ package io.shoal.proxy;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -43,7 +44,11 @@ public final class ProxyServer implements AutoCloseable {
         this.accessLog = accessLog;
     }
 
-    /** Binds every listener; returns the bound addresses, in configuration order. */
+    /**
+     * Binds every listener; returns the bound addresses, in configuration order.
+     *
+     * @throws ListenFailure when an address cannot be listened on; nothing is left bound then
+     */
     public List<InetSocketAddress> start() throws InterruptedException {
         int threads = config.proxy().threads() > 0 ? config.proxy().threads() : Runtime.getRuntime().availableProcessors();
         group = transport.newGroup(threads, LOOP_THREADS, config.tuning().busyPoll());
@@ -61,18 +66,7 @@ public final class ProxyServer implements AutoCloseable {
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (int i = 0; i < config.listeners().size(); i++) {
-                HostPort address = config.listeners().get(i).address();
-                Channel channel = new ServerBootstrap()
-                        .group(group)
-                        .channel(transport.serverChannel())
-                        .option(ChannelOption.SO_BACKLOG, 1024)
-                        .option(ChannelOption.SO_REUSEADDR, true)
-                        .childOption(ChannelOption.AUTO_READ, false)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
-                        .childHandler(new ClientChannelInitializer(context, i, connections, connectionStats))
-                        .bind(address.host(), address.port())
-                        .sync()
-                        .channel();
+                Channel channel = bind(i, config.listeners().get(i).address());
                 listeners.add(channel);
                 bound.add((InetSocketAddress) channel.localAddress());
             }
@@ -81,6 +75,23 @@ public final class ProxyServer implements AutoCloseable {
             throw e;
         }
         return bound;
+    }
+
+    private Channel bind(int listener, HostPort address) throws InterruptedException {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(group)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ClientChannelInitializer(context, listener, connections, connectionStats))
+                .bind(address.host(), address.port())
+                .await();
+        if (!bound.isSuccess()) {
+            throw ListenFailure.of(address.toString(), bound.cause());
+        }
+        return bound.channel();
     }
 
     /** The event loops of the data plane; health checks run on them too. Valid after {@link #start()}. */

@@ -72,7 +72,7 @@ final class BlueGreen {
         set.replaceRun(next.withReplicas(set.desired()));
         retireBlue = loop.schedule(() -> blue.forEach(set::retire), keep.toMillis(), TimeUnit.MILLISECONDS);
         return "switched " + set.service() + " to the new set; the previous one is kept for "
-                + keep.toSeconds() + "s (switch back with rollback)";
+                + keep.toSeconds() + "s (switch back with 'shoal rollout " + set.service() + " --switch-back')";
     }
 
     /** Puts the previous set back in front, instantly, while it is still kept. */

@@ -197,8 +197,9 @@ final class ReplicaSet {
             }, wait.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             replica.phase = Replica.Phase.FAILED;
+            // The history holds the restarts within the window; each followed an exit, and this exit is one more.
             replica.lastMessage = run.restart().restarts(code)
-                    ? "exited " + replica.restartHistory.size() + " times within " + run.restart().window().toSeconds()
+                    ? "exited " + (replica.restartHistory.size() + 1) + " times within " + run.restart().window().toSeconds()
                     + "s; giving up (restart policy " + run.restart().configName() + ", max_restarts "
                     + run.restart().maxRestarts() + ")"
                     : "exited with code " + code + "; not restarted (restart policy " + run.restart().configName() + ")";

@@ -130,7 +130,10 @@ class ReplicaManagerIntegrationTest {
         Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> manager.replicas().stream()
                 .anyMatch(r -> r.state().equals("FAILED")));
         ReplicaView failed = manager.replicas().get(0);
-        assertThat(failed.message()).contains("giving up").contains("max_restarts 3");
+        long exits = console.toString().lines().filter(l -> l.startsWith("web-1 | shoal: exited with code")).count();
+        assertThat(exits).isEqualTo(4); // the first run and 3 restarts
+        assertThat(failed.message()).isEqualTo("exited 4 times within 60s; giving up (restart policy always,"
+                + " max_restarts 3)");
         assertThat(console.toString()).contains("web-1 | crashing on purpose");
     }
 
@@ -143,7 +146,8 @@ class ReplicaManagerIntegrationTest {
         String result = manager.blueGreen("web", Map.of("GREETING", "bonjour"), Duration.ofSeconds(30))
                 .get(30, TimeUnit.SECONDS);
 
-        assertThat(result).startsWith("switched web to the new set");
+        assertThat(result).isEqualTo("switched web to the new set; the previous one is kept for 30s"
+                + " (switch back with 'shoal rollout web --switch-back')");
         assertThat(greetingsOfServersUp()).containsOnly("bonjour").hasSize(2);
         assertThat(manager.replicas()).filteredOn(r -> blue.contains(r.pid())).extracting(ReplicaView::state)
                 .containsOnly("STANDBY");
