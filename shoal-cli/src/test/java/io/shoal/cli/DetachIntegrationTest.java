@@ -32,8 +32,8 @@ class DetachIntegrationTest {
         AdminApi admin = new AdminApi(dir);
         admin.awaitReady(1, Duration.ofSeconds(30));
         long replica = admin.pids().get(0);
-        Cli ps = Cli.run(dir, Duration.ofSeconds(30), "ps");
-        assertThat(ps.stdout()).as(ps.toString()).contains("web-1  READY");
+        Cli running = Cli.run(dir, Duration.ofSeconds(30), "ps");
+        assertThat(running.stdout()).as(running.toString()).contains("web-1  READY");
 
         Cli down = Cli.run(dir, Duration.ofSeconds(90), "down");
         assertThat(down.exit()).as(down.toString()).isZero();
@@ -45,6 +45,10 @@ class DetachIntegrationTest {
 
         Cli again = Cli.run(dir, Duration.ofSeconds(30), "down");
         assertThat(again.exit()).isZero();
-        assertThat(again.stdout()).contains("nothing to stop");
+        assertThat(again.stdout()).contains("nothing to stop", "no running Shoal found");
+        Cli ps = Cli.run(dir, Duration.ofSeconds(30), "ps");
+        assertThat(ps.exit()).as(ps.toString()).isEqualTo(1);
+        assertThat(ps.stderr()).isEqualTo("shoal: no running Shoal found: there is no .shoal/admin in "
+                + dir.toRealPath() + " or a parent directory; 'shoal up' starts one, --admin HOST:PORT names another\n");
     }
 }
