@@ -93,4 +93,27 @@ class TcpHealthCheckIntegrationTest {
         assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
         assertThat(closedServer.lastCheck().detail()).startsWith("connect failed: ");
     }
+
+    @Test
+    void aServerThatHasNeverBeenUpSaysWhatItsLastCheckSaw() throws Exception {
+        LineServer live = resources.track(new LineServer(LineServer.garbage()));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        int neverReachedRise = 1000;
+        HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, neverReachedRise, FALL);
+        RunningProxy proxy = resources.track(new RunningProxy(
+                TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
+        Server closedServer = proxy.server("127.0.0.1:" + closedPort);
+        Server liveServer = proxy.server(live.address());
+        long downSince = closedServer.status().sinceNanos();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> closedServer.checks(false) >= 2 && liveServer.checks(true) >= 2);
+        assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
+        assertThat(closedServer.status().reason()).matches("failed \\d+ checks? \\(connect failed: .+\\)");
+        assertThat(closedServer.status().sinceNanos()).as("still DOWN since it was created").isEqualTo(downSince);
+        assertThat(liveServer.status().reason()).matches("passed \\d+ of " + neverReachedRise + " checks \\(connected\\)");
+        assertThat(proxy.states.of(closedServer)).as("no state change to announce").isEmpty();
+    }
 }
