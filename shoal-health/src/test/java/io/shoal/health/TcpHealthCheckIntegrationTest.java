@@ -7,6 +7,7 @@ import io.shoal.config.HealthCheckConfig;
 import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -76,10 +77,7 @@ class TcpHealthCheckIntegrationTest {
     @Test
     void aConnectCheckPassesOnAnyListenerAndFailsOnAClosedPort() throws Exception {
         LineServer live = resources.track(new LineServer(LineServer.garbage()));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, RISE, FALL);
         RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
@@ -97,10 +95,7 @@ class TcpHealthCheckIntegrationTest {
     @Test
     void aServerThatHasNeverBeenUpSaysWhatItsLastCheckSaw() throws Exception {
         LineServer live = resources.track(new LineServer(LineServer.garbage()));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         int neverReachedRise = 1000;
         HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, neverReachedRise, FALL);
         RunningProxy proxy = resources.track(new RunningProxy(
@@ -115,5 +110,12 @@ class TcpHealthCheckIntegrationTest {
         assertThat(closedServer.status().sinceNanos()).as("still DOWN since it was created").isEqualTo(downSince);
         assertThat(liveServer.status().reason()).matches("passed \\d+ of " + neverReachedRise + " checks \\(connected\\)");
         assertThat(proxy.states.of(closedServer)).as("no state change to announce").isEmpty();
+    }
+
+    /** A loopback port nothing listens on: it refuses connections. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
