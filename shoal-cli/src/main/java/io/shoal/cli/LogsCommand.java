@@ -33,11 +33,12 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AdminClient client = admin.client();
-        long since = 0;
+        Source source = null;
         try {
-            Source source = resolve(client.get("/replicas"));
+            source = resolve(client.get("/replicas"));
             String path = (source == Source.SERVICE ? "/services/" : "/replicas/") + name + "/logs?since=";
             ReplicaConsole console = new ReplicaConsole(System.out);
+            long since = 0;
             while (true) {
                 JsonNode page = client.get(path + since);
                 long next = page.path("next").asLong();
@@ -53,7 +54,7 @@ final class LogsCommand implements Callable<Integer> {
                 Thread.sleep(FOLLOW_INTERVAL_MILLIS);
             }
         } catch (AdminClient.Failure e) {
-            if (follow && e.unreachable() && since > 0) {
+            if (follow && e.unreachable() && source != null) {
                 System.err.println("shoal: Shoal stopped");
                 return 0;
             }

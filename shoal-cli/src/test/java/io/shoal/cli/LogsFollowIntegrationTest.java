@@ -31,15 +31,17 @@ class LogsFollowIntegrationTest {
             assertThat(rollout.exit()).as(rollout.toString()).isZero();
             shoal.admin.awaitReady(2, Duration.ofSeconds(10));
 
-            List<String> replaced = List.of("web-1", "web-2");
-            for (String old : replaced) {
-                follower.awaitStdout(old + " | demo-app " + old + " stopped", Duration.ofSeconds(10));
+            for (String old : List.of("web-1", "web-2")) {
+                shoal.process.awaitStdout(old + " | demo-app " + old + " stopping", Duration.ofSeconds(30));
             }
-            Map<String, List<String>> printedByUp = byReplica(shoal.process.stdout());
-            // A new replica takes the lowest free id: web-3, then web-1 again once the old web-1 is gone.
-            assertThat(printedByUp).as("replicas old and new").containsKeys("web-1", "web-2", "web-3");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(byReplica(follower.stdout())).isEqualTo(printedByUp));
+            // The followed lines, replica by replica, are the ones up printed: those of the replicas the
+            // rollout stopped (up to their last) and of the new ones, one of which took the id web-1 again.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<String, List<String>> printedByUp = byReplica(shoal.process.stdout());
+                assertThat(printedByUp).containsKeys("web-1", "web-2", "web-3");
+                assertThat(byReplica(follower.stdout())).isEqualTo(printedByUp);
+            });
+            assertThat(byReplica(follower.stdout()).get("web-2")).contains("demo-app web-2 stopping");
         }
     }
 
