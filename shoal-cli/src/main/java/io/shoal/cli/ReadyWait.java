@@ -1,6 +1,7 @@
 package io.shoal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shoal.config.Counts;
 import io.shoal.config.Values;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class ReadyWait {
             int desired = replicas.path("desired").asInt();
             if (replicas.isObject() && ready < desired) {
                 return Optional.of("service " + service.path("name").asText() + " has " + ready + " of "
-                        + desired + (desired == 1 ? " replica" : " replicas") + " ready");
+                        + Counts.of(desired, "replica") + " ready");
             }
         }
         return Optional.empty();

@@ -96,7 +96,7 @@ class TcpHealthCheckIntegrationTest {
     void aServerThatHasNeverBeenUpSaysWhatItsLastCheckSaw() throws Exception {
         LineServer live = resources.track(new LineServer(LineServer.garbage()));
         int closedPort = closedPort();
-        int neverReachedRise = 1000;
+        int neverReachedRise = 100;
         HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, neverReachedRise, FALL);
         RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
