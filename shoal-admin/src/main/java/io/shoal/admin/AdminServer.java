@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * GET  /api/v1/routes                        listeners and their routes
  * GET  /api/v1/replicas                      every replica, as shoal ps shows it
  * GET  /api/v1/replicas/{id}/logs?since=N    a replica's output after position N
+ * GET  /api/v1/services/{name}/logs?since=N  every replica's output of a service, gone ones included
  * POST /api/v1/services/{name}/scale         {"replicas": N}; answers when done
  * POST /api/v1/services/{name}/rollout       {"env": {"K": "V"}}; 409 when rolled back
  * POST /api/v1/services/{name}/switch-back   after a blue-green rollout

@@ -1,6 +1,7 @@
 package io.shoal.admin;
 
 import io.shoal.admin.internal.ManagerControl;
+import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
 import java.time.Duration;
@@ -45,10 +46,13 @@ public interface ReplicaControl {
     String switchBack(String service);
 
     /** Output of one replica after position {@code since} (0 for all it keeps). */
-    LogPage logs(String replicaId, long since);
+    LogPage<String> logs(String replicaId, long since);
+
+    /** Output of every replica of a service, in the order it came, those since retired included. */
+    LogPage<LogBuffer.Line> serviceLogs(String service, long since);
 
     /** Lines of output and the position to ask from next time ({@code shoal logs -f}). */
-    record LogPage(List<String> lines, long next) {
+    record LogPage<T>(List<T> lines, long next) {
         public LogPage {
             lines = List.copyOf(lines);
         }

@@ -3,6 +3,7 @@ package io.shoal.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaView;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -137,6 +138,11 @@ class AdminServerTest {
         assertThat(r.body()).isEqualTo("{\"replica\":\"web-1\",\"lines\":[\"two\"],\"next\":2}");
         assertThat(get("/api/v1/replicas/web-9/logs").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/replicas/web-1/logs?since=x").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> service = get("/api/v1/services/web/logs?since=1");
+        assertThat(service.statusCode()).isEqualTo(200);
+        assertThat(service.body()).isEqualTo("{\"service\":\"web\",\"lines\":[{\"replica\":\"web-2\",\"text\":\"two\"}],\"next\":2}");
+        assertThat(get("/api/v1/services/api/logs").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -249,12 +255,21 @@ class AdminServerTest {
         }
 
         @Override
-        public LogPage logs(String replicaId, long since) {
+        public LogPage<String> logs(String replicaId, long since) {
             if (!replicaId.equals("web-1")) {
                 throw new IllegalArgumentException("no replica named " + replicaId);
             }
             List<String> all = List.of("one", "two");
-            return new LogPage(all.subList((int) Math.min(since, 2), 2), 2);
+            return new LogPage<>(all.subList((int) Math.min(since, 2), 2), 2);
+        }
+
+        @Override
+        public LogPage<LogBuffer.Line> serviceLogs(String service, long since) {
+            if (!service.equals("web")) {
+                throw new IllegalArgumentException("no service named " + service + " runs replicas");
+            }
+            List<LogBuffer.Line> all = List.of(new LogBuffer.Line("web-1", "one"), new LogBuffer.Line("web-2", "two"));
+            return new LogPage<>(all.subList((int) Math.min(since, 2), 2), 2);
         }
     }
 }

@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     String scale;
 
     @Option(names = "--admin", paramLabel = "HOST:PORT",
-            description = "Shoal's admin endpoint for --scale (default: .shoal/admin here or above, else 127.0.0.1:9901).")
+            description = "Shoal's admin endpoint for --scale (default: the address in .shoal/admin here or above).")
     String admin;
 
     @Option(names = "--ready-timeout", defaultValue = "120s", paramLabel = "DURATION",
@@ -164,8 +164,9 @@ public final class BenchCommand implements Callable<Integer> {
             counts.add(Integer.parseInt(count.trim()));
         }
         try {
-            java.util.List<ScalingRun.Step> steps = ScalingRun.run(new AdminApiScaler(admin == null ? AdminAddress.find()
-                    : admin, AdminAddress.token()), service, counts, plan, readyTimeout, listener);
+            AdminAddress shoal = AdminAddress.find(admin, Path.of(""));
+            java.util.List<ScalingRun.Step> steps = ScalingRun.run(new AdminApiScaler(shoal.address(), shoal.token()),
+                    service, counts, plan, readyTimeout, listener);
             out.print(ScalingRun.table(steps));
             out.flush();
             if (html != null) {

@@ -2,7 +2,6 @@ package io.shoal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shoal.admin.AdminServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +19,9 @@ import java.util.Optional;
 /**
  * How {@code shoal ps}, {@code scale}, {@code logs}, {@code rollout} and {@code down} reach the running
  * Shoal: its admin endpoint, at {@code --admin} if given, else at the address in the nearest
- * {@code .shoal/admin} (this directory or a parent), else at the default {@code 127.0.0.1:9901}. Every
- * request carries the admin token: {@code SHOAL_ADMIN_TOKEN} if set, else the nearest
- * {@code .shoal/admin-token}.
+ * {@code .shoal/admin} (this directory or a parent); with neither, there is no Shoal to talk to, rather than
+ * a guess at a default port that may belong to somebody else's Shoal. Every request carries the admin token:
+ * {@code SHOAL_ADMIN_TOKEN} if set, else the {@code admin-token} beside that {@code .shoal/admin}.
  */
 final class AdminClient {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -39,28 +38,50 @@ final class AdminClient {
     private final String address;
     private final String source;
     private final String token;
+    /** The directory the Shoal was started from, when its {@code .shoal/admin} named the address. */
+    private final Optional<Path> startedIn;
 
     AdminClient(String address, String source, String token) {
+        this(address, source, token, Optional.empty());
+    }
+
+    private AdminClient(String address, String source, String token, Optional<Path> startedIn) {
         this.address = address;
         this.source = source;
         this.token = token;
+        this.startedIn = startedIn;
     }
 
-    static AdminClient locate(String explicit) {
-        String env = System.getenv(TOKEN_ENV);
-        String token = env != null && !env.isBlank() ? env.strip() : StateDir.findToken(Path.of("")).orElse(null);
+    /**
+     * The Shoal whose {@code .shoal/admin} is nearest to {@code start} (or at {@code explicit}), with the token
+     * kept in that same {@code .shoal}: address and token always come from one place.
+     */
+    static AdminClient locate(String explicit, Path start) {
+        Optional<StateDir> state = StateDir.find(start);
+        String token = tokenFromEnvironment().or(() -> state.flatMap(StateDir::adminToken)).orElse(null);
         if (explicit != null) {
             return new AdminClient(explicit, "--admin", token);
         }
-        Optional<StateDir> state = StateDir.find(Path.of(""));
-        if (state.isPresent()) {
-            Optional<String> address = state.get().adminAddress();
-            if (address.isPresent()) {
-                return new AdminClient(address.get(), "from " + state.get().adminFile(), token);
-            }
+        Optional<String> address = state.flatMap(StateDir::adminAddress);
+        if (address.isEmpty()) {
+            throw new NoShoalFound("no running Shoal found: there is no " + StateDir.NAME + "/admin in "
+                    + start.toAbsolutePath().normalize() + " or a parent directory; "
+                    + "'shoal up' starts one, --admin HOST:PORT names another");
         }
-        return new AdminClient("127.0.0.1:" + AdminServer.DEFAULT_PORT,
-                "the default; no " + StateDir.NAME + "/admin here or in a parent directory", token);
+        return new AdminClient(address.get(), "from " + state.get().adminFile(), token,
+                Optional.of(state.get().dir().getParent()));
+    }
+
+    /** A line naming the Shoal talked to, when it was started from a directory other than {@code here}. */
+    Optional<String> elsewhere(Path here) {
+        Path current = here.toAbsolutePath().normalize();
+        return startedIn.filter(dir -> !dir.equals(current))
+                .map(dir -> "shoal: talking to the Shoal at " + address + " started in " + dir);
+    }
+
+    private static Optional<String> tokenFromEnvironment() {
+        String env = System.getenv(TOKEN_ENV);
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env.strip());
     }
 
     String address() {
@@ -138,6 +159,13 @@ final class AdminClient {
             throw new Failure(status, json.path("error").asText("HTTP " + status), json);
         }
         return json;
+    }
+
+    /** Neither {@code --admin} nor a {@code .shoal/admin} says where a Shoal is. */
+    static final class NoShoalFound extends RuntimeException {
+        NoShoalFound(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The admin endpoint said no, or could not be reached ({@link #status} 0). */

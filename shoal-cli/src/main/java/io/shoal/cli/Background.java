@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * {@code shoal up -d}: starts {@code shoal up} again as a background process of its own session
  * (so that closing the terminal or Ctrl-C in it does not reach it), output to {@code .shoal/shoal.log},
- * and returns once its admin endpoint answers.
+ * and returns once its admin endpoint answers, or with {@code --wait} once its replicas are ready too.
  */
 final class Background {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -22,7 +22,12 @@ final class Background {
 
     private Background() {}
 
-    static int start(StateDir state, Path file, AdminBind admin, EventLogOptions eventLog) throws InterruptedException {
+    /** The option that tells the background {@code shoal up} it has no terminal to be stopped from. */
+    static final String CHILD_OPTION = "--in-background";
+
+    /** @param readyTimeout how long to wait for every service's replicas to be ready; empty: do not wait */
+    static int start(StateDir state, Path file, AdminBind admin, EventLogOptions eventLog, Optional<Duration> readyTimeout)
+            throws InterruptedException {
         try {
             Optional<AutoCloseable> lock = state.lock();
             if (lock.isEmpty()) {
@@ -33,7 +38,11 @@ final class Background {
             lock.get().close(); // only checked: the background Shoal takes it
             state.forget();
             Process process = spawn(command(file, admin, eventLog), state.logFile());
-            return awaitAdmin(state, process);
+            int started = awaitAdmin(state, process);
+            if (started != 0 || readyTimeout.isEmpty()) {
+                return started;
+            }
+            return ReadyWait.await(AdminClient.locate(null, state.dir().getParent()), readyTimeout.get(), process);
         } catch (Exception e) {
             System.err.println("shoal: cannot start in the background: " + e.getMessage());
             return Launcher.EXIT_START_FAILED;
@@ -56,6 +65,7 @@ final class Background {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.add("up");
+        command.add(CHILD_OPTION);
         command.add("-f");
         command.add(file.toAbsolutePath().toString());
         command.addAll(eventLog.arguments());

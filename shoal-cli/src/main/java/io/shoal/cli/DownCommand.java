@@ -20,10 +20,15 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AdminClient client = admin.client();
+        AdminClient client;
         JsonNode answer;
         try {
+            client = admin.client();
             answer = client.post("/shutdown", Map.of(), Duration.ofSeconds(10));
+        } catch (AdminClient.NoShoalFound e) {
+            // As compose down: a Shoal that is not there is already down, so a script can run this twice.
+            System.out.println("shoal: nothing to stop: " + e.getMessage());
+            return 0;
         } catch (AdminClient.Failure e) {
             if (e.unreachable()) {
                 System.out.println("shoal: nothing to stop: " + e.getMessage());

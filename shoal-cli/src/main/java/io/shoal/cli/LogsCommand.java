@@ -1,10 +1,6 @@
 package io.shoal.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,10 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code shoal logs web-2} or {@code shoal logs web [-f]}: what replicas printed (the last 1000 lines
- * each keeps). For a service, every replica's lines, prefixed {@code web-2 | } as {@code up} prints
- * them; with {@code -f}, new lines as they come, replicas that start later included, until Ctrl-C or
- * until Shoal stops.
+ * {@code shoal logs web-2} or {@code shoal logs web [-f]}: what replicas printed. For a replica, the last
+ * 1000 lines it keeps; for a service, every replica's lines in the order they came, prefixed
+ * {@code web-2 | } as {@code up} prints them, from the service's own log: with {@code -f} that follows
+ * replicas that start later and keeps the last lines of those a rollout or a scale-down stopped, until
+ * Ctrl-C or until Shoal stops.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Print the output of a replica (web-2) or of every replica of a service (web).")
@@ -31,29 +28,33 @@ final class LogsCommand implements Callable<Integer> {
     @Mixin
     AdminOptions admin;
 
-    private final Map<String, Long> positions = new HashMap<>();
-    private int width;
+    private enum Source { REPLICA, SERVICE }
 
     @Override
     public Integer call() throws InterruptedException {
         AdminClient client = admin.client();
+        Source source = null;
         try {
-            Target target = resolve(client.get("/replicas"));
+            source = resolve(client.get("/replicas"));
+            String path = (source == Source.SERVICE ? "/services/" : "/replicas/") + name + "/logs?since=";
+            ReplicaConsole console = new ReplicaConsole(System.out);
+            long since = 0;
             while (true) {
-                for (String id : target.ids) {
-                    print(client, id, target.prefixed);
+                JsonNode page = client.get(path + since);
+                long next = page.path("next").asLong();
+                if (next < since) { // a new replica under an old id: its log starts again from 0
+                    since = 0;
+                    continue;
                 }
-                System.out.flush();
+                since = next;
+                print(page, source, console);
                 if (!follow) {
                     return 0;
                 }
                 Thread.sleep(FOLLOW_INTERVAL_MILLIS);
-                if (target.prefixed) {
-                    target = resolve(client.get("/replicas"));
-                }
             }
         } catch (AdminClient.Failure e) {
-            if (follow && e.unreachable() && !positions.isEmpty()) {
+            if (follow && e.unreachable() && source != null) {
                 System.err.println("shoal: Shoal stopped");
                 return 0;
             }
@@ -62,51 +63,29 @@ final class LogsCommand implements Callable<Integer> {
         }
     }
 
-    /** The replica named so, or the replicas of the service named so (prefixed); a failure when neither exists. */
-    private Target resolve(JsonNode answer) throws AdminClient.Failure {
-        List<String> ofService = new ArrayList<>();
+    /** Whether {@link #name} is a replica or a service; a failure when it is neither. */
+    private Source resolve(JsonNode answer) throws AdminClient.Failure {
         for (JsonNode replica : answer.path("replicas")) {
             if (replica.path("id").asText().equals(name)) {
-                return new Target(List.of(name), false);
-            }
-            if (replica.path("service").asText().equals(name)) {
-                ofService.add(replica.path("id").asText());
+                return Source.REPLICA;
             }
         }
-        boolean isService = false;
         for (JsonNode service : answer.path("services")) {
-            isService |= service.asText().equals(name);
-        }
-        if (!isService) {
-            throw new AdminClient.Failure(404, "no replica or service named " + name + " ('shoal ps' lists them)");
-        }
-        return new Target(ofService, true);
-    }
-
-    private void print(AdminClient client, String id, boolean prefixed) throws AdminClient.Failure {
-        long since = positions.getOrDefault(id, 0L);
-        JsonNode page;
-        try {
-            page = client.get("/replicas/" + id + "/logs?since=" + since);
-        } catch (AdminClient.Failure e) {
-            if (e.status() == 404 && prefixed) {
-                positions.remove(id); // retired since the list was read
-                return;
+            if (service.asText().equals(name)) {
+                return Source.SERVICE;
             }
-            throw e;
         }
-        long next = page.path("next").asLong();
-        if (next < since) { // a new replica under an old id: its log starts again from 0
-            positions.put(id, 0L);
-            print(client, id, prefixed);
-            return;
-        }
-        positions.put(id, next);
-        width = Math.max(width, id.length());
-        for (JsonNode line : page.path("lines")) {
-            System.out.println(prefixed ? ReplicaConsole.prefix(id, width) + line.asText() : line.asText());
-        }
+        throw new AdminClient.Failure(404, "no replica or service named " + name + " ('shoal ps' lists them)");
     }
 
-    private record Target(List<String> ids, boolean prefixed) {}
+    private static void print(JsonNode page, Source source, ReplicaConsole console) {
+        for (JsonNode line : page.path("lines")) {
+            if (source == Source.SERVICE) {
+                console.line(line.path("replica").asText(), line.path("text").asText());
+            } else {
+                System.out.println(line.asText());
+            }
+        }
+        System.out.flush();
+    }
 }

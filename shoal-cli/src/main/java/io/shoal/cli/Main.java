@@ -33,12 +33,22 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         new EventLogOptions().apply(); // until a command that starts Shoal applies its own
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::noShoalFound).execute(args));
     }
 
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: try 'shoal demo', 'shoal up', 'shoal proxy' or 'shoal run'");
+    }
+
+    /** A command that talks to a running Shoal found none: a sentence, not a stack trace. */
+    private static int noShoalFound(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof AdminClient.NoShoalFound) {
+            command.getErr().println("shoal: " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     /** Reads the version Maven wrote into the jar's manifest, so that the pom stays its only owner. */

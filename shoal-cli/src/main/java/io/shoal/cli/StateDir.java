@@ -40,17 +40,6 @@ final class StateDir {
         return new StateDir(Path.of("").toAbsolutePath().resolve(NAME));
     }
 
-    /** The admin token in the nearest {@code .shoal}, from {@code start} up through its parents. */
-    static Optional<String> findToken(Path start) {
-        for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
-            Optional<String> token = new StateDir(p.resolve(NAME)).adminToken();
-            if (token.isPresent()) {
-                return token;
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The nearest {@code .shoal} with an admin address, from {@code start} up through its parents. */
     static Optional<StateDir> find(Path start) {
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {

@@ -143,7 +143,6 @@ class ServerApiIntegrationTest {
     }
 
     private AdminClient admin() throws Exception {
-        String address = Files.readString(dir.resolve(".shoal/admin")).trim();
-        return new AdminClient(address, "test", StateDir.findToken(dir).orElseThrow());
+        return AdminClient.locate(null, dir);
     }
 }

@@ -79,12 +79,18 @@ final class ServerCheck {
             failures = 0;
             if (state == ServerState.DOWN && passes >= config.rise()) {
                 server.setState(ServerState.UP, "passed " + Counts.of(passes, "check") + " (" + result.detail() + ")");
+            } else if (state == ServerState.DOWN) {
+                server.explain(state, "passed " + passes + " of " + Counts.of(config.rise(), "check")
+                        + " (" + result.detail() + ")");
             }
         } else {
             failures++;
             passes = 0;
             if (state == ServerState.UP && failures >= config.fall()) {
                 server.setState(ServerState.DOWN, "failed " + Counts.of(failures, "check") + " (" + result.detail() + ")");
+            } else if (state == ServerState.DOWN) {
+                // A DOWN server's reason follows its checks, so that one that never came UP says why.
+                server.explain(state, "failed " + Counts.of(failures, "check") + " (" + result.detail() + ")");
             }
         }
         schedule(jittered(settled() ? config.interval().toNanos() : config.fastInterval().toNanos()));

@@ -7,6 +7,7 @@ import io.shoal.config.HealthCheckConfig;
 import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -76,10 +77,7 @@ class TcpHealthCheckIntegrationTest {
     @Test
     void aConnectCheckPassesOnAnyListenerAndFailsOnAClosedPort() throws Exception {
         LineServer live = resources.track(new LineServer(LineServer.garbage()));
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, RISE, FALL);
         RunningProxy proxy = resources.track(new RunningProxy(
                 TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
@@ -92,5 +90,32 @@ class TcpHealthCheckIntegrationTest {
         assertThat(live.received).as("a connect check sends nothing").isEmpty();
         assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
         assertThat(closedServer.lastCheck().detail()).startsWith("connect failed: ");
+    }
+
+    @Test
+    void aServerThatHasNeverBeenUpSaysWhatItsLastCheckSaw() throws Exception {
+        LineServer live = resources.track(new LineServer(LineServer.garbage()));
+        int closedPort = closedPort();
+        int neverReachedRise = 100;
+        HealthCheckConfig check = TestConfigs.tcp(null, null, INTERVAL, TIMEOUT, neverReachedRise, FALL);
+        RunningProxy proxy = resources.track(new RunningProxy(
+                TestConfigs.web(TestConfigs.health(check), live.address(), "127.0.0.1:" + closedPort)));
+        Server closedServer = proxy.server("127.0.0.1:" + closedPort);
+        Server liveServer = proxy.server(live.address());
+        long downSince = closedServer.status().sinceNanos();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> closedServer.checks(false) >= 2 && liveServer.checks(true) >= 2);
+        assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
+        assertThat(closedServer.status().reason()).matches("failed \\d+ checks? \\(connect failed: .+\\)");
+        assertThat(closedServer.status().sinceNanos()).as("still DOWN since it was created").isEqualTo(downSince);
+        assertThat(liveServer.status().reason()).matches("passed \\d+ of " + neverReachedRise + " checks \\(connected\\)");
+        assertThat(proxy.states.of(closedServer)).as("no state change to announce").isEmpty();
+    }
+
+    /** A loopback port nothing listens on: it refuses connections. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -4,17 +4,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last lines a replica printed, for {@code shoal logs}. Written by the replica's reader thread. */
-public final class LogBuffer {
+/**
+ * The last lines printed, for {@code shoal logs}: one replica's, or a whole service's (each line with its
+ * replica, so that a follower misses neither the last lines of a replica that is gone nor the first of
+ * one that started since it last asked). Written by the replicas' reader threads.
+ */
+public final class LogBuffer<T> {
     private final int capacity;
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final ArrayDeque<T> lines = new ArrayDeque<>();
     private long total;
 
     LogBuffer(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(String line) {
+    synchronized void add(T line) {
         if (lines.size() == capacity) {
             lines.pollFirst();
         }
@@ -23,18 +27,21 @@ public final class LogBuffer {
     }
 
     /** Lines after the {@code since}-th ever written (0 for all kept), and the new position to follow from. */
-    synchronized Page since(long since) {
+    synchronized Page<T> since(long since) {
         long first = total - lines.size();
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         long position = first;
-        for (String line : lines) {
+        for (T line : lines) {
             if (position++ >= since) {
                 out.add(line);
             }
         }
-        return new Page(out, total);
+        return new Page<>(out, total);
     }
 
     /** A slice of the log and where the next one starts. */
-    public record Page(List<String> lines, long next) {}
+    public record Page<T>(List<T> lines, long next) {}
+
+    /** A line of a service's log: which replica printed it, and what. */
+    public record Line(String replica, String text) {}
 }

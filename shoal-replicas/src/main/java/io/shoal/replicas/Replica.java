@@ -13,10 +13,13 @@ final class Replica {
     /** STANDBY: kept running out of rotation after a blue-green switch, for an instant switch back. */
     enum Phase { STARTING, READY, STOPPING, BACKOFF, FAILED, STANDBY }
 
+    /** Lines of output each replica keeps for {@code shoal logs}. */
+    static final int LOG_LINES = 1000;
+
     final String id;
     final int index;
     final ArrayDeque<Long> restartHistory = new ArrayDeque<>();
-    final LogBuffer log = new LogBuffer(1000);
+    final LogBuffer<String> log = new LogBuffer<>(LOG_LINES);
     /** Completes when the replica first passes its readiness check, or fails if it dies first. */
     final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
     ReplicaSpec spec;

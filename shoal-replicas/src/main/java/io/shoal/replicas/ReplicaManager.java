@@ -127,7 +127,7 @@ public final class ReplicaManager implements AutoCloseable {
     }
 
     /** Output of a replica after position {@code since} (0 for all kept). */
-    public LogBuffer.Page logs(String replicaId, long since) {
+    public LogBuffer.Page<String> logs(String replicaId, long since) {
         return call(() -> {
             for (ReplicaSet set : sets.values()) {
                 for (Replica replica : set.replicas()) {
@@ -138,6 +138,11 @@ public final class ReplicaManager implements AutoCloseable {
             }
             throw new IllegalArgumentException("no replica named " + replicaId);
         });
+    }
+
+    /** Output of every replica of {@code service}, gone ones included, after position {@code since}. */
+    public LogBuffer.Page<LogBuffer.Line> serviceLogs(String service, long since) {
+        return call(() -> set(service).log().since(since));
     }
 
     private ReplicaView view(ReplicaSet set, Replica replica) {

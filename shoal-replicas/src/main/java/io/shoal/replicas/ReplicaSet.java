@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class ReplicaSet {
     /** Replicas started, exited, restarted or given up on: one line each in the event log. */
     private static final Logger LOG = LoggerFactory.getLogger("shoal.replica");
+    /** Lines a service's log keeps: those of several replicas, and of the ones a rollout replaced. */
+    static final int SERVICE_LOG_LINES = 5 * Replica.LOG_LINES;
     private final String service;
     private final Topology topology;
     private final ReplicaDriver driver;
@@ -32,6 +34,8 @@ final class ReplicaSet {
     private final Runnable topologyChanged;
     private final ReplicaDriver.LineSink console;
     private final List<Replica> replicas = new ArrayList<>();
+    /** Every replica's output in the order it came, kept past the replica's end: {@code shoal logs web -f}. */
+    private final LogBuffer<LogBuffer.Line> log = new LogBuffer<>(SERVICE_LOG_LINES);
     private RunConfig run;
     private int desired;
     private BlueGreen lastBlueGreen;
@@ -58,6 +62,10 @@ final class ReplicaSet {
 
     List<Replica> replicas() {
         return replicas;
+    }
+
+    LogBuffer<LogBuffer.Line> log() {
+        return log;
     }
 
     int desired() {
@@ -133,6 +141,7 @@ final class ReplicaSet {
         try {
             RunningReplica running = driver.start(replica.id, replica.spec, port, (id, line) -> {
                 replica.log.add(line);
+                log.add(new LogBuffer.Line(id, line));
                 console.line(id, line);
             });
             replica.running = running;

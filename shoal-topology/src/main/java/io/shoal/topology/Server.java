@@ -108,6 +108,19 @@ public final class Server implements Target {
         });
     }
 
+    /**
+     * Says why the server is still in {@code state}, keeping the state and the time it began; nothing when
+     * the state has changed meanwhile. Not a change, so listeners hear nothing.
+     */
+    public void explain(ServerState state, String reason) {
+        topology.control().run(() -> {
+            ServerStatus current = status;
+            if (current.state() == state) {
+                status = current.withReason(reason);
+            }
+        });
+    }
+
     /** The latest active health check, or null before the first. */
     public CheckResult lastCheck() {
         List<CheckResult> checks = recentChecks;

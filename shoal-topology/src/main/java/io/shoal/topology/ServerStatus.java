@@ -11,4 +11,8 @@ public record ServerStatus(ServerState state, String reason, long sinceEpochMill
     static ServerStatus of(ServerState state, String reason, long nowNanos) {
         return new ServerStatus(state, reason, System.currentTimeMillis(), nowNanos);
     }
+
+    ServerStatus withReason(String next) {
+        return new ServerStatus(state, next, sinceEpochMillis, sinceNanos);
+    }
 }

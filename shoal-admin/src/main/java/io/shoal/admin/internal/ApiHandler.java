@@ -105,6 +105,10 @@ public final class ApiHandler implements HttpHandler {
                 allow(method, "POST");
                 return done(routes.switchBack(p.get(1)));
             }
+            if (p.get(2).equals("logs")) {
+                allow(method, "GET");
+                return done(routes.serviceLogs(p.get(1), exchange.getRequestURI().getRawQuery()));
+            }
         }
         if (p.equals(List.of("events"))) {
             allow(method, "GET");

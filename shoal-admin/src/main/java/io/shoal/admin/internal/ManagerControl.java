@@ -56,8 +56,14 @@ public final class ManagerControl implements ReplicaControl {
     }
 
     @Override
-    public LogPage logs(String replicaId, long since) {
-        LogBuffer.Page page = manager.logs(replicaId, since);
-        return new LogPage(page.lines(), page.next());
+    public LogPage<String> logs(String replicaId, long since) {
+        LogBuffer.Page<String> page = manager.logs(replicaId, since);
+        return new LogPage<>(page.lines(), page.next());
+    }
+
+    @Override
+    public LogPage<LogBuffer.Line> serviceLogs(String service, long since) {
+        LogBuffer.Page<LogBuffer.Line> page = manager.serviceLogs(service, since);
+        return new LogPage<>(page.lines(), page.next());
     }
 }

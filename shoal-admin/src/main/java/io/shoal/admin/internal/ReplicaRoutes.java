@@ -6,6 +6,7 @@ import io.shoal.admin.ReplicaControl;
 import io.shoal.config.Counts;
 import io.shoal.config.Defaults;
 import io.shoal.config.Values;
+import io.shoal.replicas.LogBuffer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -48,6 +49,23 @@ public final class ReplicaRoutes {
     }
 
     Answer logs(String replica, String rawQuery) {
+        ReplicaControl.LogPage<String> page = control.logs(replica, since(rawQuery));
+        ObjectNode body = Exchanges.JSON.createObjectNode().put("replica", replica);
+        body.putPOJO("lines", page.lines());
+        body.put("next", page.next());
+        return Answer.ok(body);
+    }
+
+    /** {@code GET /services/{name}/logs}: every replica's lines, each as {@code {"replica": ..., "text": ...}}. */
+    Answer serviceLogs(String service, String rawQuery) {
+        ReplicaControl.LogPage<LogBuffer.Line> page = control.serviceLogs(service, since(rawQuery));
+        ObjectNode body = Exchanges.JSON.createObjectNode().put("service", service);
+        body.putPOJO("lines", page.lines());
+        body.put("next", page.next());
+        return Answer.ok(body);
+    }
+
+    private static long since(String rawQuery) {
         long since = 0;
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {
@@ -56,11 +74,7 @@ public final class ReplicaRoutes {
                 }
             }
         }
-        ReplicaControl.LogPage page = control.logs(replica, since);
-        ObjectNode body = Exchanges.JSON.createObjectNode().put("replica", replica);
-        body.putPOJO("lines", page.lines());
-        body.put("next", page.next());
-        return Answer.ok(body);
+        return since;
     }
 
     CompletableFuture<Answer> scale(String service, ObjectNode request) {
