@@ -72,8 +72,9 @@ class CheckIntegrationTest {
 
     @Test
     void findsTheExampleAndTheDocsConfigurations() throws IOException {
-        assertThat(configs()).extracting(Source::name)
-                .contains("examples/demo/shoal.yaml", "docs/replicas.md:17", "README.md:61").hasSizeGreaterThan(10);
+        assertThat(configs()).extracting(Source::name) // file:line, the lines move as the docs grow
+                .contains("examples/demo/shoal.yaml").hasSizeGreaterThan(10)
+                .anyMatch(name -> name.startsWith("README.md:")).anyMatch(name -> name.startsWith("docs/replicas.md:"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,6 +28,9 @@ class HelpTextTest {
             List<ArgSpec> args = new ArrayList<>(spec.options());
             args.addAll(spec.positionalParameters());
             for (ArgSpec arg : args) {
+                if (arg.hidden()) {
+                    continue; // internal, never in --help
+                }
                 String name = spec.qualifiedName() + " " + arg.paramLabel();
                 if (arg instanceof CommandLine.Model.OptionSpec option) {
                     name = spec.qualifiedName() + " " + option.longestName();
