@@ -1,45 +1,39 @@
 package io.shoal.proxy.http1;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
-import io.shoal.topology.Snapshot;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The proxy step of a client connection: routes each request and runs one {@link Exchange} at a
  * time. Pipelined requests wait their turn. Reads from the client are requested explicitly
  * ({@code AUTO_READ} is off), so a slow upstream slows the client down instead of filling memory.
+ *
+ * <p>Once a request is whole, a read stays pending during its response, so the socket's read interest is
+ * not dropped and armed again per request (two {@code epoll_ctl}s); a pipelined request stops it.
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final RequestHeadTimer headTimer;
     private final ConnectionPhase phase;
-    private final ArrayDeque<Object> queued = new ArrayDeque<>(2);
+    private final PipelinedRequests queued = new PipelinedRequests();
     private ChannelHandlerContext ctx;
     private Exchange current;
     private String clientAddress;
     private boolean closing;
-    private ScheduledFuture<?> timer;
-    /** The headers of the request being routed, for {@link #header}: one lookup function per connection, not per request. */
-    private HttpHeaders routedHeaders;
-    private final Function<String, String> header = name -> routedHeaders.get(name);
+    private ConnectionTimer timer;
+    private final RouteMatcher routes = new RouteMatcher();
 
     ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer, ConnectionPhase phase) {
         this.proxy = proxy;
@@ -51,6 +45,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.timer = new ConnectionTimer(ctx.executor(), this::timerFired);
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         clientAddress = remote.getAddress().getHostAddress();
         headTimer.awaitHead(true);
@@ -63,8 +58,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         phase.read(msg);
         if (closing) {
             ReferenceCountUtil.release(msg);
-        } else if (current != null && !current.requestComplete() && msg instanceof HttpContent) {
-            current.onRequestContent((HttpContent) msg);
+        } else if (current != null && queued.isEmpty() && msg instanceof HttpContent) {
+            current.onRequestContent((HttpContent) msg); // its body, or the empty end of a bodiless one
         } else if (current != null && !current.requestComplete() && msg instanceof RequestRejected) {
             reject(((RequestRejected) msg).status()); // the current request's own body is malformed
         } else if (current != null || !queued.isEmpty()) {
@@ -72,6 +67,14 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         } else {
             dispatch(msg);
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!closing && current != null && current.mayReadAhead() && queued.isEmpty()) {
+            ctx.read();
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private void dispatch(Object msg) {
@@ -86,13 +89,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void startExchange(HttpRequest request) {
         headTimer.headReceived();
-        Snapshot snapshot = proxy.topology().current();
         RequestTarget target = RequestTarget.read(request);
         if (target == null) {
             answerWithoutUpstream(request, HttpResponseStatus.BAD_REQUEST);
             return;
         }
-        Route route = match(snapshot.routes(listenerIndex), request, target.path());
+        Route route = routes.match(proxy.topology().current().routes(listenerIndex), request, target.path());
         if (route == null) {
             answerWithoutUpstream(request, HttpResponseStatus.NOT_FOUND);
             return;
@@ -107,24 +109,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         current.start();
     }
 
-    /** The Host is parsed only when a route matches on it: most configurations have none. */
-    private Route match(List<Route> routes, HttpRequest request, String path) {
-        routedHeaders = request.headers();
-        String host = null;
-        for (int i = 0; i < routes.size(); i++) {
-            Route route = routes.get(i);
-            if (host == null && route.config().host() != null) {
-                host = HostHeader.hostName(routedHeaders.get(HttpHeaderNames.HOST));
-            }
-            if (route.matches(host, path, header)) {
-                routedHeaders = null;
-                return route;
-            }
-        }
-        routedHeaders = null;
-        return null;
-    }
-
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
     private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
         closing = true;
@@ -133,16 +117,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     /** Makes sure the current exchange's {@link Exchange#checkTimeout} runs within {@code delayNanos}. */
     void armTimer(long delayNanos) {
-        if (timer == null) {
-            timer = ctx.executor().schedule(this::timerFired, delayNanos, TimeUnit.NANOSECONDS);
-        } else if (timer.getDelay(TimeUnit.NANOSECONDS) > delayNanos) {
-            timer.cancel(false);
-            timer = ctx.executor().schedule(this::timerFired, delayNanos, TimeUnit.NANOSECONDS);
-        }
+        timer.arm(delayNanos);
     }
 
     private void timerFired() {
-        timer = null;
         if (current != null) {
             current.checkTimeout();
         }
@@ -161,8 +139,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         phase.responseEnded();
         if (!keepAlive) {
             closing = true;
-            releaseQueued();
-            LingeringClose.after(ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER));
+            queued.releaseAll();
+            LingeringClose.after(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
         }
         headTimer.awaitHead(false);
@@ -170,10 +148,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         while (current == null && (next = queued.poll()) != null) {
             dispatch(next);
         }
-        while (current != null && !current.requestComplete() && queued.peek() instanceof HttpContent) {
-            current.onRequestContent((HttpContent) queued.poll());
+        HttpContent part;
+        while (current != null && (part = queued.pollBodyPart()) != null) {
+            current.onRequestContent(part);
         }
-        if (current == null || !current.requestComplete()) {
+        if (current == null || !current.requestComplete() || queued.isEmpty() && current.mayReadAhead()) {
             ctx.read();
         }
     }
@@ -182,7 +161,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     void exchangeUpgraded(Exchange exchange) {
         if (exchange == current) {
             current = null;
-            releaseQueued();
+            queued.releaseAll();
             // This step leaves the pipeline; the tunnel counts as writing until the connection closes.
             ctx.channel().closeFuture().addListener(f -> phase.closed());
         }
@@ -191,7 +170,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     void closeAfterBrokenResponse() {
         current = null;
         closing = true;
-        releaseQueued();
+        queued.releaseAll();
         ctx.close();
     }
 
@@ -206,7 +185,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Answers {@code status} unless a response is under way, and closes: nothing after a bad request is read. */
     private void reject(HttpResponseStatus status) {
         closing = true;
-        releaseQueued();
+        queued.releaseAll();
         Exchange exchange = current;
         current = null;
         if (exchange != null) {
@@ -223,10 +202,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
         phase.closed();
-        if (timer != null) {
-            timer.cancel(false);
-        }
-        releaseQueued();
+        timer.cancel();
+        queued.releaseAll();
         if (current != null) {
             current.abort();
             current = null;
@@ -237,12 +214,5 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ctx.close();
-    }
-
-    private void releaseQueued() {
-        Object msg;
-        while ((msg = queued.poll()) != null) {
-            ReferenceCountUtil.release(msg);
-        }
     }
 }

@@ -81,12 +81,15 @@ final class Exchange implements Downstream {
         return body.whole();
     }
 
+    /** Whole, and no WebSocket handshake: after one, the client's next bytes may be in the new protocol. */
+    boolean mayReadAhead() {
+        return body.whole() && !request.upgrade();
+    }
+
     /** The attempt whose request went out on an upstream connection, or null. */
     UpstreamAttempt connectedAttempt() {
         return phase == Phase.DISPATCHED ? dispatch.connectedAttempt() : null;
     }
-
-    // --- the request body ----------------------------------------------------------------------
 
     void onRequestContent(HttpContent content) {
         body.arrived(content, System.nanoTime());
@@ -158,8 +161,6 @@ final class Exchange implements Downstream {
         }
     }
 
-    // --- the response --------------------------------------------------------------------------
-
     @Override
     public void onResponseHead(UpstreamHead head, Server server) {
         response.writeHead(head, server);
@@ -224,8 +225,6 @@ final class Exchange implements Downstream {
             dispatch.cancel();
         }
     }
-
-    // --- timeouts ------------------------------------------------------------------------------
 
     /** The connection's timer fired: {@link ExchangeTimer} decides whether a timeout passed. */
     void checkTimeout() {

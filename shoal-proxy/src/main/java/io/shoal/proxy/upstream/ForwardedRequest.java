@@ -167,7 +167,8 @@ public final class ForwardedRequest {
         return replayable;
     }
 
-    boolean upgrade() {
+    /** A WebSocket handshake: a 101 turns the connections into a tunnel. */
+    public boolean upgrade() {
         return upgrade;
     }
 

@@ -183,6 +183,34 @@ class ExchangeTest {
         assertThat(proxy.clientReads()).isEqualTo(reads + 1);
     }
 
+    @Test
+    void aWholeRequestKeepsAReadPendingDuringItsResponseAndAPipelinedOneStopsIt() {
+        proxy = new EmbeddedProxy(twoServers());
+        int atStart = proxy.clientReads();
+
+        proxy.clientSends("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(proxy.clientReads()).as("read ahead once /a is whole").isEqualTo(atStart + 1);
+        proxy.clientSends("GET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(proxy.clientReads()).as("no read while /b waits its turn").isEqualTo(atStart + 1);
+        assertThat(proxy.serverReceived(0)).startsWith("GET /a ").doesNotContain("/b");
+
+        proxy.serverAnswers(0, OK);
+
+        assertThat(proxy.clientReceived()).isEqualTo(OK);
+        assertThat(proxy.serverReceived(1)).startsWith("GET /b "); // round robin: the second server
+        assertThat(proxy.clientReads()).as("reading again: /b is whole, nothing waits").isEqualTo(atStart + 2);
+    }
+
+    @Test
+    void aWebSocketHandshakeReadsNothingAheadOfThe101() {
+        proxy = new EmbeddedProxy(twoServers());
+        int atStart = proxy.clientReads();
+
+        proxy.clientSends("GET /ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n");
+
+        assertThat(proxy.clientReads()).as("what follows may be WebSocket frames, not a request").isEqualTo(atStart);
+    }
+
     private static ShoalConfig oneServerWithMaxConns(int maxConns) {
         ServerConfig server = TestConfigs.server(FIRST);
         server = new ServerConfig(server.address(), 1, false, maxConns, server.maxFails(), server.failTimeout());
