@@ -20,13 +20,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The dashboard in a real browser: {@code shoal up} with two demo-app replicas under a steady load, the page
- * opened in headless Chromium. It shows every server with about half of the requests each, a request rate
- * that is not zero and moves, and "Scale to 3" pressed with the token brings a third replica into the table.
- * Screenshots go to {@code target/screenshots/}.
+ * The dashboard in a real browser: {@code shoal up} with two demo-app replicas, the page opened in headless
+ * Chromium after a known number of requests and once Shoal has sampled for a while. Its charts of the replicas'
+ * CPU and memory are drawn from the history at once. Then, under a steady load, it shows
+ * every server with about half of the requests each, a request rate that is not zero and moves, and "Scale to 3"
+ * pressed with the token brings a third replica into the table. Screenshots go to {@code target/screenshots/}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DashboardIntegrationTest {
+    private static final int KNOWN_REQUESTS = 20;
     @TempDir
     Path dir;
 
@@ -42,15 +44,24 @@ class DashboardIntegrationTest {
 
     /** Under a steady load started once both replicas are ready (before, the proxy answers 503: none is up). */
     private void showsAndScales(RunningShoal shoal, HeadlessChromium chromium) throws Exception {
-        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
-            String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
-            chromium.driver.get("http://" + admin + "/");
+        String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
+        for (int i = 0; i < KNOWN_REQUESTS; i++) {
+            assertThat(Http.get(shoal.proxy, "/").statusCode()).isEqualTo(200);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> streamHistory(admin), DashboardIntegrationTest::coversFiveSeconds);
+        chromium.driver.get("http://" + admin + "/");
 
-            List<String> servers = serverAddresses(admin);
-            assertThat(servers).hasSize(2);
-            Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
-            assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+        List<String> servers = serverAddresses(admin);
+        assertThat(servers).hasSize(2);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
+        assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+        // Right after the first tick: the history fills the charts; a tick alone brings three samples at most.
+        for (String chart : List.of("chart-web-cpu", "chart-web-memory")) {
+            assertThat(points(chromium, chart)).as(chart).isGreaterThanOrEqualTo(5);
+        }
+        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
 
             String rate = Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
@@ -91,6 +102,33 @@ class DashboardIntegrationTest {
                     .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("UP")));
             assertThat(load.failures()).isEmpty();
         }
+    }
+
+    /** How many points the chart in the box with this id draws. */
+    private static long points(HeadlessChromium chromium, String id) {
+        return (Long) chromium.driver.executeScript(
+                "return document.getElementById(arguments[0]).plot.data[0].length;", id);
+    }
+
+    /** The history event that a client opening the stream now gets first. */
+    private static JsonNode streamHistory(String admin) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = Http.CLIENT.send(HttpRequest.newBuilder(
+                URI.create("http://" + admin + "/api/v1/stream")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            String data = lines.filter(line -> line.startsWith("data: ")).findFirst().orElseThrow();
+            return AdminClient.JSON.readTree(data.substring("data: ".length()));
+        }
+    }
+
+    /** Five samples or more of each replica. */
+    private static boolean coversFiveSeconds(JsonNode history) {
+        JsonNode usage = history.path("usage");
+        boolean replicas = usage.size() == 2;
+        for (JsonNode samples : usage) {
+            replicas &= samples.size() >= 5;
+        }
+        return replicas;
     }
 
     /** Clicks the row's Drain or Ready button once it offers {@code action}; rows are redrawn every second. */

@@ -1,6 +1,8 @@
 // Shoal's dashboard: reads GET /api/v1/stream (server-sent events) and draws what it says. The stream sends a
-// "history" on connect (per-second traffic of each service, replicas desired and ready over time) and a "tick"
-// every second (the bodies of GET /api/v1/services and /api/v1/replicas, and the newest per-second samples).
+// "history" on connect (per-second traffic of each service, CPU and memory of each replica, replicas desired and
+// ready over time) and a "tick" every second (the bodies of GET /api/v1/services and /api/v1/replicas, and the
+// newest samples of each series). Samples carry their own time; a sample no later than
+// the last one kept is one the page has already drawn.
 // Everything this page uses is served by Shoal itself; changing requests send the token kept in sessionStorage.
 (function () {
   "use strict";
@@ -28,8 +30,8 @@
 
   // --- one service: its panel, series and charts ---
   // A chart's box keeps its plot, so that a chart whose series change (replicas come and go) is drawn anew in place.
-  function chart(container, title, series, extra) {
-    const box = el("div", { class: "chart" }, el("div", { class: "title" }, title));
+  function chart(container, id, title, series, extra) {
+    const box = el("div", { class: "chart", id }, el("div", { class: "title" }, title));
     container.append(box);
     draw(box, series, extra);
     new ResizeObserver(() => box.plot.setSize({ width: Math.max(300, box.clientWidth), height: 180 })).observe(box);
@@ -52,19 +54,19 @@
     const charts = el("div", { class: "charts" });
     panel.append(el("h2", {}, "service " + name), stats, charts);
     const view = { name, panel, stats, seconds: [[], [], [], [], [], []], counts: [[], [], []], marks: [] };
-    view.traffic = chart(charts, "requests and errors per second", [
+    view.traffic = chart(charts, "chart-" + name + "-traffic", "requests and errors per second", [
       { label: "requests/s", stroke: "#2563eb", width: 2 }, { label: "errors/s", stroke: "#b91c1c", width: 2 }]);
-    view.latency = chart(charts, "latency (ms)", [
+    view.latency = chart(charts, "chart-" + name + "-latency", "latency (ms)", [
       { label: "p50", stroke: "#15803d" }, { label: "p95", stroke: "#b45309" }, { label: "p99", stroke: "#b91c1c" }]);
     if (runsReplicas) {
       const stepped = uPlot.paths.stepped({ align: 1 });
-      view.replicaChart = chart(charts, "replicas desired and ready (dashed lines: desired count changed)", [
+      view.replicaChart = chart(charts, "chart-" + name + "-replicas", "replicas desired and ready (dashed lines: desired count changed)", [
         { label: "desired", stroke: "#6b7280", width: 2, paths: stepped },
         { label: "ready", stroke: "#15803d", width: 2, paths: stepped, fill: "rgba(21,128,61,.08)" }],
         { hooks: { draw: [(u) => drawMarks(u, view.marks)] }, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(2, max + 1)] } } });
       view.usage = { x: [], cpu: new Map(), memory: new Map() };
-      view.cpuChart = chart(charts, "CPU per replica (% of one core)", []);
-      view.memoryChart = chart(charts, "memory per replica (MiB resident)", []);
+      view.cpuChart = chart(charts, "chart-" + name + "-cpu", "CPU per replica (% of one core)", []);
+      view.memoryChart = chart(charts, "chart-" + name + "-memory", "memory per replica (MiB resident)", []);
     }
     view.serverResult = el("span", { id: "servers-" + name + "-result", class: "result" });
     panel.append(el("h3", {}, "servers"), view.serverResult);
@@ -141,14 +143,18 @@
   }
 
   // --- series kept in the page, oldest first ---
-  function addSeconds(view, samples) {
-    const s = view.seconds;
+  /** Adds the samples later than the last one kept: series[0] is their time, series[i] the i-th of values(p). */
+  function appendNewer(series, samples, values) {
     for (const p of samples) {
       const t = p.atEpochMillis / 1000;
-      if (s[0].length && t <= s[0][s[0].length - 1]) continue;
-      [t, p.requestRate, p.errorRate, p.p50Millis, p.p95Millis, p.p99Millis].forEach((v, i) => s[i].push(v));
+      if (series[0].length && t <= series[0][series[0].length - 1]) continue;
+      [t, ...values(p)].forEach((v, i) => series[i].push(v));
     }
-    trim(s);
+    trim(series);
+  }
+
+  function addSeconds(view, samples) {
+    appendNewer(view.seconds, samples, (p) => [p.requestRate, p.errorRate, p.p50Millis, p.p95Millis, p.p99Millis]);
   }
 
   function addCount(view, atEpochMillis, desired, ready) {
@@ -162,26 +168,37 @@
 
   const PALETTE = ["#2563eb", "#15803d", "#b45309", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626"];
 
-  // CPU and memory of each replica over time, from the replicas of each tick (the stream keeps no history of them).
-  function addUsage(view, atEpochMillis, replicas) {
+  // CPU and memory of each replica over time, from the replica sampler's samples (usage: replica id -> samples).
+  // One sampling round stamps every replica with one time, so a round is one point of each replica's line.
+  function addUsage(view, usage, ids) {
     const u = view.usage;
-    const before = u.x.length;
+    const newest = u.x.length ? u.x[u.x.length - 1] : -Infinity;
+    const rounds = new Map(); // time -> (replica id -> sample)
+    for (const id of ids) {
+      for (const p of usage[id] || []) {
+        const t = p.atEpochMillis / 1000;
+        if (t <= newest) continue;
+        if (!rounds.has(t)) rounds.set(t, new Map());
+        rounds.get(t).set(id, p);
+      }
+    }
     let changed = false;
-    u.x.push(atEpochMillis / 1000);
-    for (const r of replicas) {
-      if (!u.cpu.has(r.id)) {
-        u.cpu.set(r.id, new Array(before).fill(null));
-        u.memory.set(r.id, new Array(before).fill(null));
+    for (const t of [...rounds.keys()].sort((a, b) => a - b)) {
+      const round = rounds.get(t);
+      for (const id of round.keys()) {
+        if (u.cpu.has(id)) continue;
+        u.cpu.set(id, new Array(u.x.length).fill(null));
+        u.memory.set(id, new Array(u.x.length).fill(null));
         changed = true;
       }
-      u.cpu.get(r.id).push(r.cpuPercent < 0 ? null : r.cpuPercent);
-      u.memory.get(r.id).push(r.rssBytes < 0 ? null : r.rssBytes / 1048576);
+      u.x.push(t);
+      for (const [id, values] of u.cpu) {
+        const p = round.get(id);
+        values.push(p && p.cpuPercent >= 0 ? p.cpuPercent : null);
+        u.memory.get(id).push(p && p.rssBytes >= 0 ? p.rssBytes / 1048576 : null);
+      }
     }
-    for (const [id, values] of u.cpu) {
-      if (values.length === before) { values.push(null); u.memory.get(id).push(null); }
-    }
-    const drop = u.x.findIndex((t) => t >= u.x[u.x.length - 1] - KEEP_SECONDS);
-    if (drop > 0) [u.x, ...u.cpu.values(), ...u.memory.values()].forEach((a) => a.splice(0, drop));
+    trim([u.x, ...u.cpu.values(), ...u.memory.values()]);
     for (const [id, values] of u.cpu) {
       if (values.every((v) => v === null)) { u.cpu.delete(id); u.memory.delete(id); changed = true; }
     }
@@ -296,18 +313,20 @@
   function onTick(tick) {
     for (const s of tick.services.services) {
       let view = services.get(s.name);
+      const ids = tick.replicas.replicas.filter((r) => r.service === s.name).map((r) => r.id);
       if (!view) {
         view = serviceView(s.name, s.replicas !== null);
         services.set(s.name, view);
         if (history) {
           addSeconds(view, history.seconds[s.name] || []);
           for (const c of (history.replicaCounts[s.name] || [])) addCount(view, c.atEpochMillis, c.desired, c.ready);
+          if (s.replicas) addUsage(view, history.usage, ids);
         }
       }
       addSeconds(view, tick.seconds[s.name] || []);
       if (s.replicas) {
         addCount(view, tick.atEpochMillis, s.replicas.desired, s.replicas.ready);
-        addUsage(view, tick.atEpochMillis, tick.replicas.replicas.filter((r) => r.service === s.name));
+        addUsage(view, tick.usage, ids);
       }
       renderService(view, s, tick.replicas.replicas);
     }
