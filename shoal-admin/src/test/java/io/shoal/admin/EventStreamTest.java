@@ -133,6 +133,34 @@ class EventStreamTest {
                 .containsExactly("atEpochMillis", "cpuPercent", "rssBytes");
     }
 
+    /** Shoal's own CPU, memory and connections: one sample a tick, all of them in the history of a later client. */
+    @Test
+    void shoalsOwnFiguresComeWithEveryTickAndInTheHistory() throws Exception {
+        Iterator<Event> first = open();
+        assertThat(first.next().name()).isEqualTo("history");
+        List<Long> ticks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode tick = nextTickWith(first, -1);
+            JsonNode own = tick.path("shoal");
+            assertThat(own.get(own.size() - 1).path("atEpochMillis").asLong())
+                    .isEqualTo(tick.path("atEpochMillis").asLong());
+            ticks.add(tick.path("atEpochMillis").asLong());
+        }
+
+        JsonNode history = open().next().data().path("shoal");
+        List<Long> kept = new ArrayList<>();
+        history.forEach(sample -> kept.add(sample.path("atEpochMillis").asLong()));
+        assertThat(kept).containsSubsequence(ticks);
+        JsonNode newest = history.get(history.size() - 1);
+        assertThat(newest.fieldNames()).toIterable().containsExactly("atEpochMillis", "cpuPercent", "rssBytes",
+                "heapUsedBytes", "heapMaxBytes", "connections");
+        assertThat(newest.path("cpuPercent").asDouble()).isNotNegative();
+        assertThat(newest.path("rssBytes").asLong()).isPositive();
+        assertThat(newest.path("heapUsedBytes").asLong()).isPositive();
+        assertThat(newest.path("connections").fieldNames()).toIterable()
+                .containsExactly("active", "reading", "writing", "waiting");
+    }
+
     /** The next tick whose newest web-1 sample is at {@code atEpochMillis} (any tick for -1). */
     private static JsonNode nextTickWith(Iterator<Event> events, long atEpochMillis) {
         while (true) {

@@ -21,14 +21,16 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real browser: {@code shoal up} with two demo-app replicas, the page opened in headless
- * Chromium after a known number of requests and once Shoal has sampled for a while. Its charts of the replicas'
- * CPU and memory are drawn from the history at once. Then, under a steady load, it shows
+ * Chromium after a known number of requests and once Shoal has sampled for a while. Its charts of CPU and memory
+ * (the replicas' and Shoal's own) are drawn from the history at once, the per-server counters show those
+ * requests by class, and Shoal's own CPU, memory and connections are there. Then, under a steady load, it shows
  * every server with about half of the requests each, a request rate that is not zero and moves, and "Scale to 3"
  * pressed with the token brings a third replica into the table. Screenshots go to {@code target/screenshots/}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DashboardIntegrationTest {
     private static final int KNOWN_REQUESTS = 20;
+
     @TempDir
     Path dir;
 
@@ -42,7 +44,10 @@ class DashboardIntegrationTest {
         }
     }
 
-    /** Under a steady load started once both replicas are ready (before, the proxy answers 503: none is up). */
+    /**
+     * Known requests first, then a steady load; both once both replicas are ready (before, the proxy answers 503:
+     * none is up).
+     */
     private void showsAndScales(RunningShoal shoal, HeadlessChromium chromium) throws Exception {
         String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
         for (int i = 0; i < KNOWN_REQUESTS; i++) {
@@ -58,10 +63,14 @@ class DashboardIntegrationTest {
                 .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
         assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
         // Right after the first tick: the history fills the charts; a tick alone brings three samples at most.
-        for (String chart : List.of("chart-web-cpu", "chart-web-memory")) {
+        for (String chart : List.of("chart-web-cpu", "chart-web-memory", "chart-shoal-cpu", "chart-shoal-memory",
+                "chart-shoal-connections")) {
             assertThat(points(chromium, chart)).as(chart).isGreaterThanOrEqualTo(5);
         }
+        showsCounters(chromium, servers);
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> text(chromium, "shoal-connections-active"),
+                    active -> !active.isEmpty() && Integer.parseInt(active) >= 1);
 
             String rate = Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
@@ -104,6 +113,35 @@ class DashboardIntegrationTest {
         }
     }
 
+    /**
+     * The per-server counters after {@link #KNOWN_REQUESTS} requests: every one a 2xx, spread over both servers,
+     * none in flight; and Shoal's own CPU, memory and connections.
+     */
+    private static void showsCounters(HeadlessChromium chromium, List<String> servers) {
+        String total = "[data-service='web'][data-figure='%s']";
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> texts(chromium, String.format(total, "2xx"), "textContent"),
+                        twoXx -> twoXx.equals(List.of(String.valueOf(KNOWN_REQUESTS))));
+        assertThat(texts(chromium, String.format(total, "requests"), "textContent"))
+                .containsExactly(String.valueOf(KNOWN_REQUESTS));
+        for (String figure : List.of("1xx", "3xx", "4xx", "5xx", "failures", "inFlight")) {
+            assertThat(texts(chromium, String.format(total, figure), "textContent")).as(figure).containsExactly("0");
+        }
+        for (String server : servers) {
+            String cell = "[data-server='" + server + "'][data-figure='%s']";
+            assertThat(texts(chromium, String.format(cell, "state"), "textContent")).containsExactly("UP");
+            assertThat(texts(chromium, String.format(cell, "inFlight"), "textContent")).containsExactly("0");
+            assertThat(texts(chromium, String.format(cell, "2xx"), "textContent"))
+                    .singleElement().satisfies(twoXx -> assertThat(Integer.parseInt(twoXx)).isPositive());
+        }
+        assertThat(text(chromium, "shoal-cpu")).matches("\\d+\\.\\d%");
+        assertThat(text(chromium, "shoal-rss")).matches("[1-9]\\d* MiB");
+        assertThat(text(chromium, "shoal-heap")).matches("\\d+ MiB / \\d+ MiB");
+        for (String connections : List.of("active", "reading", "writing", "waiting")) {
+            assertThat(text(chromium, "shoal-connections-" + connections)).matches("\\d+");
+        }
+    }
+
     /** How many points the chart in the box with this id draws. */
     private static long points(HeadlessChromium chromium, String id) {
         return (Long) chromium.driver.executeScript(
@@ -121,14 +159,14 @@ class DashboardIntegrationTest {
         }
     }
 
-    /** Five samples or more of each replica. */
+    /** Five samples or more of Shoal itself and of each replica. */
     private static boolean coversFiveSeconds(JsonNode history) {
         JsonNode usage = history.path("usage");
         boolean replicas = usage.size() == 2;
         for (JsonNode samples : usage) {
             replicas &= samples.size() >= 5;
         }
-        return replicas;
+        return replicas && history.path("shoal").size() >= 5;
     }
 
     /** Clicks the row's Drain or Ready button once it offers {@code action}; rows are redrawn every second. */

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * What the dashboard's stream sends. A {@code tick}, once a second: the bodies of {@code GET /api/v1/services}
  * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} (the same builders), each service's newest
- * per-second samples from the {@link TrafficSampler} and each replica's newest CPU and memory samples. A
- * {@code history}, to a client that just connected: every sample of those that is kept, and the replicas
+ * per-second samples from the {@link TrafficSampler}, each replica's newest CPU and memory samples and Shoal's
+ * own. A {@code history}, to a client that just connected: every sample of those that is kept, and the replicas
  * desired and ready of each {@code run} service as the ticks saw them.
  *
  * <p>Figures sampled on another timer (traffic, replica CPU and memory) go out as the samples themselves, each
@@ -33,6 +33,7 @@ final class StreamFigures {
 
     private final AdminSources sources;
     private final TopologyRoutes topology;
+    private final ShoalProcessFigures shoal;
     /** Replicas desired and ready per run service, oldest first; no other component keeps them over time. */
     private final Map<String, ArrayDeque<ReplicaCount>> replicaCounts = new LinkedHashMap<>();
 
@@ -41,6 +42,7 @@ final class StreamFigures {
     StreamFigures(AdminSources sources) {
         this.sources = sources;
         this.topology = new TopologyRoutes(sources);
+        this.shoal = new ShoalProcessFigures(sources.connections());
     }
 
     ObjectNode tick(long nowEpochMillis) {
@@ -51,6 +53,8 @@ final class StreamFigures {
         body.set("replicas", ReplicaRoutes.replicasJson(sources.replicas()));
         body.set("seconds", seconds(RECENT_SECONDS));
         body.set("usage", usage(RECENT_SECONDS));
+        shoal.sample(nowEpochMillis);
+        body.set("shoal", shoal.last(RECENT_SECONDS));
         body.set("events", EventRoutes.eventsJson(sources.events(), null, 0, false));
         return body;
     }
@@ -59,6 +63,7 @@ final class StreamFigures {
         ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
         body.set("seconds", seconds(TrafficSampler.HISTORY_SECONDS));
         body.set("usage", usage(TrafficSampler.HISTORY_SECONDS));
+        body.set("shoal", shoal.last(TrafficSampler.HISTORY_SECONDS));
         ObjectNode counts = body.putObject("replicaCounts");
         replicaCounts.forEach((service, series) -> {
             ArrayNode list = counts.putArray(service);
