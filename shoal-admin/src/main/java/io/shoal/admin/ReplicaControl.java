@@ -4,6 +4,7 @@ import io.shoal.admin.internal.ManagerControl;
 import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
+import io.shoal.replicas.ResourceSample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public interface ReplicaControl {
     List<String> services();
 
     List<ReplicaView> replicas();
+
+    /** The CPU and memory samples of every running replica, oldest first, by replica id. */
+    Map<String, List<ResourceSample>> resourceHistory();
 
     /** How many replicas each service whose replicas Shoal runs is to have now, by service. */
     Map<String, Integer> desired();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaView;
+import io.shoal.replicas.ResourceSample;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -211,6 +212,14 @@ class AdminServerTest {
         @Override
         public List<ReplicaView> replicas() {
             return List.of(new ReplicaView("web-1", "web", "READY", port, 42, 1500, 0, 1.5, 50_000_000, 0, "ready"));
+        }
+
+        /** The CPU and memory samples of web-1 that {@link #resourceHistory()} answers; a test sets them. */
+        volatile List<ResourceSample> samples = List.of();
+
+        @Override
+        public Map<String, List<ResourceSample>> resourceHistory() {
+            return Map.of("web-1", samples);
         }
 
         @Override

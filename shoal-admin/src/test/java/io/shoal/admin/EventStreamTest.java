@@ -3,6 +3,7 @@ package io.shoal.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.shoal.replicas.ResourceSample;
 import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ class EventStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestBackend backend;
+    private AdminServerTest.FakeControl control;
     private RunningAdmin running;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -44,7 +46,8 @@ class EventStreamTest {
     @BeforeEach
     void start() throws Exception {
         backend = new TestBackend("backend");
-        running = RunningAdmin.start(new AdminServerTest.FakeControl(backend.port()),
+        control = new AdminServerTest.FakeControl(backend.port());
+        running = RunningAdmin.start(control,
                 AdminAccess.of(AdminServerTest.TOKEN, false, List.of("127.0.0.1"), List.of()), List.of(backend.address()));
     }
 
@@ -94,6 +97,91 @@ class EventStreamTest {
         Event next = events.next();
         assertThat(next.name()).isEqualTo("tick");
         assertThat(next.data().path("atEpochMillis").asLong()).isGreaterThan(tick.data().path("atEpochMillis").asLong());
+    }
+
+    /**
+     * The replica sampler runs on a timer of its own. Two of its samples between two ticks, then none before the
+     * next: a tick that sent "the newest sample" at its own time sent 7 s, 7 s again, and never 6 s. Each sample
+     * goes out with its own time, so a client keeping each second once (as the dashboard does) gets every one.
+     */
+    @Test
+    void replicaSamplesReachAClientEachOnceWhateverTheTicksPhase() throws Exception {
+        List<ResourceSample> samples = new ArrayList<>();
+        for (long second = 1; second <= 5; second++) {
+            samples.add(new ResourceSample(second * 1000, second, second * 1_000_000));
+        }
+        control.samples = List.copyOf(samples);
+        Iterator<Event> events = open();
+        Event history = events.next();
+        assertThat(history.name()).isEqualTo("history");
+        List<Long> delivered = new ArrayList<>();
+        keepNewer(delivered, history.data().path("usage").path("web-1"));
+        assertThat(delivered).containsExactly(1000L, 2000L, 3000L, 4000L, 5000L);
+
+        samples.add(new ResourceSample(6000, 6, 6_000_000));
+        samples.add(new ResourceSample(7000, 7, 7_000_000));
+        control.samples = List.copyOf(samples);
+        JsonNode tick = nextTickWith(events, 7000);
+        keepNewer(delivered, tick.path("usage").path("web-1"));
+        keepNewer(delivered, nextTickWith(events, 7000).path("usage").path("web-1")); // nothing new
+        samples.add(new ResourceSample(8000, 8, 8_000_000));
+        control.samples = List.copyOf(samples);
+        keepNewer(delivered, nextTickWith(events, 8000).path("usage").path("web-1"));
+
+        assertThat(delivered).containsExactly(1000L, 2000L, 3000L, 4000L, 5000L, 6000L, 7000L, 8000L);
+        assertThat(tick.path("usage").path("web-1").get(0).fieldNames()).toIterable()
+                .containsExactly("atEpochMillis", "cpuPercent", "rssBytes");
+    }
+
+    /** Shoal's own CPU, memory and connections: one sample a tick, all of them in the history of a later client. */
+    @Test
+    void shoalsOwnFiguresComeWithEveryTickAndInTheHistory() throws Exception {
+        Iterator<Event> first = open();
+        assertThat(first.next().name()).isEqualTo("history");
+        List<Long> ticks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode tick = nextTickWith(first, -1);
+            JsonNode own = tick.path("shoal");
+            assertThat(own.get(own.size() - 1).path("atEpochMillis").asLong())
+                    .isEqualTo(tick.path("atEpochMillis").asLong());
+            ticks.add(tick.path("atEpochMillis").asLong());
+        }
+
+        JsonNode history = open().next().data().path("shoal");
+        List<Long> kept = new ArrayList<>();
+        history.forEach(sample -> kept.add(sample.path("atEpochMillis").asLong()));
+        assertThat(kept).containsSubsequence(ticks);
+        JsonNode newest = history.get(history.size() - 1);
+        assertThat(newest.fieldNames()).toIterable().containsExactly("atEpochMillis", "cpuPercent", "rssBytes",
+                "heapUsedBytes", "heapMaxBytes", "connections");
+        assertThat(newest.path("cpuPercent").asDouble()).isNotNegative();
+        assertThat(newest.path("rssBytes").asLong()).isPositive();
+        assertThat(newest.path("heapUsedBytes").asLong()).isPositive();
+        assertThat(newest.path("connections").fieldNames()).toIterable()
+                .containsExactly("active", "reading", "writing", "waiting");
+    }
+
+    /** The next tick whose newest web-1 sample is at {@code atEpochMillis} (any tick for -1). */
+    private static JsonNode nextTickWith(Iterator<Event> events, long atEpochMillis) {
+        while (true) {
+            Event event = events.next();
+            assertThat(event.name()).isEqualTo("tick");
+            JsonNode usage = event.data().path("usage").path("web-1");
+            if (atEpochMillis < 0 || usage.path(usage.size() - 1).path("atEpochMillis").asLong() == atEpochMillis) {
+                assertThat(usage.size()).isLessThanOrEqualTo(3);
+                return event.data();
+            }
+        }
+    }
+
+    /** The dashboard's rule: a sample is new when it is later than the last one kept. */
+    private static void keepNewer(List<Long> kept, JsonNode samples) {
+        for (JsonNode sample : samples) {
+            long at = sample.path("atEpochMillis").asLong();
+            if (kept.isEmpty() || at > kept.get(kept.size() - 1)) {
+                kept.add(at);
+            }
+        }
     }
 
     @Test

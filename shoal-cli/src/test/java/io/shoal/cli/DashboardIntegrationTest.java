@@ -20,13 +20,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The dashboard in a real browser: {@code shoal up} with two demo-app replicas under a steady load, the page
- * opened in headless Chromium. It shows every server with about half of the requests each, a request rate
- * that is not zero and moves, and "Scale to 3" pressed with the token brings a third replica into the table.
- * Screenshots go to {@code target/screenshots/}.
+ * The dashboard in a real browser: {@code shoal up} with two demo-app replicas, the page opened in headless
+ * Chromium after a known number of requests and once Shoal has sampled for a while. Its charts of CPU and memory
+ * (the replicas' and Shoal's own) are drawn from the history at once, the per-server counters show those
+ * requests by class, and Shoal's own CPU, memory and connections are there. Then, under a steady load, it shows
+ * every server with about half of the requests each, a request rate that is not zero and moves, and "Scale to 3"
+ * pressed with the token brings a third replica into the table. Screenshots go to {@code target/screenshots/}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DashboardIntegrationTest {
+    private static final int KNOWN_REQUESTS = 20;
+
     @TempDir
     Path dir;
 
@@ -40,17 +44,33 @@ class DashboardIntegrationTest {
         }
     }
 
-    /** Under a steady load started once both replicas are ready (before, the proxy answers 503: none is up). */
+    /**
+     * Known requests first, then a steady load; both once both replicas are ready (before, the proxy answers 503:
+     * none is up).
+     */
     private void showsAndScales(RunningShoal shoal, HeadlessChromium chromium) throws Exception {
-        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
-            String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
-            chromium.driver.get("http://" + admin + "/");
+        String admin = Files.readString(dir.resolve(".shoal/admin")).trim();
+        for (int i = 0; i < KNOWN_REQUESTS; i++) {
+            assertThat(Http.get(shoal.proxy, "/").statusCode()).isEqualTo(200);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> streamHistory(admin), DashboardIntegrationTest::coversFiveSeconds);
+        chromium.driver.get("http://" + admin + "/");
 
-            List<String> servers = serverAddresses(admin);
-            assertThat(servers).hasSize(2);
-            Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
-            assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+        List<String> servers = serverAddresses(admin);
+        assertThat(servers).hasSize(2);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
+        assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
+        // Right after the first tick: the history fills the charts; a tick alone brings three samples at most.
+        for (String chart : List.of("chart-web-cpu", "chart-web-memory", "chart-shoal-cpu", "chart-shoal-memory",
+                "chart-shoal-connections")) {
+            assertThat(points(chromium, chart)).as(chart).isGreaterThanOrEqualTo(5);
+        }
+        showsCounters(chromium, servers);
+        try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> text(chromium, "shoal-connections-active"),
+                    active -> !active.isEmpty() && Integer.parseInt(active) >= 1);
 
             String rate = Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> text(chromium, "rate-web"), text -> Double.parseDouble(text) > 0);
@@ -91,6 +111,62 @@ class DashboardIntegrationTest {
                     .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("UP")));
             assertThat(load.failures()).isEmpty();
         }
+    }
+
+    /**
+     * The per-server counters after {@link #KNOWN_REQUESTS} requests: every one a 2xx, spread over both servers,
+     * none in flight; and Shoal's own CPU, memory and connections.
+     */
+    private static void showsCounters(HeadlessChromium chromium, List<String> servers) {
+        String total = "[data-service='web'][data-figure='%s']";
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> texts(chromium, String.format(total, "2xx"), "textContent"),
+                        twoXx -> twoXx.equals(List.of(String.valueOf(KNOWN_REQUESTS))));
+        assertThat(texts(chromium, String.format(total, "requests"), "textContent"))
+                .containsExactly(String.valueOf(KNOWN_REQUESTS));
+        for (String figure : List.of("1xx", "3xx", "4xx", "5xx", "failures", "inFlight")) {
+            assertThat(texts(chromium, String.format(total, figure), "textContent")).as(figure).containsExactly("0");
+        }
+        for (String server : servers) {
+            String cell = "[data-server='" + server + "'][data-figure='%s']";
+            assertThat(texts(chromium, String.format(cell, "state"), "textContent")).containsExactly("UP");
+            assertThat(texts(chromium, String.format(cell, "inFlight"), "textContent")).containsExactly("0");
+            assertThat(texts(chromium, String.format(cell, "2xx"), "textContent"))
+                    .singleElement().satisfies(twoXx -> assertThat(Integer.parseInt(twoXx)).isPositive());
+        }
+        assertThat(text(chromium, "shoal-cpu")).matches("\\d+\\.\\d%");
+        assertThat(text(chromium, "shoal-rss")).matches("[1-9]\\d* MiB");
+        assertThat(text(chromium, "shoal-heap")).matches("\\d+ MiB / \\d+ MiB");
+        for (String connections : List.of("active", "reading", "writing", "waiting")) {
+            assertThat(text(chromium, "shoal-connections-" + connections)).matches("\\d+");
+        }
+    }
+
+    /** How many points the chart in the box with this id draws. */
+    private static long points(HeadlessChromium chromium, String id) {
+        return (Long) chromium.driver.executeScript(
+                "return document.getElementById(arguments[0]).plot.data[0].length;", id);
+    }
+
+    /** The history event that a client opening the stream now gets first. */
+    private static JsonNode streamHistory(String admin) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r = Http.CLIENT.send(HttpRequest.newBuilder(
+                URI.create("http://" + admin + "/api/v1/stream")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            String data = lines.filter(line -> line.startsWith("data: ")).findFirst().orElseThrow();
+            return AdminClient.JSON.readTree(data.substring("data: ".length()));
+        }
+    }
+
+    /** Five samples or more of Shoal itself and of each replica. */
+    private static boolean coversFiveSeconds(JsonNode history) {
+        JsonNode usage = history.path("usage");
+        boolean replicas = usage.size() == 2;
+        for (JsonNode samples : usage) {
+            replicas &= samples.size() >= 5;
+        }
+        return replicas && history.path("shoal").size() >= 5;
     }
 
     /** Clicks the row's Drain or Ready button once it offers {@code action}; rows are redrawn every second. */

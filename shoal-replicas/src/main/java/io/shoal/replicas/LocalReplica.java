@@ -51,7 +51,7 @@ final class LocalReplica implements RunningReplica {
     }
 
     @Override
-    public synchronized ResourceSample sample() {
-        return process.isAlive() ? stats.sample() : null;
+    public synchronized ResourceSample sample(long atEpochMillis) {
+        return process.isAlive() ? stats.sample(atEpochMillis) : null;
     }
 }

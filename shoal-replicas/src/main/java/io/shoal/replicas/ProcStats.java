@@ -21,7 +21,7 @@ final class ProcStats {
         this.pid = pid;
     }
 
-    ResourceSample sample() {
+    ResourceSample sample(long atEpochMillis) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // Fields after the command name, which is in parentheses and may contain spaces.
@@ -32,7 +32,7 @@ final class ProcStats {
             double cpu = lastTicks < 0 ? 0 : (ticks - lastTicks) / TICKS_PER_SECOND * 1e9 / (now - lastNanos) * 100;
             lastTicks = ticks;
             lastNanos = now;
-            return new ResourceSample(cpu, rssPages * 4096);
+            return new ResourceSample(atEpochMillis, cpu, rssPages * 4096);
         } catch (IOException | RuntimeException e) {
             return null; // the process is gone, or this is not Linux
         }

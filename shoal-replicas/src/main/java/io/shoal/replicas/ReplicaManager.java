@@ -8,9 +8,11 @@ import io.shoal.topology.ServerState;
 import io.shoal.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,7 +41,7 @@ public final class ReplicaManager implements AutoCloseable {
         return thread;
     });
     private final Map<String, ReplicaSet> sets = new LinkedHashMap<>();
-    private final Map<String, ResourceSample> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ResourceHistory resources = new ResourceHistory();
     private final ServerListener readiness = this::stateChanged;
 
     /**
@@ -114,6 +116,11 @@ public final class ReplicaManager implements AutoCloseable {
         });
     }
 
+    /** The CPU and memory samples of every running replica, oldest first, by replica id. */
+    public Map<String, List<ResourceSample>> resourceHistory() {
+        return resources.all();
+    }
+
     public List<ReplicaView> replicas() {
         return call(() -> {
             List<ReplicaView> views = new ArrayList<>();
@@ -147,7 +154,7 @@ public final class ReplicaManager implements AutoCloseable {
 
     private ReplicaView view(ReplicaSet set, Replica replica) {
         RunningReplica running = replica.running;
-        ResourceSample sample = running == null ? null : samples.get(replica.id);
+        ResourceSample sample = running == null ? null : resources.newest(replica.id);
         int inFlight = 0;
         for (Server server : topology.current().service(set.service()).servers()) {
             if (server.config().equals(replica.server)) {
@@ -162,16 +169,18 @@ public final class ReplicaManager implements AutoCloseable {
     }
 
     private void sampleResources() {
+        long at = System.currentTimeMillis();
+        Set<String> sampled = new HashSet<>();
         for (ReplicaSet set : sets.values()) {
             for (Replica replica : set.replicas()) {
-                ResourceSample sample = replica.running == null ? null : replica.running.sample();
+                ResourceSample sample = replica.running == null ? null : replica.running.sample(at);
                 if (sample != null) {
-                    samples.put(replica.id, sample);
-                } else {
-                    samples.remove(replica.id);
+                    resources.add(replica.id, sample);
+                    sampled.add(replica.id);
                 }
             }
         }
+        resources.retain(sampled);
     }
 
     private void stateChanged(Server server, io.shoal.topology.ServerStatus previous, io.shoal.topology.ServerStatus now) {

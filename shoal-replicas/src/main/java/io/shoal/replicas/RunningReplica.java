@@ -22,6 +22,9 @@ public interface RunningReplica {
      */
     CompletableFuture<Integer> stop(Duration grace);
 
-    /** CPU and memory, sampled now; null when it cannot be read. */
-    ResourceSample sample();
+    /**
+     * CPU and memory, sampled now and stamped {@code atEpochMillis} (one time for every replica of a round, so
+     * that their series share the times they are drawn at); null when it cannot be read.
+     */
+    ResourceSample sample(long atEpochMillis);
 }

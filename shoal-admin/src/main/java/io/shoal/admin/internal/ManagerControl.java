@@ -4,6 +4,7 @@ import io.shoal.admin.ReplicaControl;
 import io.shoal.replicas.LogBuffer;
 import io.shoal.replicas.ReplicaManager;
 import io.shoal.replicas.ReplicaView;
+import io.shoal.replicas.ResourceSample;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ public final class ManagerControl implements ReplicaControl {
     @Override
     public List<ReplicaView> replicas() {
         return manager.replicas();
+    }
+
+    @Override
+    public Map<String, List<ResourceSample>> resourceHistory() {
+        return manager.resourceHistory();
     }
 
     @Override

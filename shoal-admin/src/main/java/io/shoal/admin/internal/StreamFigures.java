@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.admin.AdminSources;
+import io.shoal.replicas.ResourceSample;
 import io.shoal.topology.TrafficSampler;
 import io.shoal.topology.TrafficSecond;
 import java.util.ArrayDeque;
@@ -15,9 +16,14 @@ import java.util.Set;
 
 /**
  * What the dashboard's stream sends. A {@code tick}, once a second: the bodies of {@code GET /api/v1/services}
- * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} (the same builders) and each service's newest
- * per-second samples from the {@link TrafficSampler}. A {@code history}, to a client that just connected: every per-second sample the
- * sampler keeps, and the replicas desired and ready of each {@code run} service as the ticks saw them.
+ * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} (the same builders), each service's newest
+ * per-second samples from the {@link TrafficSampler}, each replica's newest CPU and memory samples and Shoal's
+ * own. A {@code history}, to a client that just connected: every sample of those that is kept, and the replicas
+ * desired and ready of each {@code run} service as the ticks saw them.
+ *
+ * <p>Figures sampled on another timer (traffic, replica CPU and memory) go out as the samples themselves, each
+ * with its own time, a few in every tick: a point read of "the newest" at the tick's own time would send one
+ * sample twice and miss the next whenever the two timers run close to each other.
  *
  * <p>Threading: used by the stream's one thread only.
  */
@@ -27,6 +33,7 @@ final class StreamFigures {
 
     private final AdminSources sources;
     private final TopologyRoutes topology;
+    private final ShoalProcessFigures shoal;
     /** Replicas desired and ready per run service, oldest first; no other component keeps them over time. */
     private final Map<String, ArrayDeque<ReplicaCount>> replicaCounts = new LinkedHashMap<>();
 
@@ -35,6 +42,7 @@ final class StreamFigures {
     StreamFigures(AdminSources sources) {
         this.sources = sources;
         this.topology = new TopologyRoutes(sources);
+        this.shoal = new ShoalProcessFigures(sources.connections());
     }
 
     ObjectNode tick(long nowEpochMillis) {
@@ -44,6 +52,9 @@ final class StreamFigures {
         body.set("services", services);
         body.set("replicas", ReplicaRoutes.replicasJson(sources.replicas()));
         body.set("seconds", seconds(RECENT_SECONDS));
+        body.set("usage", usage(RECENT_SECONDS));
+        shoal.sample(nowEpochMillis);
+        body.set("shoal", shoal.last(RECENT_SECONDS));
         body.set("events", EventRoutes.eventsJson(sources.events(), null, 0, false));
         return body;
     }
@@ -51,6 +62,8 @@ final class StreamFigures {
     ObjectNode history(long nowEpochMillis) {
         ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
         body.set("seconds", seconds(TrafficSampler.HISTORY_SECONDS));
+        body.set("usage", usage(TrafficSampler.HISTORY_SECONDS));
+        body.set("shoal", shoal.last(TrafficSampler.HISTORY_SECONDS));
         ObjectNode counts = body.putObject("replicaCounts");
         replicaCounts.forEach((service, series) -> {
             ArrayNode list = counts.putArray(service);
@@ -78,6 +91,19 @@ final class StreamFigures {
             }
         }
         return byService;
+    }
+
+    /** Each running replica's last {@code limit} CPU and memory samples, oldest first. */
+    private ObjectNode usage(int limit) {
+        ObjectNode byReplica = Exchanges.JSON.createObjectNode();
+        sources.replicas().resourceHistory().forEach((id, samples) -> {
+            ArrayNode list = byReplica.putArray(id);
+            for (ResourceSample s : samples.subList(Math.max(0, samples.size() - limit), samples.size())) {
+                list.addObject().put("atEpochMillis", s.atEpochMillis())
+                        .put("cpuPercent", ServiceJson.round(s.cpuPercent())).put("rssBytes", s.rssBytes());
+            }
+        });
+        return byReplica;
     }
 
     /** Keeps the replica figures of this tick's services JSON, so that a new client sees them over time. */

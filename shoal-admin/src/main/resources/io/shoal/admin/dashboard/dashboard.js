@@ -1,6 +1,8 @@
 // Shoal's dashboard: reads GET /api/v1/stream (server-sent events) and draws what it says. The stream sends a
-// "history" on connect (per-second traffic of each service, replicas desired and ready over time) and a "tick"
-// every second (the bodies of GET /api/v1/services and /api/v1/replicas, and the newest per-second samples).
+// "history" on connect (per-second traffic of each service, CPU and memory of each replica and of Shoal itself,
+// replicas desired and ready over time) and a "tick" every second (the bodies of GET /api/v1/services and
+// /api/v1/replicas, and the newest samples of each series). Samples carry their own time; a sample no later than
+// the last one kept is one the page has already drawn.
 // Everything this page uses is served by Shoal itself; changing requests send the token kept in sessionStorage.
 (function () {
   "use strict";
@@ -20,6 +22,17 @@
   const fmt = (v, digits) => (v < 0 ? "–" : Number(v).toFixed(digits));
   const mib = (bytes) => (bytes < 0 ? "–" : (bytes / 1048576).toFixed(0) + " MiB");
   const ago = (ms) => { const s = Math.round(ms / 1000); return s < 120 ? s + "s" : Math.round(s / 60) + "m"; };
+  const absent = (v) => v === undefined || v === null;
+  const count = (v) => (absent(v) ? "–" : String(v));
+  const duration = (s) => (absent(s) ? "–" : s < 120 ? s + "s" : s < 7200 ? Math.floor(s / 60) + "m" + (s % 60) + "s"
+    : Math.floor(s / 3600) + "h" + Math.floor((s % 3600) / 60) + "m");
+  function bytes(b) {
+    if (absent(b)) return "–";
+    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let i = 0;
+    while (b >= 1024 && i < units.length - 1) { b /= 1024; i++; }
+    return (i ? b.toFixed(1) : b) + " " + units[i];
+  }
 
   // --- token ---
   const tokenInput = document.getElementById("token");
@@ -28,8 +41,8 @@
 
   // --- one service: its panel, series and charts ---
   // A chart's box keeps its plot, so that a chart whose series change (replicas come and go) is drawn anew in place.
-  function chart(container, title, series, extra) {
-    const box = el("div", { class: "chart" }, el("div", { class: "title" }, title));
+  function chart(container, id, title, series, extra) {
+    const box = el("div", { class: "chart", id }, el("div", { class: "title" }, title));
     container.append(box);
     draw(box, series, extra);
     new ResizeObserver(() => box.plot.setSize({ width: Math.max(300, box.clientWidth), height: 180 })).observe(box);
@@ -52,19 +65,19 @@
     const charts = el("div", { class: "charts" });
     panel.append(el("h2", {}, "service " + name), stats, charts);
     const view = { name, panel, stats, seconds: [[], [], [], [], [], []], counts: [[], [], []], marks: [] };
-    view.traffic = chart(charts, "requests and errors per second", [
+    view.traffic = chart(charts, "chart-" + name + "-traffic", "requests and errors per second", [
       { label: "requests/s", stroke: "#2563eb", width: 2 }, { label: "errors/s", stroke: "#b91c1c", width: 2 }]);
-    view.latency = chart(charts, "latency (ms)", [
+    view.latency = chart(charts, "chart-" + name + "-latency", "latency (ms)", [
       { label: "p50", stroke: "#15803d" }, { label: "p95", stroke: "#b45309" }, { label: "p99", stroke: "#b91c1c" }]);
     if (runsReplicas) {
       const stepped = uPlot.paths.stepped({ align: 1 });
-      view.replicaChart = chart(charts, "replicas desired and ready (dashed lines: desired count changed)", [
+      view.replicaChart = chart(charts, "chart-" + name + "-replicas", "replicas desired and ready (dashed lines: desired count changed)", [
         { label: "desired", stroke: "#6b7280", width: 2, paths: stepped },
         { label: "ready", stroke: "#15803d", width: 2, paths: stepped, fill: "rgba(21,128,61,.08)" }],
         { hooks: { draw: [(u) => drawMarks(u, view.marks)] }, scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(2, max + 1)] } } });
       view.usage = { x: [], cpu: new Map(), memory: new Map() };
-      view.cpuChart = chart(charts, "CPU per replica (% of one core)", []);
-      view.memoryChart = chart(charts, "memory per replica (MiB resident)", []);
+      view.cpuChart = chart(charts, "chart-" + name + "-cpu", "CPU per replica (% of one core)", []);
+      view.memoryChart = chart(charts, "chart-" + name + "-memory", "memory per replica (MiB resident)", []);
     }
     view.serverResult = el("span", { id: "servers-" + name + "-result", class: "result" });
     panel.append(el("h3", {}, "servers"), view.serverResult);
@@ -72,6 +85,9 @@
     panel.append(el("table", { id: "servers-" + name }, el("thead", {}, el("tr", {},
       ...["server", "replica", "state", "share of requests", "req/s", "err/s", "p95 ms", "in flight", "weight",
         "last health checks", ""].map((h) => el("th", {}, h)))), view.servers));
+    view.counters = el("tbody");
+    panel.append(el("h3", {}, "counters since start, as the HAProxy stats page shows them"),
+      el("div", { class: "wide" }, el("table", { id: "counters-" + name, class: "counters" }, counterHead(), view.counters)));
     if (runsReplicas) {
       panel.append(el("h3", {}, "replicas"), scaleControls(view));
       view.replicas = el("tbody");
@@ -141,14 +157,18 @@
   }
 
   // --- series kept in the page, oldest first ---
-  function addSeconds(view, samples) {
-    const s = view.seconds;
+  /** Adds the samples later than the last one kept: series[0] is their time, series[i] the i-th of values(p). */
+  function appendNewer(series, samples, values) {
     for (const p of samples) {
       const t = p.atEpochMillis / 1000;
-      if (s[0].length && t <= s[0][s[0].length - 1]) continue;
-      [t, p.requestRate, p.errorRate, p.p50Millis, p.p95Millis, p.p99Millis].forEach((v, i) => s[i].push(v));
+      if (series[0].length && t <= series[0][series[0].length - 1]) continue;
+      [t, ...values(p)].forEach((v, i) => series[i].push(v));
     }
-    trim(s);
+    trim(series);
+  }
+
+  function addSeconds(view, samples) {
+    appendNewer(view.seconds, samples, (p) => [p.requestRate, p.errorRate, p.p50Millis, p.p95Millis, p.p99Millis]);
   }
 
   function addCount(view, atEpochMillis, desired, ready) {
@@ -162,26 +182,37 @@
 
   const PALETTE = ["#2563eb", "#15803d", "#b45309", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#dc2626"];
 
-  // CPU and memory of each replica over time, from the replicas of each tick (the stream keeps no history of them).
-  function addUsage(view, atEpochMillis, replicas) {
+  // CPU and memory of each replica over time, from the replica sampler's samples (usage: replica id -> samples).
+  // One sampling round stamps every replica with one time, so a round is one point of each replica's line.
+  function addUsage(view, usage, ids) {
     const u = view.usage;
-    const before = u.x.length;
+    const newest = u.x.length ? u.x[u.x.length - 1] : -Infinity;
+    const rounds = new Map(); // time -> (replica id -> sample)
+    for (const id of ids) {
+      for (const p of usage[id] || []) {
+        const t = p.atEpochMillis / 1000;
+        if (t <= newest) continue;
+        if (!rounds.has(t)) rounds.set(t, new Map());
+        rounds.get(t).set(id, p);
+      }
+    }
     let changed = false;
-    u.x.push(atEpochMillis / 1000);
-    for (const r of replicas) {
-      if (!u.cpu.has(r.id)) {
-        u.cpu.set(r.id, new Array(before).fill(null));
-        u.memory.set(r.id, new Array(before).fill(null));
+    for (const t of [...rounds.keys()].sort((a, b) => a - b)) {
+      const round = rounds.get(t);
+      for (const id of round.keys()) {
+        if (u.cpu.has(id)) continue;
+        u.cpu.set(id, new Array(u.x.length).fill(null));
+        u.memory.set(id, new Array(u.x.length).fill(null));
         changed = true;
       }
-      u.cpu.get(r.id).push(r.cpuPercent < 0 ? null : r.cpuPercent);
-      u.memory.get(r.id).push(r.rssBytes < 0 ? null : r.rssBytes / 1048576);
+      u.x.push(t);
+      for (const [id, values] of u.cpu) {
+        const p = round.get(id);
+        values.push(p && p.cpuPercent >= 0 ? p.cpuPercent : null);
+        u.memory.get(id).push(p && p.rssBytes >= 0 ? p.rssBytes / 1048576 : null);
+      }
     }
-    for (const [id, values] of u.cpu) {
-      if (values.length === before) { values.push(null); u.memory.get(id).push(null); }
-    }
-    const drop = u.x.findIndex((t) => t >= u.x[u.x.length - 1] - KEEP_SECONDS);
-    if (drop > 0) [u.x, ...u.cpu.values(), ...u.memory.values()].forEach((a) => a.splice(0, drop));
+    trim([u.x, ...u.cpu.values(), ...u.memory.values()]);
     for (const [id, values] of u.cpu) {
       if (values.every((v) => v === null)) { u.cpu.delete(id); u.memory.delete(id); changed = true; }
     }
@@ -216,6 +247,7 @@
       ...(s.replicas ? [stat("replicas ready / desired", s.replicas.ready + " / " + s.replicas.desired, "replicas-" + s.name + "-count")] : []));
     const total = s.servers.reduce((sum, v) => sum + v.requestRate, 0);
     view.servers.replaceChildren(...s.servers.map((v) => serverRow(view, v, total)));
+    view.counters.replaceChildren(...s.servers.map(counterRow), counterTotalRow(s));
     if (view.replicas) {
       view.replicas.replaceChildren(...replicas.filter((r) => r.service === s.name).map(replicaRow));
       if (!view.scalePrefilled) { // once: afterwards the field is the user's
@@ -246,6 +278,52 @@
       el("td", { class: "num" }, fmt(v.p95Millis, 2)), el("td", { class: "num" }, v.inFlight),
       el("td", { class: "num" }, v.weight + (v.backup ? " (backup)" : "")), el("td", {}, checks),
       el("td", {}, stateButton(view, v)));
+  }
+
+  // The columns of the HAProxy stats page, counted since Shoal started; "–" where the services JSON has no figure.
+  // They sit between the status columns (state, last change, downtime) and the service's queue; the service's row
+  // adds each up over its servers, but for the maximum.
+  const COUNTERS = [
+    { group: "sessions", figure: "inFlight", head: "now", value: (v) => v.inFlight },
+    { group: "sessions", figure: "sessionsMax", head: "max", value: (v) => v.sessionsMax, max: true },
+    { group: "sessions", figure: "requests", head: "total",
+      value: (v) => Object.values(v.responses).reduce((a, b) => a + b, v.failures) },
+    ...["1xx", "2xx", "3xx", "4xx", "5xx"].map((c) => ({ group: "responses", figure: c, head: c, value: (v) => v.responses[c] })),
+    ...["failures", "retries", "redispatches", "ejections"].map((figure) => ({ group: "errors", figure, head: figure,
+      value: (v) => v[figure] })),
+    { group: "bytes", figure: "bytesIn", head: "in", value: (v) => v.bytesIn, show: bytes },
+    { group: "bytes", figure: "bytesOut", head: "out", value: (v) => v.bytesOut, show: bytes },
+  ];
+
+  function counterHead() {
+    const groups = [["status", 3]];
+    for (const c of COUNTERS) {
+      if (groups[groups.length - 1][0] === c.group) groups[groups.length - 1][1]++; else groups.push([c.group, 1]);
+    }
+    groups.push(["queue", 2]);
+    return el("thead", {},
+      el("tr", {}, el("th", { rowSpan: 2 }, "server"), ...groups.map(([g, n]) => el("th", { colSpan: n, class: "group" }, g))),
+      el("tr", {}, ...["state", "last change", "downtime", ...COUNTERS.map((c) => c.head), "now", "max"]
+        .map((h, i) => el("th", i > 0 ? { class: "num" } : {}, h))));
+  }
+
+  function counterRow(v) {
+    const cell = (figure, text, cls = "num") => el("td", { class: cls, "data-server": v.address, "data-figure": figure }, text);
+    return el("tr", { class: "counters-server", "data-server": v.address },
+      el("td", {}, v.address), cell("state", el("span", { class: "state " + v.state }, v.state), ""),
+      cell("lastChangeSeconds", duration(v.lastChangeSeconds)), cell("downtimeSeconds", duration(v.downtimeSeconds)),
+      ...COUNTERS.map((c) => cell(c.figure, (c.show || count)(c.value(v)))), cell("queueCurrent", ""), cell("queueMax", ""));
+  }
+
+  // The service's row: the servers' counts added up (where every server has the figure) and the service's queue.
+  function counterTotalRow(s) {
+    const cell = (figure, text) => el("td", { class: "num", "data-service": s.name, "data-figure": figure }, text);
+    const sum = (c) => (s.servers.some((v) => absent(c.value(v))) ? undefined
+      : s.servers.reduce((total, v) => total + c.value(v), 0));
+    return el("tr", { class: "counters-service", "data-service": s.name },
+      el("td", {}, "service " + s.name), cell("up", s.totals.up + " / " + s.totals.servers + " up"), el("td", {}), el("td", {}),
+      ...COUNTERS.map((c) => (c.max ? el("td", {}) : cell(c.figure, (c.show || count)(sum(c))))),
+      cell("queueCurrent", count(s.totals.queueCurrent)), cell("queueMax", count(s.totals.queueMax)));
   }
 
   // Drain (HAProxy's "set server state drain"): no new requests, those in flight finish; Ready undoes it.
@@ -285,32 +363,65 @@
     document.getElementById("events").replaceChildren(...items);
   }
 
+  // --- Shoal's own process: CPU, memory and client connections (as /status counts them) ---
+  const shoal = { series: [[], [], [], [], [], [], [], []] }; // time, CPU, resident, heap, active, reading, writing, waiting
+  const shoalCharts = document.getElementById("shoal-charts");
+  shoal.cpu = chart(shoalCharts, "chart-shoal-cpu", "Shoal's CPU (% of one core)", [
+    { label: "CPU %", stroke: "#2563eb", width: 2 }]);
+  shoal.memory = chart(shoalCharts, "chart-shoal-memory", "Shoal's memory (MiB)", [
+    { label: "resident", stroke: "#7c3aed", width: 2 }, { label: "heap used", stroke: "#0891b2", width: 2 }]);
+  shoal.connections = chart(shoalCharts, "chart-shoal-connections", "client connections", [
+    { label: "active", stroke: "#1d2330", width: 2 }, { label: "reading", stroke: "#b45309" },
+    { label: "writing", stroke: "#15803d" }, { label: "waiting", stroke: "#6b7280" }]);
+
+  function addShoal(samples) {
+    appendNewer(shoal.series, samples, (p) => [p.cpuPercent < 0 ? null : p.cpuPercent, p.rssBytes < 0 ? null : p.rssBytes / 1048576,
+      p.heapUsedBytes / 1048576, p.connections.active, p.connections.reading, p.connections.writing, p.connections.waiting]);
+    const x = shoal.series[0];
+    shoal.cpu.plot.setData([x, shoal.series[1]]);
+    shoal.memory.plot.setData([x, shoal.series[2], shoal.series[3]]);
+    shoal.connections.plot.setData([x, ...shoal.series.slice(4)]);
+    const p = samples[samples.length - 1];
+    if (!p) return;
+    const c = p.connections;
+    document.getElementById("shoal-stats").replaceChildren(
+      stat("CPU", p.cpuPercent < 0 ? "–" : fmt(p.cpuPercent, 1) + "%", "shoal-cpu"), stat("resident memory", mib(p.rssBytes), "shoal-rss"),
+      stat("heap used / max", mib(p.heapUsedBytes) + " / " + mib(p.heapMaxBytes), "shoal-heap"),
+      stat("connections", c.active, "shoal-connections-active"), stat("reading", c.reading, "shoal-connections-reading"),
+      stat("writing", c.writing, "shoal-connections-writing"), stat("waiting", c.waiting, "shoal-connections-waiting"));
+  }
+
   // --- the stream ---
   let history = null; // kept until the first tick says which services run replicas
   function onHistory(h) {
     services.forEach((v) => v.panel.remove());
     services.clear();
     history = h;
+    shoal.series.forEach((a) => a.splice(0));
+    addShoal(h.shoal);
   }
 
   function onTick(tick) {
     for (const s of tick.services.services) {
       let view = services.get(s.name);
+      const ids = tick.replicas.replicas.filter((r) => r.service === s.name).map((r) => r.id);
       if (!view) {
         view = serviceView(s.name, s.replicas !== null);
         services.set(s.name, view);
         if (history) {
           addSeconds(view, history.seconds[s.name] || []);
           for (const c of (history.replicaCounts[s.name] || [])) addCount(view, c.atEpochMillis, c.desired, c.ready);
+          if (s.replicas) addUsage(view, history.usage, ids);
         }
       }
       addSeconds(view, tick.seconds[s.name] || []);
       if (s.replicas) {
         addCount(view, tick.atEpochMillis, s.replicas.desired, s.replicas.ready);
-        addUsage(view, tick.atEpochMillis, tick.replicas.replicas.filter((r) => r.service === s.name));
+        addUsage(view, tick.usage, ids);
       }
       renderService(view, s, tick.replicas.replicas);
     }
+    addShoal(tick.shoal);
     renderEvents(tick.events);
     document.getElementById("clock").textContent = "updated " + new Date(tick.atEpochMillis).toLocaleTimeString();
   }
