@@ -130,7 +130,7 @@ public final class AdminServer implements AutoCloseable {
         server.createContext("/", new DashboardHandler(api)).getFilters().add(filter);
         EventStream stream = EventStream.start(sources);
         server.createContext(EventStream.PATH, stream).getFilters().add(filter);
-        server.createContext("/metrics", TextHandlers.metrics(sources)).getFilters().add(filter);
+        server.createContext("/metrics", TextHandlers.metrics(sources, changes.reloads())).getFilters().add(filter);
         server.createContext("/status", TextHandlers.status(sources.connections())).getFilters().add(filter);
         server.start();
         return new AdminServer(server, workers, timer, stream);

@@ -60,6 +60,7 @@ public final class ConfigChanges {
     private final Topology topology;
     private final Source source;
     private final Runnable topologyChanged;
+    private final ReloadFigures reloads = new ReloadFigures(System.currentTimeMillis());
     private ShoalConfig applied;
 
     /**
@@ -86,14 +87,21 @@ public final class ConfigChanges {
     public synchronized Reloaded reload() throws Refused {
         try {
             Reloaded reloaded = reloadFile();
+            reloads.record(ReloadFigures.Result.SUCCESS, System.currentTimeMillis());
             LOG.info("{}: {}", reloaded.source(),
                     reloaded.changes().isEmpty() ? "no changes" : String.join("; ", reloaded.changes()));
             return reloaded;
         } catch (Refused refused) {
+            reloads.record(ReloadFigures.Result.FAILURE, System.currentTimeMillis());
             LOG.error("refused: {}{}", refused.getMessage(),
                     refused.problems().isEmpty() ? "" : ": " + String.join("; ", refused.problems()));
             throw refused;
         }
+    }
+
+    /** Reloads done and refused, and how the last one went. */
+    public ReloadFigures reloads() {
+        return reloads;
     }
 
     private Reloaded reloadFile() throws Refused {

@@ -130,10 +130,7 @@ public final class RawBackends {
             InputStream in = socket.getInputStream();
             readHead(in);
             requests.incrementAndGet();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!await(release)) {
                 return;
             }
             try {
@@ -148,6 +145,32 @@ public final class RawBackends {
             }
             closes.incrementAndGet();
         });
+    }
+
+    /** A keep-alive server that answers each request 200 "ok", but none before {@code release} opens. */
+    public static Misbehaving keepAliveWhenReleased(java.util.concurrent.CountDownLatch release) throws IOException {
+        return new Misbehaving((socket, requests) -> {
+            InputStream in = socket.getInputStream();
+            for (String head = readHead(in); !head.isEmpty(); head = readHead(in)) {
+                requests.incrementAndGet();
+                if (!await(release)) {
+                    return;
+                }
+                socket.getOutputStream().write(OK.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            }
+        });
+    }
+
+    /** False when interrupted: the backend is closing. */
+    private static boolean await(java.util.concurrent.CountDownLatch release) {
+        try {
+            release.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public static String readHead(InputStream in) throws IOException {

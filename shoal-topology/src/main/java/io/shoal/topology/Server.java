@@ -99,7 +99,7 @@ public final class Server implements Target {
             if (previous.state() == state) {
                 return;
             }
-            ServerStatus current = ServerStatus.of(state, reason, topology.ticker().nanoTime());
+            ServerStatus current = previous.next(state, reason, topology.ticker().nanoTime());
             if (state == ServerState.UP) {
                 failures.recordSuccess(); // passed its checks: earlier passive failures must not hide it
             }
@@ -234,7 +234,7 @@ public final class Server implements Target {
 
     /** A request was sent to this server (it now counts toward in-flight and {@code max_conns}). */
     public void onRequestStart() {
-        inFlight.incrementAndGet();
+        traffic.inFlightReached(inFlight.incrementAndGet());
     }
 
     /** The request sent to this server ended, with or without a response. */

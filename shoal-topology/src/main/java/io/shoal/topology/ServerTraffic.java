@@ -1,52 +1,82 @@
 package io.shoal.topology;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * What the data plane counts for one server: responses by status class, failures without a response,
- * and latency, both as cumulative buckets (for {@code /metrics}) and as HdrHistogram intervals (for
- * percentiles). Every event loop writes (striped adders and HdrHistogram's wait-free recorder: no
- * locks, no allocation); the control plane reads the cumulative counts whenever it likes, and
- * {@link TrafficSampler} alone takes the intervals.
+ * retries and redispatches, bytes each way, the most requests in flight at once, and three durations as
+ * {@link LatencyHistogram}s (for {@code /metrics}): connecting, waiting for the response head once the
+ * request went out, and the whole attempt to the response head, which is also kept as HdrHistogram
+ * intervals (for percentiles). Every event loop writes (striped adders and HdrHistogram's wait-free
+ * recorder: no locks, no allocation); the control plane reads the cumulative counts whenever it likes,
+ * and {@link TrafficSampler} alone takes the intervals.
  */
 public final class ServerTraffic {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
-    /** Upper bounds of the latency buckets, seconds: Prometheus's default buckets. */
-    private static final double[] BUCKET_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-    private static final long[] BUCKET_NANOS = new long[BUCKET_SECONDS.length];
-
-    static {
-        for (int i = 0; i < BUCKET_SECONDS.length; i++) {
-            BUCKET_NANOS[i] = (long) (BUCKET_SECONDS[i] * 1e9);
-        }
-    }
 
     /** Index 0 holds 1xx, ..., 4 holds 5xx. */
     private final LongAdder[] byClass = adders(5);
     private final LongAdder failures = new LongAdder();
-    /** One more than the bounds: the last counts what is above every bound (+Inf). Not cumulative. */
-    private final LongAdder[] buckets = adders(BUCKET_NANOS.length + 1);
-    private final LongAdder latencySumNanos = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder redispatches = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private final LatencyHistogram connectTime = new LatencyHistogram();
+    private final LatencyHistogram responseTime = new LatencyHistogram();
     private final Recorder latencyMicros = new Recorder(MAX_MICROS, 2);
 
     void record(int statusCode, long latencyNanos) {
         byClass[Math.min(4, Math.max(0, statusCode / 100 - 1))].increment();
-        long nanos = Math.max(0, latencyNanos);
-        int bucket = 0;
-        while (bucket < BUCKET_NANOS.length && nanos > BUCKET_NANOS[bucket]) {
-            bucket++;
-        }
-        buckets[bucket].increment();
-        latencySumNanos.add(nanos);
-        latencyMicros.recordValue(Math.min(MAX_MICROS, nanos / 1000));
+        latency.record(latencyNanos);
+        latencyMicros.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos) / 1000));
     }
 
     /** A request sent to this server that ended without a response: connect error, timeout, lost connection. */
     void recordFailure() {
         failures.increment();
+    }
+
+    /** Raises the most requests in flight at once; a compare-and-set only when it is a new high. */
+    void inFlightReached(int inFlight) {
+        if (inFlight > maxInFlight.get()) {
+            maxInFlight.accumulateAndGet(inFlight, Math::max);
+        }
+    }
+
+    /** A new connection to this server was opened in {@code nanos}; a pooled connection has no connect time. */
+    public void recordConnect(long nanos) {
+        connectTime.record(nanos);
+    }
+
+    /** The response head arrived {@code nanos} after the request head was written (time to first byte). */
+    public void recordResponseTime(long nanos) {
+        responseTime.record(nanos);
+    }
+
+    /** An attempt on this server failed and the request was tried again (on another server). */
+    public void recordRetry() {
+        retries.increment();
+    }
+
+    /** A request its sticky cookie sent here went to another server: this one was unavailable or failed. */
+    public void recordRedispatch() {
+        redispatches.increment();
+    }
+
+    /** Bytes written to this server: requests, from clients toward the server (HAProxy's bytes_in). */
+    public void addBytesIn(long bytes) {
+        bytesIn.add(bytes);
+    }
+
+    /** Bytes read from this server: responses, toward the clients (HAProxy's bytes_out). */
+    public void addBytesOut(long bytes) {
+        bytesOut.add(bytes);
     }
 
     /** Responses received from this server since it was created. */
@@ -68,28 +98,40 @@ public final class ServerTraffic {
         return failures.sum();
     }
 
-    /** The upper bounds of the latency buckets, in seconds (the +Inf bucket is implied). */
-    public static double[] bucketBoundsSeconds() {
-        return BUCKET_SECONDS.clone();
+    public long retries() {
+        return retries.sum();
     }
 
-    /**
-     * Responses per latency bucket, cumulative as Prometheus wants: element i counts latencies up to
-     * bound i; the last element (one past the bounds) counts all of them (+Inf).
-     */
-    public long[] cumulativeBuckets() {
-        long[] counts = new long[buckets.length];
-        long sum = 0;
-        for (int i = 0; i < buckets.length; i++) {
-            sum += buckets[i].sum();
-            counts[i] = sum;
-        }
-        return counts;
+    public long redispatches() {
+        return redispatches.sum();
     }
 
-    /** The sum of every latency recorded, seconds (to the response head). */
-    public double latencySumSeconds() {
-        return latencySumNanos.sum() / 1e9;
+    public long bytesIn() {
+        return bytesIn.sum();
+    }
+
+    public long bytesOut() {
+        return bytesOut.sum();
+    }
+
+    /** The most requests this server had in flight at once (HAProxy's smax). */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** From the start of an attempt (connecting included) to the response head. */
+    public LatencyHistogram latency() {
+        return latency;
+    }
+
+    /** Opening new connections. */
+    public LatencyHistogram connectTime() {
+        return connectTime;
+    }
+
+    /** From the request head written to the response head. */
+    public LatencyHistogram responseTime() {
+        return responseTime;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 public final class Topology implements AutoCloseable {
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ConcurrentHashMap<String, EjectionBudget> budgets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, QueueFigures> queues = new ConcurrentHashMap<>();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private final ControlLoop control = new ControlLoop();
     private final Ticker ticker;
@@ -115,6 +116,11 @@ public final class Topology implements AutoCloseable {
     /** Tests see on which thread each snapshot is built. */
     void onRebuilt(Runnable hook) {
         rebuilt = hook;
+    }
+
+    /** The queue figures of a service, kept across reloads as its servers are. */
+    public QueueFigures queue(String serviceName) {
+        return queues.computeIfAbsent(serviceName, name -> new QueueFigures());
     }
 
     EjectionBudget budget(String serviceName) {

@@ -38,9 +38,11 @@ class TrafficSamplerTest {
         assertThat(traffic.responses(4)).isEqualTo(1);
         assertThat(traffic.responses(5)).isEqualTo(1);
         assertThat(traffic.failures()).isEqualTo(1);
-        // bounds .005 .01 .025 .05 .1 .25 .5 1 ...: 3 ms in the first, 30 ms from the fourth, 700 ms from the eighth
-        assertThat(traffic.cumulativeBuckets()).containsExactly(1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3);
-        assertThat(traffic.latencySumSeconds()).isCloseTo(0.733, within(1e-9));
+        // bounds .0001 .00025 .0005 .001 .0025 .005 .01 .025 .05 .1 .25 .5 1 ... 25: 3 ms from the sixth,
+        // 30 ms from the ninth, 700 ms from the thirteenth
+        assertThat(traffic.latency().cumulativeBuckets())
+                .containsExactly(0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3);
+        assertThat(traffic.latency().sumSeconds()).isCloseTo(0.733, within(1e-9));
     }
 
     @Test

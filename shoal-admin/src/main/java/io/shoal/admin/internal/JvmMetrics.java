@@ -6,8 +6,8 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 
 /**
- * JVM and process figures for {@code /metrics}, named as Prometheus's Java client names them, so that
- * the usual JVM dashboards work: memory, threads, garbage collection, CPU time, start time.
+ * JVM figures for {@code /metrics}, named as Prometheus's Java client names them, so that the usual JVM
+ * dashboards work: memory, threads, garbage collection. The process's own are {@link ProcessMetrics}.
  */
 final class JvmMetrics {
     private JvmMetrics() {}
@@ -29,13 +29,6 @@ final class JvmMetrics {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             w.sample("jvm_gc_collection_seconds_count", Math.max(0, gc.getCollectionCount()), "gc", gc.getName());
             w.sample("jvm_gc_collection_seconds_sum", Math.max(0, gc.getCollectionTime()) / 1000.0, "gc", gc.getName());
-        }
-        var runtime = ManagementFactory.getRuntimeMXBean();
-        w.family("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch, seconds.");
-        w.sample("process_start_time_seconds", runtime.getStartTime() / 1000.0);
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            w.family("process_cpu_seconds_total", "counter", "User and system CPU time of the process, seconds.");
-            w.sample("process_cpu_seconds_total", Math.max(0, os.getProcessCpuTime()) / 1e9);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.shoal.admin.internal;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * Writes the Prometheus text exposition format 0.0.4: a {@code # HELP} and {@code # TYPE} line per
  * family, then its samples. Label values are escaped as the format requires; numbers are written the
- * way Prometheus reads them ({@code +Inf}, integers without a fraction). Not thread-safe: one per scrape.
+ * way Prometheus reads them ({@code +Inf}, integers without a fraction, no exponent). Not thread-safe: one per scrape.
  *
  * @see <a href="https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format">the format</a>
  */
@@ -55,7 +55,8 @@ final class PrometheusWriter {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%s", value);
+        // Plain digits, as other clients write bucket bounds: le="0.0001", not le="1.0E-4".
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private void escape(String value) {

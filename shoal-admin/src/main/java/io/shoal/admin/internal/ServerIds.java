@@ -5,6 +5,7 @@ import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Server;
 import io.shoal.topology.Service;
 import io.shoal.topology.Topology;
+import java.util.List;
 
 /** How a path names a server: its {@code HOST:PORT} as configured, or, for a replica, its id ({@code web-2}). */
 final class ServerIds {
@@ -28,6 +29,16 @@ final class ServerIds {
             throw new ApiException(404, serviceName + " has no server " + id + " (use HOST:PORT or a replica id)");
         }
         return server;
+    }
+
+    /** The id of the replica {@code server} is, when Shoal runs it; else null. */
+    static String replicaOf(Server server, List<ReplicaView> replicas) {
+        for (ReplicaView replica : replicas) {
+            if (replica.service().equals(server.serviceName()) && replica.port() == server.config().address().port()) {
+                return replica.id();
+            }
+        }
+        return null;
     }
 
     static Server byAddress(Service service, String address) {

@@ -6,7 +6,10 @@ import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.CheckResult;
 import io.shoal.topology.Server;
 import io.shoal.topology.ServerState;
+import io.shoal.topology.QueueFigures;
+import io.shoal.topology.ServerTraffic;
 import io.shoal.topology.Service;
+import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficFigures;
 import io.shoal.topology.TrafficSampler;
 import java.time.Duration;
@@ -18,12 +21,15 @@ import java.util.Map;
  * docs/api.md describes. Rates are per second and latencies in milliseconds, over one window.
  */
 final class ServiceJson {
+    private final Topology topology;
     private final TrafficSampler traffic;
     private final Duration window;
     private final List<ReplicaView> replicas;
     private final Map<String, Integer> desired;
 
-    ServiceJson(TrafficSampler traffic, Duration window, List<ReplicaView> replicas, Map<String, Integer> desired) {
+    ServiceJson(Topology topology, TrafficSampler traffic, Duration window, List<ReplicaView> replicas,
+                Map<String, Integer> desired) {
+        this.topology = topology;
         this.traffic = traffic;
         this.window = window;
         this.replicas = replicas;
@@ -42,7 +48,9 @@ final class ServiceJson {
             servers.add(server(server));
         }
         ObjectNode totals = figures(traffic.service(service.name(), window));
-        totals.put("servers", service.servers().size()).put("up", up).put("inFlight", inFlight);
+        QueueFigures queue = topology.queue(service.name());
+        totals.put("servers", service.servers().size()).put("up", up).put("inFlight", inFlight)
+                .put("queueCurrent", queue.current()).put("queueMax", queue.max());
         node.set("totals", totals);
         if (desired.containsKey(service.name())) {
             long ready = replicas.stream()
@@ -58,7 +66,7 @@ final class ServiceJson {
     private ObjectNode server(Server server) {
         ObjectNode node = Exchanges.JSON.createObjectNode()
                 .put("address", server.config().address().toString())
-                .put("replica", replicaOf(server))
+                .put("replica", ServerIds.replicaOf(server, replicas))
                 .put("state", server.state().name())
                 .put("reason", server.status().reason())
                 .put("sinceEpochMillis", server.status().sinceEpochMillis())
@@ -70,7 +78,17 @@ final class ServiceJson {
         for (int statusClass = 1; statusClass <= 5; statusClass++) {
             counts.put(statusClass + "xx", server.traffic().responses(statusClass));
         }
-        node.put("failures", server.traffic().failures());
+        ServerTraffic t = server.traffic();
+        long now = topology.ticker().nanoTime();
+        node.put("failures", t.failures())
+                .put("retries", t.retries())
+                .put("redispatches", t.redispatches())
+                .put("bytesIn", t.bytesIn())
+                .put("bytesOut", t.bytesOut())
+                .put("sessionsMax", t.maxInFlight())
+                .put("ejections", server.ejections())
+                .put("lastChangeSeconds", round(server.status().secondsSince(now)))
+                .put("downtimeSeconds", round(server.status().downNanos(now) / 1e9));
         ArrayNode checks = node.putArray("healthChecks");
         for (CheckResult check : server.recentChecks()) {
             checks.addObject().put("passed", check.passed()).put("detail", check.detail())
@@ -87,16 +105,6 @@ final class ServiceJson {
                 .put("p50Millis", round(f.p50Millis()))
                 .put("p95Millis", round(f.p95Millis()))
                 .put("p99Millis", round(f.p99Millis()));
-    }
-
-    /** The id of the replica this server is, when Shoal runs it; else null. */
-    private String replicaOf(Server server) {
-        for (ReplicaView replica : replicas) {
-            if (replica.service().equals(server.serviceName()) && replica.port() == server.config().address().port()) {
-                return replica.id();
-            }
-        }
-        return null;
     }
 
     /** Three decimals: enough for rates and milliseconds, and short JSON. */

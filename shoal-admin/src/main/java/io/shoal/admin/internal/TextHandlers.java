@@ -3,6 +3,7 @@ package io.shoal.admin.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.shoal.admin.AdminSources;
+import io.shoal.admin.ReloadFigures;
 import io.shoal.proxy.http1.ConnectionStats;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,10 +22,11 @@ public final class TextHandlers implements HttpHandler {
         this.body = body;
     }
 
-    public static TextHandlers metrics(AdminSources sources) {
+    public static TextHandlers metrics(AdminSources sources, ReloadFigures reloads) {
         return new TextHandlers("/metrics", PrometheusWriter.CONTENT_TYPE, () -> {
             PrometheusWriter writer = new PrometheusWriter();
-            TrafficMetrics.write(writer, sources);
+            TrafficMetrics.write(writer, sources, reloads);
+            ProcessMetrics.write(writer);
             JvmMetrics.write(writer);
             return writer.text();
         });

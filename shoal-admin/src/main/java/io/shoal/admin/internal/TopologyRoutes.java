@@ -78,6 +78,6 @@ public final class TopologyRoutes {
         List<ReplicaView> replicas = sources.replicas().replicas();
         Map<String, Integer> desired = sources.replicas().desired();
         TrafficSampler traffic = sources.traffic();
-        return new ServiceJson(traffic, WINDOW, replicas, desired);
+        return new ServiceJson(sources.topology(), traffic, WINDOW, replicas, desired);
     }
 }

@@ -1,95 +1,58 @@
 package io.shoal.admin.internal;
 
 import io.shoal.admin.AdminSources;
+import io.shoal.admin.ReloadFigures;
 import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.replicas.ReplicaView;
-import io.shoal.topology.Server;
-import io.shoal.topology.ServerState;
-import io.shoal.topology.ServerTraffic;
 import io.shoal.topology.Service;
+import io.shoal.topology.Topology;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Shoal's own series for {@code /metrics}: per server requests by status class, failures, latency
- * histogram, in-flight, state and health checks; per service replicas; client connections as
- * {@code /status} counts them. Every value is read from the counters the data plane keeps, at scrape time.
+ * Shoal's own series for {@code /metrics}: per server those of {@link ServerMetrics}; per service the
+ * queue and replicas; client connections as {@code /status} counts them; reloads. Every value is read from
+ * the counters the data plane and the control plane keep, at scrape time.
  */
 final class TrafficMetrics {
-    private static final double[] BOUNDS = ServerTraffic.bucketBoundsSeconds();
-
     private TrafficMetrics() {}
 
-    static void write(PrometheusWriter w, AdminSources sources) {
+    static void write(PrometheusWriter w, AdminSources sources, ReloadFigures reloads) {
         Collection<Service> services = sources.topology().current().services().values();
-        requests(w, services);
-        latency(w, services);
-        servers(w, services);
+        ServerMetrics.write(w, sources.topology().ticker().nanoTime(), services, sources.replicas().replicas());
+        queues(w, sources.topology(), services);
         replicas(w, sources);
+        reloads(w, reloads);
         connections(w, sources.connections());
         w.family("shoal_access_log_dropped_total", "counter",
                 "Access-log lines lost: the writer was behind (a slow disk) or the file could not be written.");
         w.sample("shoal_access_log_dropped_total", sources.accessLog().dropped());
     }
 
-    private static void requests(PrometheusWriter w, Collection<Service> services) {
-        w.family("shoal_requests_total", "counter", "Responses from servers, by status class.");
+    private static void queues(PrometheusWriter w, Topology topology, Collection<Service> services) {
+        w.family("shoal_service_queue_current", "gauge",
+                "Requests waiting for a server below its max_conns now (HAProxy's qcur).");
         for (Service service : services) {
-            for (Server server : service.servers()) {
-                for (int statusClass = 1; statusClass <= 5; statusClass++) {
-                    w.sample("shoal_requests_total", server.traffic().responses(statusClass), "service", service.name(),
-                            "server", name(server), "code", statusClass + "xx");
-                }
-            }
+            w.sample("shoal_service_queue_current", topology.queue(service.name()).current(), "service", service.name());
         }
-        w.family("shoal_request_failures_total", "counter",
-                "Requests to a server that ended without a response: connect error, timeout, lost connection.");
-        forEach(w, services, "shoal_request_failures_total", server -> server.traffic().failures());
-    }
-
-    private static void latency(PrometheusWriter w, Collection<Service> services) {
-        String name = "shoal_request_duration_seconds";
-        w.family(name, "histogram", "Time from sending a request to a server to its response head.");
+        w.family("shoal_service_queue_max", "gauge", "The most requests that waited at once (HAProxy's qmax).");
         for (Service service : services) {
-            for (Server server : service.servers()) {
-                long[] buckets = server.traffic().cumulativeBuckets();
-                for (int i = 0; i < buckets.length; i++) {
-                    String le = i < BOUNDS.length ? PrometheusWriter.number(BOUNDS[i]) : "+Inf";
-                    w.sample(name + "_bucket", buckets[i], "service", service.name(), "server", name(server), "le", le);
-                }
-                w.sample(name + "_sum", server.traffic().latencySumSeconds(), "service", service.name(),
-                        "server", name(server));
-                w.sample(name + "_count", buckets[buckets.length - 1], "service", service.name(), "server", name(server));
-            }
+            w.sample("shoal_service_queue_max", topology.queue(service.name()).max(), "service", service.name());
         }
     }
 
-    private static void servers(PrometheusWriter w, Collection<Service> services) {
-        w.family("shoal_server_up", "gauge", "1 when the server is UP (takes new requests), else 0.");
-        forEach(w, services, "shoal_server_up", server -> server.state() == ServerState.UP ? 1 : 0);
-        w.family("shoal_server_state", "gauge", "1 for the state the server is in: UP, DOWN, DRAINING or MAINT.");
-        for (Service service : services) {
-            for (Server server : service.servers()) {
-                for (ServerState state : ServerState.values()) {
-                    w.sample("shoal_server_state", server.state() == state ? 1 : 0, "service", service.name(),
-                            "server", name(server), "state", state.name());
-                }
-            }
-        }
-        w.family("shoal_server_in_flight", "gauge", "Requests sent to the server and not yet ended.");
-        forEach(w, services, "shoal_server_in_flight", Server::inFlight);
-        w.family("shoal_server_weight", "gauge", "The server's configured weight.");
-        forEach(w, services, "shoal_server_weight", server -> server.configuredWeight());
-        w.family("shoal_health_checks_total", "counter", "Active health checks of the server, by result.");
-        for (Service service : services) {
-            for (Server server : service.servers()) {
-                w.sample("shoal_health_checks_total", server.checks(true), "service", service.name(),
-                        "server", name(server), "result", "pass");
-                w.sample("shoal_health_checks_total", server.checks(false), "service", service.name(),
-                        "server", name(server), "result", "fail");
-            }
-        }
+    private static void reloads(PrometheusWriter w, ReloadFigures reloads) {
+        ReloadFigures.Counts c = reloads.counts();
+        w.family("shoal_reloads_total", "counter", "Reloads of the configuration file, by result.");
+        w.sample("shoal_reloads_total", c.successes(), "result", "success");
+        w.sample("shoal_reloads_total", c.failures(), "result", "failure");
+        w.family("shoal_reload_last_success", "gauge",
+                "1 when the last reload (or, before any, the load at start) succeeded; 0 when it was refused.");
+        w.sample("shoal_reload_last_success", c.last() == ReloadFigures.Result.SUCCESS ? 1 : 0);
+        w.family("shoal_reload_last_timestamp_seconds", "gauge",
+                "When the last reload was tried (or, before any, Shoal started), seconds since the Unix epoch.");
+        w.sample("shoal_reload_last_timestamp_seconds", c.lastEpochMillis() / 1000.0);
     }
 
     private static void replicas(PrometheusWriter w, AdminSources sources) {
@@ -121,18 +84,5 @@ final class TrafficMetrics {
         w.sample("shoal_connections_handled_total", c.handled());
         w.family("shoal_client_requests_total", "counter", "Requests received from clients.");
         w.sample("shoal_client_requests_total", c.requests());
-    }
-
-    private static void forEach(PrometheusWriter w, Collection<Service> services, String name,
-                                java.util.function.ToDoubleFunction<Server> value) {
-        for (Service service : services) {
-            for (Server server : service.servers()) {
-                w.sample(name, value.applyAsDouble(server), "service", service.name(), "server", name(server));
-            }
-        }
-    }
-
-    private static String name(Server server) {
-        return server.config().address().toString();
     }
 }

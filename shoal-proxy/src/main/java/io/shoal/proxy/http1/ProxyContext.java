@@ -64,8 +64,8 @@ public final class ProxyContext {
             return null;
         }
         RequestQueue queue = queues.get(service.name());
-        return queue != null ? queue
-                : queues.computeIfAbsent(service.name(), name -> new RequestQueue(service.config().queue().size()));
+        return queue != null ? queue : queues.computeIfAbsent(service.name(),
+                name -> new RequestQueue(service.config().queue().size(), topology.queue(name)));
     }
 
     public int queued(String serviceName) {

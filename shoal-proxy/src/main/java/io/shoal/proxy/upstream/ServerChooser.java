@@ -26,6 +26,8 @@ final class ServerChooser implements PickContext {
     private Server[] retried;
     private int tries;
     private Server chosen;
+    /** The server the sticky cookie named, once the request went elsewhere; null until then. */
+    private Server redispatchedFrom;
 
     ServerChooser(Service service, String stickyId, long keyHash) {
         this.service = service;
@@ -65,6 +67,7 @@ final class ServerChooser implements PickContext {
         chosen = pick();
         if (chosen != null) {
             tried(chosen);
+            countRedispatch();
             return Choice.SERVER;
         }
         if (tries == 0 && queue.offer(service)) {
@@ -79,6 +82,21 @@ final class ServerChooser implements PickContext {
             return Choice.PANIC_SERVER;
         }
         return Choice.NONE_UP;
+    }
+
+    /**
+     * Counts, once per request, that its sticky cookie named a server of the service and the request goes
+     * to another (HAProxy's redispatch: persistence broken because that server was unavailable or failed).
+     */
+    private void countRedispatch() {
+        if (stickyId == null || redispatchedFrom != null) {
+            return;
+        }
+        Server sticky = service.serverForStickyId(stickyId);
+        if (sticky != null && sticky != chosen) {
+            redispatchedFrom = sticky;
+            sticky.traffic().recordRedispatch();
+        }
     }
 
     /** What {@link #choose} found. */

@@ -41,6 +41,7 @@ public final class UpstreamAttempt {
     private Channel upstream;
     private UpstreamHandler handler;
     private long lastActivityNanos;
+    private long sentNanos;
 
     /**
      * Counts the request in the server's in-flight count at once (see {@link UpstreamDispatch}'s drain rule).
@@ -72,6 +73,11 @@ public final class UpstreamAttempt {
     /** The last time a byte moved to or from the server. */
     public long lastActivityNanos() {
         return lastActivityNanos;
+    }
+
+    /** When the request head was written to the server: the start of its response time. */
+    long sentNanos() {
+        return sentNanos;
     }
 
     /** Whether the request's head went out to the server: from then on it may have acted on it. */
@@ -112,7 +118,7 @@ public final class UpstreamAttempt {
         stage = Stage.SENT;
         upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
         upstream.read();
-        lastActivityNanos = System.nanoTime();
+        sentNanos = lastActivityNanos = System.nanoTime();
         downstream.onAttached(this); // writes what it holds of the body, and flushes
     }
 

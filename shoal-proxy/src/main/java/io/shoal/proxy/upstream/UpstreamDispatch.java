@@ -120,9 +120,11 @@ public final class UpstreamDispatch {
         }
         Server server = current.server();
         long at = current.lastActivityNanos(); // the head's arrival
+        server.traffic().recordResponseTime(at - current.sentNanos());
         if (step.countsAsFailure()) {
             server.recordFailedResponse(at - current.startNanos(), at);
             if (retries(current, step.retryOn())) {
+                server.traffic().recordRetry();
                 end();
                 next(HttpResponseStatus.valueOf(head.status()));
                 return;
@@ -167,6 +169,7 @@ public final class UpstreamDispatch {
         boolean retry = retries(failed, kind);
         end();
         if (retry) {
+            failed.server().traffic().recordRetry();
             next(status);
         } else {
             ProxyEvents.gaveUp(serviceConfig.name(), chooser.tries(), status.code());

@@ -67,9 +67,11 @@ public final class UpstreamPool {
         return null;
     }
 
+    /** Opens a connection to {@code server}, counting its connect time when it succeeds. */
     ChannelFuture connect(Server server, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
-        return connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
+        long startNanos = System.nanoTime();
+        ChannelFuture connecting = connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
                         // Reader idle is enough: a pooled connection always has a read pending. An
@@ -77,12 +79,18 @@ public final class UpstreamPool {
                         UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
                         RequestBodyEncoder encoder = new RequestBodyEncoder();
                         ch.pipeline()
+                                .addLast(UpstreamBytes.NAME, new UpstreamBytes(server.traffic()))
                                 .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(ENCODER, encoder)
                                 .addLast(DECODER, decoder)
                                 .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
                 });
+        return connecting.addListener(done -> {
+            if (done.isSuccess()) {
+                server.traffic().recordConnect(System.nanoTime() - startNanos);
+            }
+        });
     }
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */
