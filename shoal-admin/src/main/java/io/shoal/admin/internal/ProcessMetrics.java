@@ -1,23 +1,18 @@
 package io.shoal.admin.internal;
 
-import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 
 /**
  * The process's figures for {@code /metrics}, named as every Prometheus client library names them
  * ({@code process_*}), and {@code shoal_build_info}. File descriptors are read where the JVM knows them
- * (Linux, macOS and other Unixes); resident and virtual memory from {@code /proc/self/status}, so on
- * Linux only: elsewhere those families are left out rather than reported as 0.
+ * (Linux, macOS and other Unixes); CPU and memory as {@link OwnProcess} reads them, memory on Linux only:
+ * elsewhere those families are left out rather than reported as 0.
  */
 final class ProcessMetrics {
-    private static final Path PROC_STATUS = Path.of("/proc/self/status");
     private static final Build BUILD = Build.read();
 
     /** Which Shoal this is, as the build wrote it into {@code build.properties}. */
@@ -44,9 +39,10 @@ final class ProcessMetrics {
         w.sample("shoal_build_info", 1, "version", BUILD.version(), "commit", BUILD.commit());
         w.family("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch, seconds.");
         w.sample("process_start_time_seconds", ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0);
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+        long cpuNanos = OwnProcess.cpuNanos();
+        if (cpuNanos >= 0) {
             w.family("process_cpu_seconds_total", "counter", "User and system CPU time of the process, seconds.");
-            w.sample("process_cpu_seconds_total", Math.max(0, os.getProcessCpuTime()) / 1e9);
+            w.sample("process_cpu_seconds_total", cpuNanos / 1e9);
         }
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
             w.family("process_open_fds", "gauge", "Open file descriptors of the process.");
@@ -58,36 +54,14 @@ final class ProcessMetrics {
     }
 
     private static void memory(PrometheusWriter w) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(PROC_STATUS);
-        } catch (IOException | UnsupportedOperationException e) {
-            return; // not Linux: no /proc
-        }
-        long resident = kilobytes(lines, "VmRSS:");
-        long virtual = kilobytes(lines, "VmSize:");
-        if (resident >= 0) {
+        OwnProcess.Memory memory = OwnProcess.memory();
+        if (memory.residentBytes() >= 0) {
             w.family("process_resident_memory_bytes", "gauge", "Resident memory size of the process, bytes.");
-            w.sample("process_resident_memory_bytes", resident * 1024);
+            w.sample("process_resident_memory_bytes", memory.residentBytes());
         }
-        if (virtual >= 0) {
+        if (memory.virtualBytes() >= 0) {
             w.family("process_virtual_memory_bytes", "gauge", "Virtual memory size of the process, bytes.");
-            w.sample("process_virtual_memory_bytes", virtual * 1024);
+            w.sample("process_virtual_memory_bytes", memory.virtualBytes());
         }
-    }
-
-    /** The value of a {@code /proc/self/status} line such as {@code VmRSS:   123456 kB}, or -1. */
-    private static long kilobytes(List<String> lines, String key) {
-        for (String line : lines) {
-            if (line.startsWith(key)) {
-                String[] parts = line.substring(key.length()).trim().split("\\s+");
-                try {
-                    return Long.parseLong(parts[0]);
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
     }
 }

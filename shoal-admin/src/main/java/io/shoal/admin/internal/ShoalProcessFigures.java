@@ -4,24 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.topology.TrafficSampler;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 
 /**
  * Shoal's own process, once per stream tick: CPU since the previous sample (percent of one core, as
- * {@code top}), resident memory, heap used and max, and the client connections as {@code /status} counts
+ * {@code top}), resident memory (both as {@link OwnProcess} reads them), heap used and max, and the client connections as {@code /status} counts
  * them. Keeps the samples of the last {@link TrafficSampler#HISTORY_SECONDS} ticks, so that a dashboard
  * opened later draws them from the start.
  *
  * <p>Threading: used by the stream's one thread only.
  */
 final class ShoalProcessFigures {
-    private static final long PAGE_BYTES = 4096;
-
     private final ConnectionStats connections;
     private final ArrayDeque<ObjectNode> samples = new ArrayDeque<>();
     private long lastCpuNanos = -1;
@@ -36,7 +31,7 @@ final class ShoalProcessFigures {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         ObjectNode sample = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis)
                 .put("cpuPercent", ServiceJson.round(cpuPercent()))
-                .put("rssBytes", residentBytes())
+                .put("rssBytes", OwnProcess.memory().residentBytes())
                 .put("heapUsedBytes", heap.getUsed())
                 .put("heapMaxBytes", heap.getMax());
         sample.putObject("connections").put("active", connections.active()).put("reading", connections.reading())
@@ -56,24 +51,11 @@ final class ShoalProcessFigures {
 
     /** -1 until a second sample, or where the JVM does not tell its CPU time. */
     private double cpuPercent() {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
-            return -1;
-        }
-        long cpuNanos = os.getProcessCpuTime();
+        long cpuNanos = OwnProcess.cpuNanos();
         long now = System.nanoTime();
         double percent = lastCpuNanos < 0 || cpuNanos < 0 ? -1 : 100.0 * (cpuNanos - lastCpuNanos) / (now - lastNanos);
         lastCpuNanos = cpuNanos;
         lastNanos = now;
         return percent;
-    }
-
-    /** Resident memory from Linux's /proc/self/statm (its second field, in pages); -1 elsewhere. */
-    private static long residentBytes() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/self/statm")).trim().split(" ");
-            return Long.parseLong(fields[1]) * PAGE_BYTES;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 }
