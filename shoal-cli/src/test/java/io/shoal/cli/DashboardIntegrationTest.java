@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
  * The dashboard in a real browser: {@code shoal up} with two demo-app replicas, the page opened in headless
  * Chromium after a known number of requests and once Shoal has sampled for a while. Its charts of CPU and memory
  * (the replicas' and Shoal's own) are drawn from the history at once, the per-server counters show those
- * requests by class, and Shoal's own CPU, memory and connections are there. Then, under a steady load, it shows
+ * requests by class and every other figure the services JSON has (bytes, retries, redispatches, sessions at most,
+ * ejections, last change, downtime, the queue), Shoal's own CPU, memory and connections are there, and the page
+ * stays one page wide. Then, under a steady load, it shows
  * every server with about half of the requests each, a request rate that is not zero and moves, and "Scale to 3"
  * pressed with the token brings a third replica into the table. Screenshots go to {@code target/screenshots/}.
  */
@@ -68,6 +71,8 @@ class DashboardIntegrationTest {
             assertThat(points(chromium, chart)).as(chart).isGreaterThanOrEqualTo(5);
         }
         showsCounters(chromium, servers);
+        showsServerFigures(chromium, webService(admin));
+        fitsThePageWidth(chromium);
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> text(chromium, "shoal-connections-active"),
                     active -> !active.isEmpty() && Integer.parseInt(active) >= 1);
@@ -142,6 +147,71 @@ class DashboardIntegrationTest {
         }
     }
 
+    /**
+     * Each figure the services JSON has per server since the HAProxy-grade metrics, with a real value after the known
+     * requests: bytes each way as the JSON counts them (exact in the cell's title), sessions at most, a whole number of
+     * seconds since the last change and of downtime; retries, redispatches, ejections and the service's queue are 0
+     * in this scenario, and shown as 0, not as a figure the page lacks.
+     */
+    private static void showsServerFigures(HeadlessChromium chromium, JsonNode web) {
+        String duration = "\\d+s|\\d+m\\d+s";
+        long bytesIn = 0;
+        long bytesOut = 0;
+        for (JsonNode server : web.path("servers")) {
+            String cell = "[data-server='" + server.path("address").asText() + "'][data-figure='%s']";
+            for (String figure : List.of("bytesIn", "bytesOut")) {
+                long exact = server.path(figure).asLong();
+                assertThat(exact).as(figure).isPositive();
+                assertThat(texts(chromium, String.format(cell, figure), "title")).as(figure)
+                        .containsExactly(exact + " bytes");
+                assertThat(texts(chromium, String.format(cell, figure), "textContent")).singleElement().as(figure)
+                        .asString().matches(exact < 1024 ? exact + " B" : "\\d+\\.\\d KiB");
+            }
+            bytesIn += server.path("bytesIn").asLong();
+            bytesOut += server.path("bytesOut").asLong();
+            for (String figure : List.of("retries", "redispatches", "ejections")) {
+                assertThat(texts(chromium, String.format(cell, figure), "textContent")).as(figure).containsExactly("0");
+            }
+            assertThat(texts(chromium, String.format(cell, "sessionsMax"), "textContent")).singleElement()
+                    .satisfies(max -> assertThat(Integer.parseInt(max)).isGreaterThanOrEqualTo(1));
+            assertThat(texts(chromium, String.format(cell, "lastChangeSeconds"), "textContent")).singleElement()
+                    .asString().matches(duration);
+            // Downtime stands still while the server is UP: the page shows the JSON's, in whole seconds.
+            assertThat(texts(chromium, String.format(cell, "downtimeSeconds"), "textContent"))
+                    .containsExactly((long) server.path("downtimeSeconds").asDouble() + "s");
+        }
+        String total = "[data-service='web'][data-figure='%s']";
+        assertThat(texts(chromium, String.format(total, "bytesIn"), "title")).containsExactly(bytesIn + " bytes");
+        assertThat(texts(chromium, String.format(total, "bytesOut"), "title")).containsExactly(bytesOut + " bytes");
+        for (String figure : List.of("retries", "redispatches", "ejections", "queueCurrent", "queueMax")) {
+            assertThat(texts(chromium, String.format(total, figure), "textContent")).as(figure).containsExactly("0");
+        }
+    }
+
+    /**
+     * One page wide, in this window and in a narrow one: there the counters table scrolls inside its panel rather
+     * than widening the page.
+     */
+    private static void fitsThePageWidth(HeadlessChromium chromium) {
+        // The elements that reach beyond the page's width, each as tag#id.class: none when the page fits.
+        String beyond = "const width = document.documentElement.clientWidth;"
+                + "return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > width + 0.5 && e.closest('.wide') === null)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className);";
+        String tableScrolls = "const box = document.getElementById('counters-web').parentElement;"
+                + "return box.scrollWidth > box.clientWidth;";
+        assertThat((List<?>) chromium.driver.executeScript(beyond)).isEmpty();
+        Dimension size = chromium.driver.manage().window().getSize();
+        chromium.driver.manage().window().setSize(new Dimension(800, size.getHeight()));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> (Boolean) chromium.driver.executeScript(tableScrolls));
+            assertThat((List<?>) chromium.driver.executeScript(beyond)).isEmpty();
+        } finally {
+            chromium.driver.manage().window().setSize(size);
+        }
+    }
+
     /** How many points the chart in the box with this id draws. */
     private static long points(HeadlessChromium chromium, String id) {
         return (Long) chromium.driver.executeScript(
@@ -191,12 +261,17 @@ class DashboardIntegrationTest {
     }
 
     private static List<String> serverAddresses(String admin) throws Exception {
-        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/services"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         List<String> addresses = new ArrayList<>();
-        for (JsonNode server : AdminClient.JSON.readTree(r.body()).path("services").get(0).path("servers")) {
+        for (JsonNode server : webService(admin).path("servers")) {
             addresses.add(server.path("address").asText());
         }
         return addresses;
+    }
+
+    /** The service web as {@code GET /api/v1/services} tells it now. */
+    private static JsonNode webService(String admin) throws Exception {
+        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/services"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return AdminClient.JSON.readTree(r.body()).path("services").get(0);
     }
 }

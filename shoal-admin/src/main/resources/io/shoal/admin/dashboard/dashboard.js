@@ -21,11 +21,17 @@
   }
   const fmt = (v, digits) => (v < 0 ? "–" : Number(v).toFixed(digits));
   const mib = (bytes) => (bytes < 0 ? "–" : (bytes / 1048576).toFixed(0) + " MiB");
-  const ago = (ms) => { const s = Math.round(ms / 1000); return s < 120 ? s + "s" : Math.round(s / 60) + "m"; };
   const absent = (v) => v === undefined || v === null;
   const count = (v) => (absent(v) ? "–" : String(v));
-  const duration = (s) => (absent(s) ? "–" : s < 120 ? s + "s" : s < 7200 ? Math.floor(s / 60) + "m" + (s % 60) + "s"
-    : Math.floor(s / 3600) + "h" + Math.floor((s % 3600) / 60) + "m");
+  // Whole seconds, as the HAProxy stats page writes a duration: "42s", "3m5s", "2h10m", "3d4h".
+  function duration(seconds) {
+    if (absent(seconds)) return "–";
+    const s = Math.floor(seconds);
+    if (s < 120) return s + "s";
+    if (s < 7200) return Math.floor(s / 60) + "m" + (s % 60) + "s";
+    if (s < 172800) return Math.floor(s / 3600) + "h" + Math.floor((s % 3600) / 60) + "m";
+    return Math.floor(s / 86400) + "d" + Math.floor((s % 86400) / 3600) + "h";
+  }
   function bytes(b) {
     if (absent(b)) return "–";
     const units = ["B", "KiB", "MiB", "GiB", "TiB"];
@@ -82,18 +88,19 @@
     view.serverResult = el("span", { id: "servers-" + name + "-result", class: "result" });
     panel.append(el("h3", {}, "servers"), view.serverResult);
     view.servers = el("tbody");
-    panel.append(el("table", { id: "servers-" + name }, el("thead", {}, el("tr", {},
+    // Each table scrolls sideways in its panel, so that a narrow window still shows one page wide.
+    panel.append(el("div", { class: "wide" }, el("table", { id: "servers-" + name }, el("thead", {}, el("tr", {},
       ...["server", "replica", "state", "share of requests", "req/s", "err/s", "p95 ms", "in flight", "weight",
-        "last health checks", ""].map((h) => el("th", {}, h)))), view.servers));
+        "last health checks", ""].map((h) => el("th", {}, h)))), view.servers)));
     view.counters = el("tbody");
     panel.append(el("h3", {}, "counters since start, as the HAProxy stats page shows them"),
       el("div", { class: "wide" }, el("table", { id: "counters-" + name, class: "counters" }, counterHead(), view.counters)));
     if (runsReplicas) {
       panel.append(el("h3", {}, "replicas"), scaleControls(view));
       view.replicas = el("tbody");
-      panel.append(el("table", { id: "replicas-" + name }, el("thead", {}, el("tr", {},
+      panel.append(el("div", { class: "wide" }, el("table", { id: "replicas-" + name }, el("thead", {}, el("tr", {},
         ...["replica", "state", "port", "pid", "uptime", "restarts", "CPU", "memory", "message"]
-          .map((h) => el("th", {}, h)))), view.replicas));
+          .map((h) => el("th", {}, h)))), view.replicas)));
     }
     document.getElementById("services").append(panel);
     return view;
@@ -266,12 +273,12 @@
     const checks = el("span", { class: "checks" }, ...v.healthChecks.map((c) => el("i", {
       class: c.passed ? "passed" : "failed",
       title: (c.passed ? "passed: " : "failed: ") + c.detail + " in " + c.durationMillis + " ms, "
-        + ago(Date.now() - c.atEpochMillis) + " ago" })));
+        + duration(Math.max(0, Date.now() - c.atEpochMillis) / 1000) + " ago" })));
     if (!v.healthChecks.length) checks.append(el("span", { class: "muted" }, "no health check"));
     return el("tr", { class: "server", "data-address": v.address },
       el("td", {}, v.address), el("td", {}, v.replica || "–"),
       el("td", {}, el("span", { class: "state " + v.state }, v.state),
-        el("span", { class: "reason" }, v.reason + " (" + ago(Date.now() - v.sinceEpochMillis) + ")")),
+        el("span", { class: "reason" }, v.reason + " (" + duration(v.lastChangeSeconds) + ")")),
       el("td", { class: "share-cell" }, el("span", { class: "share" }, el("i", { style: "width:" + share.toFixed(1) + "%" })),
         el("span", { class: "share-value" }, share.toFixed(1) + "%")),
       el("td", { class: "num" }, fmt(v.requestRate, 1)), el("td", { class: "num" }, fmt(v.errorRate, 2)),
@@ -307,22 +314,32 @@
         .map((h, i) => el("th", i > 0 ? { class: "num" } : {}, h))));
   }
 
+  // A counter's cell, named by its row (data-server or data-service) and its figure; bytes, which it rounds to KiB,
+  // MiB..., keep their exact count in the title.
+  function counterCell(row, c, value) {
+    const title = c.show === bytes && !absent(value) ? value + " bytes" : "";
+    return el("td", { class: "num", ...row, "data-figure": c.figure, title }, (c.show || count)(value));
+  }
+
+  // A server has no queue of its own: requests wait in the service's.
   function counterRow(v) {
-    const cell = (figure, text, cls = "num") => el("td", { class: cls, "data-server": v.address, "data-figure": figure }, text);
-    return el("tr", { class: "counters-server", "data-server": v.address },
+    const row = { "data-server": v.address };
+    const cell = (figure, text, cls = "num") => el("td", { class: cls, ...row, "data-figure": figure }, text);
+    return el("tr", { class: "counters-server", ...row },
       el("td", {}, v.address), cell("state", el("span", { class: "state " + v.state }, v.state), ""),
       cell("lastChangeSeconds", duration(v.lastChangeSeconds)), cell("downtimeSeconds", duration(v.downtimeSeconds)),
-      ...COUNTERS.map((c) => cell(c.figure, (c.show || count)(c.value(v)))), cell("queueCurrent", ""), cell("queueMax", ""));
+      ...COUNTERS.map((c) => counterCell(row, c, c.value(v))), el("td", {}), el("td", {}));
   }
 
   // The service's row: the servers' counts added up (where every server has the figure) and the service's queue.
   function counterTotalRow(s) {
-    const cell = (figure, text) => el("td", { class: "num", "data-service": s.name, "data-figure": figure }, text);
+    const row = { "data-service": s.name };
+    const cell = (figure, text) => el("td", { class: "num", ...row, "data-figure": figure }, text);
     const sum = (c) => (s.servers.some((v) => absent(c.value(v))) ? undefined
       : s.servers.reduce((total, v) => total + c.value(v), 0));
-    return el("tr", { class: "counters-service", "data-service": s.name },
+    return el("tr", { class: "counters-service", ...row },
       el("td", {}, "service " + s.name), cell("up", s.totals.up + " / " + s.totals.servers + " up"), el("td", {}), el("td", {}),
-      ...COUNTERS.map((c) => (c.max ? el("td", {}) : cell(c.figure, (c.show || count)(sum(c))))),
+      ...COUNTERS.map((c) => (c.max ? el("td", {}) : counterCell(row, c, sum(c)))),
       cell("queueCurrent", count(s.totals.queueCurrent)), cell("queueMax", count(s.totals.queueMax)));
   }
 
@@ -340,7 +357,7 @@
     return el("tr", { class: "replica", "data-replica": r.id },
       el("td", {}, r.id), el("td", {}, el("span", { class: "state " + r.state }, r.state)),
       el("td", { class: "num" }, r.port), el("td", { class: "num" }, r.pid < 0 ? "–" : r.pid),
-      el("td", { class: "num" }, ago(r.uptimeMillis)), el("td", { class: "num" }, r.restarts),
+      el("td", { class: "num" }, duration(r.uptimeMillis / 1000)), el("td", { class: "num" }, r.restarts),
       el("td", { class: "num" }, r.cpuPercent < 0 ? "–" : fmt(r.cpuPercent, 1) + "%"),
       el("td", { class: "num" }, mib(r.rssBytes)), el("td", { class: "muted" }, r.message || ""));
   }
