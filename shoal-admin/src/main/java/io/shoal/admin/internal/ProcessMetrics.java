@@ -1,6 +1,7 @@
 package io.shoal.admin.internal;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import io.shoal.replicas.ProcessMemory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -54,7 +55,7 @@ final class ProcessMetrics {
     }
 
     private static void memory(PrometheusWriter w) {
-        OwnProcess.Memory memory = OwnProcess.memory();
+        ProcessMemory memory = OwnProcess.memory();
         if (memory.residentBytes() >= 0) {
             w.family("process_resident_memory_bytes", "gauge", "Resident memory size of the process, bytes.");
             w.sample("process_resident_memory_bytes", memory.residentBytes());
