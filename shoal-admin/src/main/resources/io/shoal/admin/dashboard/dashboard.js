@@ -321,7 +321,7 @@
     return el("td", { class: "num", ...row, "data-figure": c.figure, title }, (c.show || count)(value));
   }
 
-  // A server has no queue of its own: requests wait in the service's.
+  // One server's counters; its queue cells stay empty, as requests wait in the service's queue, not a server's.
   function counterRow(v) {
     const row = { "data-server": v.address };
     const cell = (figure, text, cls = "num") => el("td", { class: cls, ...row, "data-figure": figure }, text);
