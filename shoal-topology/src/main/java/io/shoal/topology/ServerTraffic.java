@@ -1,23 +1,19 @@
 package io.shoal.topology;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What the data plane counts for one server: responses by status class, failures without a response,
  * retries and redispatches, bytes each way, the most requests in flight at once, and three durations as
  * {@link LatencyHistogram}s (for {@code /metrics}): connecting, waiting for the response head once the
- * request went out, and the whole attempt to the response head, which is also kept as HdrHistogram
- * intervals (for percentiles). Every event loop writes (striped adders and HdrHistogram's wait-free
- * recorder: no locks, no allocation); the control plane reads the cumulative counts whenever it likes,
- * and {@link TrafficSampler} alone takes the intervals.
+ * request went out, and the whole attempt to the response head, which is also counted in the fine
+ * {@link LatencyBuckets} (for percentiles). Every event loop writes (striped adders and atomic counts:
+ * no locks, no allocation); the control plane reads the cumulative counts whenever it likes, and
+ * {@link TrafficSampler} alone takes the per-second differences of the fine counts.
  */
 public final class ServerTraffic {
-    private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
-
     /** Index 0 holds 1xx, ..., 4 holds 5xx. */
     private final LongAdder[] byClass = adders(5);
     private final LongAdder failures = new LongAdder();
@@ -29,12 +25,12 @@ public final class ServerTraffic {
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram connectTime = new LatencyHistogram();
     private final LatencyHistogram responseTime = new LatencyHistogram();
-    private final Recorder latencyMicros = new Recorder(MAX_MICROS, 2);
+    private final AtomicLongArray latencyCounts = new AtomicLongArray(LatencyBuckets.COUNT);
 
     void record(int statusCode, long latencyNanos) {
         byClass[Math.min(4, Math.max(0, statusCode / 100 - 1))].increment();
         latency.record(latencyNanos);
-        latencyMicros.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos) / 1000));
+        latencyCounts.getAndIncrement(LatencyBuckets.index(latencyNanos / 1000));
     }
 
     /** A request sent to this server that ended without a response: connect error, timeout, lost connection. */
@@ -135,11 +131,15 @@ public final class ServerTraffic {
     }
 
     /**
-     * Latencies (microseconds, to the response head) recorded since the previous call. Meant for one
-     * reader, {@link TrafficSampler}: each call starts a new interval.
+     * The latency counts (one per {@link LatencyBuckets} bucket) recorded since {@code last}, into
+     * {@code since}; {@code last} becomes the counts now. For {@link TrafficSampler}, the one reader.
      */
-    synchronized Histogram takeInterval() {
-        return latencyMicros.getIntervalHistogram();
+    void latenciesSince(long[] last, long[] since) {
+        for (int i = 0; i < last.length; i++) {
+            long now = latencyCounts.get(i);
+            since[i] = now - last[i];
+            last[i] = now;
+        }
     }
 
     private static LongAdder[] adders(int n) {

@@ -1,7 +1,7 @@
 package io.shoal.topology;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,9 @@ public final class TrafficSampler implements AutoCloseable {
     private final Map<String, TrafficSeries> services = new ConcurrentHashMap<>();
     private ScheduledExecutorService thread;
     private long lastNanos = System.nanoTime();
-    /** Scratch space for encoding one second's histogram; grown on demand, used under this monitor. */
-    private ByteBuffer encoding = ByteBuffer.allocate(0);
+    /** One second's latency counts of a server, and of its service: scratch space, used under this monitor. */
+    private final long[] serverLatencies = new long[LatencyBuckets.COUNT];
+    private final long[] serviceLatencies = new long[LatencyBuckets.COUNT];
 
     public TrafficSampler(Topology topology) {
         this.topology = topology;
@@ -64,7 +64,7 @@ public final class TrafficSampler implements AutoCloseable {
         long at = System.currentTimeMillis();
         Set<Server> present = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Service service : topology.current().services().values()) {
-            Histogram merged = null;
+            Arrays.fill(serviceLatencies, 0);
             long requests = 0;
             long errors = 0;
             for (Server server : service.servers()) {
@@ -73,35 +73,24 @@ public final class TrafficSampler implements AutoCloseable {
                 ServerTraffic traffic = server.traffic();
                 long totalRequests = traffic.responses() + traffic.failures();
                 long totalErrors = traffic.responses(5) + traffic.failures();
-                Histogram latency = traffic.takeInterval();
+                traffic.latenciesSince(series.lastLatencies(), serverLatencies);
                 series.add(at, elapsed, totalRequests - series.lastRequests, totalErrors - series.lastErrors,
-                        latency, encodingFor(latency));
+                        serverLatencies);
                 requests += totalRequests - series.lastRequests;
                 errors += totalErrors - series.lastErrors;
                 series.lastRequests = totalRequests;
                 series.lastErrors = totalErrors;
-                if (merged == null) {
-                    merged = new Histogram(latency.getHighestTrackableValue(), latency.getNumberOfSignificantValueDigits());
-                }
-                if (latency.getTotalCount() > 0) {
-                    merged.add(latency);
+                for (int i = 0; i < serverLatencies.length; i++) {
+                    serviceLatencies[i] += serverLatencies[i];
                 }
             }
-            if (merged != null) {
+            if (!service.servers().isEmpty()) {
                 services.computeIfAbsent(service.name(), n -> new TrafficSeries())
-                        .add(at, elapsed, requests, errors, merged, encodingFor(merged));
+                        .add(at, elapsed, requests, errors, serviceLatencies);
             }
         }
         servers.keySet().retainAll(present);
         services.keySet().retainAll(topology.current().services().keySet());
-    }
-
-    private ByteBuffer encodingFor(Histogram histogram) {
-        int needed = histogram.getNeededByteBufferCapacity();
-        if (encoding.capacity() < needed) {
-            encoding = ByteBuffer.allocate(needed);
-        }
-        return encoding;
     }
 
     /** The server's figures over the last {@code window} (whole seconds, at most {@link #WINDOW_SECONDS}). */
