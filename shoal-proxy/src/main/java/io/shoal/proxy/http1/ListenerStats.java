@@ -1,5 +1,6 @@
 package io.shoal.proxy.http1;
 
+import io.shoal.topology.StatusClassCounts;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,7 +17,7 @@ public final class ListenerStats {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder denied = new LongAdder();
-    private final LongAdder[] responses = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    private final StatusClassCounts responses = new StatusClassCounts();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger sessionsMax = new AtomicInteger();
     private volatile String address;
@@ -71,7 +72,7 @@ public final class ListenerStats {
 
     /** Responses of status class {@code statusClass} (1 for 1xx ... 5 for 5xx) sent to clients. */
     public long responses(int statusClass) {
-        return responses[statusClass - 1].sum();
+        return responses.get(statusClass);
     }
 
     /** Requests refused as malformed (HAProxy's "denied/errors req"): answered 4xx without going upstream. */
@@ -105,7 +106,7 @@ public final class ListenerStats {
 
     /** A response went to the client, proxied or Shoal's own; counted once, where it is logged or written. */
     void responded(int status) {
-        responses[Math.min(4, Math.max(0, status / 100 - 1))].increment();
+        responses.count(status);
     }
 
     void denied() {
