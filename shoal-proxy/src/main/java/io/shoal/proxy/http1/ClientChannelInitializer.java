@@ -9,9 +9,9 @@ import io.shoal.proxy.net.SocketBytes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pipeline of a client connection, composed by named steps:
- * {@value #BYTES} -> {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
- * written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
+ * The pipeline of a client connection, composed by named steps: {@value #BYTES} -> {@value #HEAD_TIMER} ->
+ * {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are written as bytes (the upstream's
+ * head copied, not re-encoded), so there is no response encoder.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String BYTES = SocketBytes.NAME;
