@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * GET  /api/v1/stream                        server-sent events: history, then the figures every second
  * GET  /api/v1/services                      every service with its servers and live figures
  * GET  /api/v1/services/{name}               one of them
+ * GET  /api/v1/listeners                     every listener with its figures (HAProxy's frontend rows)
  * GET  /api/v1/routes                        listeners and their routes
  * GET  /api/v1/replicas                      every replica, as shoal ps shows it
  * GET  /api/v1/replicas/{id}/logs?since=N    a replica's output after position N

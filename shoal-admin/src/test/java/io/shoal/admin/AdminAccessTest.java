@@ -68,8 +68,8 @@ class AdminAccessTest {
     void readingIsOpenOnLoopback() throws Exception {
         try (RunningAdmin running = RunningAdmin.start(new AdminServerTest.FakeControl(),
                 AdminAccess.of(AdminServerTest.TOKEN, false, LOOPBACK, List.of()), List.of("127.0.0.1:4001"))) {
-            for (String path : List.of("/api/v1/services", "/api/v1/services/web", "/api/v1/routes",
-                    "/api/v1/replicas", "/metrics", "/status")) {
+            for (String path : List.of("/api/v1/services", "/api/v1/services/web", "/api/v1/listeners",
+                    "/api/v1/routes", "/api/v1/replicas", "/metrics", "/status")) {
                 assertThat(send(running, "GET", path, null).statusCode()).as(path).isEqualTo(200);
             }
         }

@@ -84,6 +84,8 @@ class EventStreamTest {
         }
         assertThat(tick.name()).isEqualTo("tick");
         assertThat(tick.data().path("replicas")).isEqualTo(JSON.readTree(get("/api/v1/replicas").body()));
+        assertThat(tick.data().path("listeners"))
+                .isEqualTo(JSON.readTree(get("/api/v1/listeners").body()).path("listeners"));
         JsonNode services = tick.data().path("services");
         JsonNode answered = JSON.readTree(get("/api/v1/services").body());
         assertThat(services.path("windowSeconds")).isEqualTo(answered.path("windowSeconds"));

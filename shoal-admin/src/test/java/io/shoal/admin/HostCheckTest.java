@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostCheckTest {
     private static final List<String> READS = List.of("/", "/dashboard", "/dashboard/dashboard.js", "/api/v1/services",
-            "/api/v1/services/web", "/api/v1/routes", "/api/v1/replicas", "/api/v1/replicas/web-1/logs",
-            "/api/v1/events", "/api/v1/stream", "/metrics", "/status");
+            "/api/v1/services/web", "/api/v1/listeners", "/api/v1/routes", "/api/v1/replicas",
+            "/api/v1/replicas/web-1/logs", "/api/v1/events", "/api/v1/stream", "/metrics", "/status");
 
     private final AdminServerTest.FakeControl control = new AdminServerTest.FakeControl();
     private RunningAdmin running;

@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.RawHttp;
 import io.shoal.testing.TestBackend;
 import io.shoal.admin.PrometheusParser.Sample;
 import io.shoal.autoscaler.Decision;
@@ -90,6 +91,37 @@ class MetricsTest {
         assertThat(value(after, "jvm_memory_used_bytes", Map.of("area", "heap"))).isPositive();
         assertThat(value(after, "jvm_threads_current", Map.of())).isPositive();
         assertThat(value(after, "process_start_time_seconds", Map.of())).isPositive();
+    }
+
+    @Test
+    void eachListenerHasItsFrontendFamilies() throws Exception {
+        Map<String, String> listener = Map.of("listener", "127.0.0.1:" + running.listener.getPort());
+        List<Sample> before = scrape();
+        for (int i = 0; i < 5; i++) {
+            proxied(i < 4 ? "/" : "/status?code=500");
+        }
+        String refused = RawHttp.exchange(running.listener.getPort(), "GET / HTTP/1.1\r\n\r\n"); // no Host
+        assertThat(refused).startsWith("HTTP/1.1 400");
+        List<Sample> after = scrape();
+
+        assertThat(delta(before, after, "shoal_listener_requests_total", listener)).isEqualTo(6);
+        assertThat(delta(before, after, "shoal_listener_responses_total", with(listener, "code", "2xx"))).isEqualTo(4);
+        assertThat(delta(before, after, "shoal_listener_responses_total", with(listener, "code", "4xx"))).isEqualTo(1);
+        assertThat(delta(before, after, "shoal_listener_responses_total", with(listener, "code", "5xx"))).isEqualTo(1);
+        assertThat(delta(before, after, "shoal_listener_denied_requests_total", listener)).isEqualTo(1);
+        assertThat(delta(before, after, "shoal_listener_connections_accepted_total", listener)).isPositive();
+        assertThat(delta(before, after, "shoal_listener_bytes_in_total", listener)).isPositive();
+        assertThat(delta(before, after, "shoal_listener_bytes_out_total", listener))
+                .isGreaterThanOrEqualTo(refused.length());
+        assertThat(value(after, "shoal_listener_sessions_max", listener)).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "shoal_listener_sessions", listener)).isGreaterThanOrEqualTo(0);
+        for (String counter : List.of("shoal_listener_requests", "shoal_listener_responses",
+                "shoal_listener_denied_requests", "shoal_listener_connections_accepted", "shoal_listener_bytes_in",
+                "shoal_listener_bytes_out")) {
+            assertThat(family(after, counter)).as(counter).isEqualTo("counter");
+        }
+        assertThat(family(after, "shoal_listener_sessions")).isEqualTo("gauge");
+        assertThat(family(after, "shoal_listener_sessions_max")).isEqualTo("gauge");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.shoal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shoal.testing.RawHttp;
 import io.shoal.testing.TestBackend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/v1/services, /services/{name} and /routes over a real proxy with traffic flowing through it. */
+/** GET /api/v1/services, /services/{name}, /listeners and /routes over a real proxy with traffic flowing through it. */
 class ServicesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,6 +103,31 @@ class ServicesApiTest {
         assertThat(route.path("host").isNull()).isTrue();
         assertThat(route.path("services").get(0).path("service").asText()).isEqualTo("web");
         assertThat(route.path("services").get(0).path("weight").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void listenersWithTheirFigures() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            proxied("/");
+        }
+        String refused = RawHttp.exchange(running.listener.getPort(), "GET / HTTP/1.1\r\n\r\n"); // no Host
+        assertThat(refused).startsWith("HTTP/1.1 400");
+
+        JsonNode listeners = get("/api/v1/listeners").path("listeners");
+        assertThat(listeners).hasSize(1);
+        JsonNode listener = listeners.get(0);
+        assertThat(listener.fieldNames()).toIterable().containsExactly("address", "sessionsCurrent", "sessionsMax",
+                "accepted", "requests", "bytesIn", "bytesOut", "responses", "deniedRequests");
+        assertThat(listener.path("address").asText()).isEqualTo("127.0.0.1:" + running.listener.getPort());
+        assertThat(listener.path("requests").asLong()).isEqualTo(4);
+        assertThat(listener.path("responses").path("2xx").asLong()).isEqualTo(3);
+        assertThat(listener.path("responses").path("4xx").asLong()).isEqualTo(1);
+        assertThat(listener.path("responses").path("5xx").asLong()).isZero();
+        assertThat(listener.path("deniedRequests").asLong()).isEqualTo(1);
+        assertThat(listener.path("accepted").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(listener.path("sessionsMax").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(listener.path("bytesOut").asLong()).isGreaterThan(refused.length());
+        assertThat(listener.path("bytesIn").asLong()).isGreaterThan(3L * "GET / HTTP/1.1\r\n".length());
     }
 
     private static JsonNode server(JsonNode service, String address) {

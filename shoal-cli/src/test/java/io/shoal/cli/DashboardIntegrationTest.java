@@ -72,6 +72,7 @@ class DashboardIntegrationTest {
         }
         showsCounters(chromium, servers);
         showsServerFigures(chromium, webService(admin));
+        showsListenerFigures(chromium, listeners(admin), shoal.proxy.getPort());
         fitsThePageWidth(chromium);
         try (SteadyLoad load = SteadyLoad.start(shoal.proxy)) {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> text(chromium, "shoal-connections-active"),
@@ -189,6 +190,35 @@ class DashboardIntegrationTest {
     }
 
     /**
+     * The listener's row, HAProxy's frontend: the known requests, all 2xx, and every figure as {@code GET
+     * /api/v1/listeners} tells it (no traffic between the two: the page's tick and the API agree).
+     */
+    private static void showsListenerFigures(HeadlessChromium chromium, JsonNode listeners, int proxyPort) {
+        assertThat(listeners).hasSize(1);
+        JsonNode listener = listeners.get(0);
+        String address = listener.path("address").asText();
+        assertThat(address).endsWith(":" + proxyPort);
+        assertThat(listener.path("requests").asLong()).isGreaterThanOrEqualTo(KNOWN_REQUESTS);
+        assertThat(listener.path("responses").path("2xx").asLong()).isGreaterThanOrEqualTo(KNOWN_REQUESTS);
+        String cell = "[data-listener='" + address + "'][data-figure='%s']";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> texts(chromium, String.format(cell, "requests"),
+                "textContent"), requests -> requests.equals(List.of(listener.path("requests").asText())));
+        for (String figure : List.of("sessionsMax", "accepted", "deniedRequests")) {
+            assertThat(texts(chromium, String.format(cell, figure), "textContent")).as(figure)
+                    .containsExactly(listener.path(figure).asText());
+        }
+        for (String statusClass : List.of("1xx", "2xx", "3xx", "4xx", "5xx")) {
+            assertThat(texts(chromium, String.format(cell, statusClass), "textContent")).as(statusClass)
+                    .containsExactly(listener.path("responses").path(statusClass).asText());
+        }
+        for (String figure : List.of("bytesIn", "bytesOut")) {
+            assertThat(listener.path(figure).asLong()).as(figure).isPositive();
+            assertThat(texts(chromium, String.format(cell, figure), "title")).as(figure)
+                    .containsExactly(listener.path(figure).asLong() + " bytes");
+        }
+    }
+
+    /**
      * One page wide, in this window and in a narrow one: there the counters table scrolls inside its panel rather
      * than widening the page.
      */
@@ -266,6 +296,13 @@ class DashboardIntegrationTest {
             addresses.add(server.path("address").asText());
         }
         return addresses;
+    }
+
+    /** The listeners as {@code GET /api/v1/listeners} tells them now. */
+    private static JsonNode listeners(String admin) throws Exception {
+        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + admin + "/api/v1/listeners"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return AdminClient.JSON.readTree(r.body()).path("listeners");
     }
 
     /** The service web as {@code GET /api/v1/services} tells it now. */

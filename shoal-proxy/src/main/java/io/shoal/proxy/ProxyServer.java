@@ -10,6 +10,7 @@ import io.shoal.config.HostPort;
 import io.shoal.config.ShoalConfig;
 import io.shoal.proxy.http1.ClientChannelInitializer;
 import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.http1.ListenerStats;
 import io.shoal.proxy.http1.ProxyContext;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.tuning.CompilerNice;
@@ -32,7 +33,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Transport transport = Transport.best();
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private final ConnectionStats connectionStats = new ConnectionStats(connections::get);
+    private final ConnectionStats connectionStats;
     private EventLoopGroup group;
     private ProxyContext context;
     private ServerListener serverListener;
@@ -42,6 +43,8 @@ public final class ProxyServer implements AutoCloseable {
         this.config = config;
         this.topology = topology;
         this.accessLog = accessLog;
+        this.connectionStats = new ConnectionStats(connections::get, config.listeners().stream()
+                .map(l -> new ListenerStats(l.address().toString())).toList());
     }
 
     /**
@@ -68,7 +71,10 @@ public final class ProxyServer implements AutoCloseable {
             for (int i = 0; i < config.listeners().size(); i++) {
                 Channel channel = bind(i, config.listeners().get(i).address());
                 listeners.add(channel);
-                bound.add((InetSocketAddress) channel.localAddress());
+                InetSocketAddress address = (InetSocketAddress) channel.localAddress();
+                bound.add(address);
+                connectionStats.listeners().get(i).bound(
+                        new HostPort(address.getAddress().getHostAddress(), address.getPort()).toString());
             }
         } catch (RuntimeException | InterruptedException e) {
             close();
@@ -118,7 +124,7 @@ public final class ProxyServer implements AutoCloseable {
         return accessLog;
     }
 
-    /** Client-connection figures in the manner of nginx's stub_status. */
+    /** Client-connection figures in the manner of nginx's stub_status, and each listener's. */
     public ConnectionStats connectionStats() {
         return connectionStats;
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class ServerTraffic {
     /** Index 0 holds 1xx, ..., 4 holds 5xx. */
-    private final LongAdder[] byClass = adders(5);
+    private final StatusClassCounts byClass = new StatusClassCounts();
     private final LongAdder failures = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder redispatches = new LongAdder();
@@ -28,7 +28,7 @@ public final class ServerTraffic {
     private final AtomicLongArray latencyCounts = new AtomicLongArray(LatencyBuckets.COUNT);
 
     void record(int statusCode, long latencyNanos) {
-        byClass[Math.min(4, Math.max(0, statusCode / 100 - 1))].increment();
+        byClass.count(statusCode);
         latency.record(latencyNanos);
         latencyCounts.getAndIncrement(LatencyBuckets.index(latencyNanos / 1000));
     }
@@ -77,16 +77,12 @@ public final class ServerTraffic {
 
     /** Responses received from this server since it was created. */
     public long responses() {
-        long sum = 0;
-        for (LongAdder adder : byClass) {
-            sum += adder.sum();
-        }
-        return sum;
+        return byClass.total();
     }
 
     /** Responses of status class {@code statusClass} (1 for 1xx ... 5 for 5xx) since this server was created. */
     public long responses(int statusClass) {
-        return byClass[statusClass - 1].sum();
+        return byClass.get(statusClass);
     }
 
     /** Requests sent to this server that ended without a response, since it was created. */
@@ -140,13 +136,5 @@ public final class ServerTraffic {
             since[i] = now - last[i];
             last[i] = now;
         }
-    }
-
-    private static LongAdder[] adders(int n) {
-        LongAdder[] adders = new LongAdder[n];
-        for (int i = 0; i < n; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
     }
 }

@@ -80,6 +80,10 @@ public final class ApiHandler implements HttpHandler {
             allow(method, "GET");
             return done(topology.service(p.get(1)));
         }
+        if (p.equals(List.of("listeners"))) {
+            allow(method, "GET");
+            return done(topology.listeners());
+        }
         if (p.equals(List.of("routes"))) {
             allow(method, "GET");
             return done(topology.routes());

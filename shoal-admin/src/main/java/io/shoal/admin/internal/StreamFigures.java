@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the dashboard's stream sends. A {@code tick}, once a second: the bodies of {@code GET /api/v1/services}
- * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} (the same builders), each service's newest
- * per-second samples from the {@link TrafficSampler}, each replica's newest CPU and memory samples and Shoal's
- * own. A {@code history}, to a client that just connected: every sample of those that is kept, and the replicas
+ * What the dashboard's stream sends. A {@code tick}, once a second: the bodies of {@code GET /api/v1/services},
+ * {@code GET /api/v1/replicas} and {@code GET /api/v1/events} and the listeners of {@code GET /api/v1/listeners}
+ * (the same builders), each service's newest per-second samples from the {@link TrafficSampler}, each replica's
+ * newest CPU and memory samples and Shoal's own. A {@code history}, to a client that just connected: every sample of those that is kept, and the replicas
  * desired and ready of each {@code run} service as the ticks saw them.
  *
  * <p>Figures sampled on another timer (traffic, replica CPU and memory) go out as the samples themselves, each
@@ -50,6 +50,7 @@ final class StreamFigures {
         remember(services, nowEpochMillis);
         ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
         body.set("services", services);
+        body.set("listeners", ListenerJson.listenersJson(sources.connections().listeners()).get("listeners"));
         body.set("replicas", ReplicaRoutes.replicasJson(sources.replicas()));
         body.set("seconds", seconds(RECENT_SECONDS));
         body.set("usage", usage(RECENT_SECONDS));

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reading side of the API: services with their servers and live figures, and the routes. Figures
- * come from one snapshot and the sampler's last {@link #WINDOW}, so every client sees the same numbers.
+ * The reading side of the API: services with their servers and live figures, the listeners' figures and
+ * the routes. Figures come from one snapshot and the sampler's last {@link #WINDOW}, so every client sees
+ * the same numbers.
  */
 public final class TopologyRoutes {
     /** Rates and percentiles are over this window: short enough to follow load, long enough to be steady. */
@@ -50,6 +51,10 @@ public final class TopologyRoutes {
         ObjectNode body = serviceJson().service(service);
         body.put("windowSeconds", WINDOW.toSeconds());
         return Answer.ok(body);
+    }
+
+    Answer listeners() {
+        return Answer.ok(ListenerJson.listenersJson(sources.connections().listeners()));
     }
 
     Answer routes() {

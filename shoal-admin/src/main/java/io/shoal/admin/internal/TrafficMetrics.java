@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Shoal's own series for {@code /metrics}: per server those of {@link ServerMetrics}; per service the
- * queue and replicas; client connections as {@code /status} counts them; reloads. Every value is read from
+ * queue and replicas; client connections as {@code /status} counts them, and per listener those of
+ * {@link ListenerMetrics}; reloads. Every value is read from
  * the counters the data plane and the control plane keep, at scrape time.
  */
 final class TrafficMetrics {
@@ -25,6 +26,7 @@ final class TrafficMetrics {
         replicas(w, sources);
         reloads(w, reloads);
         connections(w, sources.connections());
+        ListenerMetrics.write(w, sources.connections().listeners());
         w.family("shoal_access_log_dropped_total", "counter",
                 "Access-log lines lost: the writer was behind (a slow disk) or the file could not be written.");
         w.sample("shoal_access_log_dropped_total", sources.accessLog().dropped());
@@ -82,7 +84,7 @@ final class TrafficMetrics {
         w.family("shoal_connections_handled_total", "counter",
                 "Client connections served (accepted and not refused past max_connections).");
         w.sample("shoal_connections_handled_total", c.handled());
-        w.family("shoal_client_requests_total", "counter", "Requests received from clients.");
+        w.family("shoal_client_requests_total", "counter", "Requests received from clients, malformed ones included.");
         w.sample("shoal_client_requests_total", c.requests());
     }
 }

@@ -1,8 +1,8 @@
 // Shoal's dashboard: reads GET /api/v1/stream (server-sent events) and draws what it says. The stream sends a
 // "history" on connect (per-second traffic of each service, CPU and memory of each replica and of Shoal itself,
 // replicas desired and ready over time) and a "tick" every second (the bodies of GET /api/v1/services and
-// /api/v1/replicas, and the newest samples of each series). Samples carry their own time; a sample no later than
-// the last one kept is one the page has already drawn.
+// /api/v1/replicas, the listeners of /api/v1/listeners, and the newest samples of each series). Samples carry
+// their own time; a sample no later than the last one kept is one the page has already drawn.
 // Everything this page uses is served by Shoal itself; changing requests send the token kept in sessionStorage.
 (function () {
   "use strict";
@@ -302,16 +302,21 @@
     { group: "bytes", figure: "bytesOut", head: "out", value: (v) => v.bytesOut, show: bytes },
   ];
 
+  const STATUS = ["state", "last change", "downtime"].map((head) => ({ group: "status", head }));
+  const QUEUE = ["now", "max"].map((head) => ({ group: "queue", head }));
   function counterHead() {
-    const groups = [["status", 3]];
-    for (const c of COUNTERS) {
-      if (groups[groups.length - 1][0] === c.group) groups[groups.length - 1][1]++; else groups.push([c.group, 1]);
+    return groupedHead("server", [...STATUS, ...COUNTERS, ...QUEUE]);
+  }
+
+  // Two header rows: each run of columns of one group under its group's name, then each column's own.
+  function groupedHead(rowHead, columns) {
+    const groups = [];
+    for (const c of columns) {
+      if (groups.length && groups[groups.length - 1][0] === c.group) groups[groups.length - 1][1]++; else groups.push([c.group, 1]);
     }
-    groups.push(["queue", 2]);
     return el("thead", {},
-      el("tr", {}, el("th", { rowSpan: 2 }, "server"), ...groups.map(([g, n]) => el("th", { colSpan: n, class: "group" }, g))),
-      el("tr", {}, ...["state", "last change", "downtime", ...COUNTERS.map((c) => c.head), "now", "max"]
-        .map((h, i) => el("th", i > 0 ? { class: "num" } : {}, h))));
+      el("tr", {}, el("th", { rowSpan: 2 }, rowHead), ...groups.map(([g, n]) => el("th", { colSpan: n, class: "group" }, g))),
+      el("tr", {}, ...columns.map((c, i) => el("th", i > 0 ? { class: "num" } : {}, c.head))));
   }
 
   // A counter's cell, named by its row (data-server or data-service) and its figure; bytes, which it rounds to KiB,
@@ -341,6 +346,28 @@
       el("td", {}, "service " + s.name), cell("up", s.totals.up + " / " + s.totals.servers + " up"), el("td", {}), el("td", {}),
       ...COUNTERS.map((c) => (c.max ? el("td", {}) : counterCell(row, c, sum(c)))),
       cell("queueCurrent", count(s.totals.queueCurrent)), cell("queueMax", count(s.totals.queueMax)));
+  }
+
+  // --- listeners: HAProxy's frontend rows, counted since Shoal started ---
+  const LISTENER_COUNTERS = [
+    { group: "sessions", figure: "sessionsCurrent", head: "now" },
+    { group: "sessions", figure: "sessionsMax", head: "max" },
+    { group: "sessions", figure: "accepted", head: "accepted" },
+    { group: "sessions", figure: "requests", head: "requests" },
+    ...["1xx", "2xx", "3xx", "4xx", "5xx"].map((c) => ({ group: "responses", figure: c, head: c, value: (l) => l.responses[c] })),
+    { group: "errors", figure: "deniedRequests", head: "denied" },
+    { group: "bytes", figure: "bytesIn", head: "in", show: bytes },
+    { group: "bytes", figure: "bytesOut", head: "out", show: bytes },
+  ].map((c) => ({ value: (l) => l[c.figure], ...c }));
+  const listenerRows = el("tbody");
+  document.getElementById("listeners").append(groupedHead("listener", LISTENER_COUNTERS), listenerRows);
+
+  function renderListeners(listeners) {
+    listenerRows.replaceChildren(...listeners.map((l) => {
+      const row = { "data-listener": l.address };
+      return el("tr", { class: "listener", ...row }, el("td", {}, l.address),
+        ...LISTENER_COUNTERS.map((c) => counterCell(row, c, c.value(l))));
+    }));
   }
 
   // Drain (HAProxy's "set server state drain"): no new requests, those in flight finish; Ready undoes it.
@@ -439,6 +466,7 @@
       renderService(view, s, tick.replicas.replicas);
     }
     addShoal(tick.shoal);
+    renderListeners(tick.listeners);
     renderEvents(tick.events);
     document.getElementById("clock").textContent = "updated " + new Date(tick.atEpochMillis).toLocaleTimeString();
   }

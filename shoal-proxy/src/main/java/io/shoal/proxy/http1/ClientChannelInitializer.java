@@ -5,14 +5,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
+import io.shoal.proxy.net.SocketBytes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pipeline of a client connection, composed by named steps:
- * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
- * written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
+ * The pipeline of a client connection, composed by named steps: {@value #BYTES} -> {@value #HEAD_TIMER} ->
+ * {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are written as bytes (the upstream's
+ * head copied, not re-encoded), so there is no response encoder.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
+    static final String BYTES = SocketBytes.NAME;
     static final String HEAD_TIMER = "request-head-timer";
     static final String DECODER = "http-decoder";
     static final String FRAMING = "framing-validator";
@@ -22,12 +24,14 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     private final int listenerIndex;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
+    private final ListenerStats listener;
 
     public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.connections = connections;
         this.stats = stats;
+        this.listener = stats.listeners().get(listenerIndex);
     }
 
     @Override
@@ -36,22 +40,27 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
         if (connections.incrementAndGet() > settings.maxConnections()) {
             connections.decrementAndGet();
-            stats.accepted(false);
+            listener.accepted(false);
             channel.close();
             return;
         }
-        stats.accepted(true);
-        channel.closeFuture().addListener(f -> connections.decrementAndGet());
+        listener.accepted(true);
+        channel.closeFuture().addListener(f -> {
+            connections.decrementAndGet();
+            listener.closed();
+        });
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(settings.maxRequestLineBytes())
                 .setMaxHeaderSize(settings.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024);
         RequestHeadTimer headTimer = new RequestHeadTimer(
-                settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos());
+                settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos(), listener);
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(BYTES, new SocketBytes(listener::read, listener::written));
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
-        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, new ConnectionPhase(stats)));
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, listener,
+                new ConnectionPhase(stats, listener)));
     }
 }

@@ -26,6 +26,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final RequestHeadTimer headTimer;
+    private final ListenerStats listener;
     private final ConnectionPhase phase;
     private final PipelinedRequests queued = new PipelinedRequests();
     private ChannelHandlerContext ctx;
@@ -35,10 +36,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ConnectionTimer timer;
     private final RouteMatcher routes = new RouteMatcher();
 
-    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer, ConnectionPhase phase) {
+    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer, ListenerStats listener,
+                  ConnectionPhase phase) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.headTimer = headTimer;
+        this.listener = listener;
         this.phase = phase;
     }
 
@@ -81,6 +84,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest) {
             startExchange((HttpRequest) msg);
         } else if (msg instanceof RequestRejected) {
+            listener.requestArrived(); // in place of a request whose head the framing step refused
             reject(((RequestRejected) msg).status());
         } else {
             ReferenceCountUtil.release(msg); // the rest of a request that was already answered
@@ -91,6 +95,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         headTimer.headReceived();
         RequestTarget target = RequestTarget.read(request);
         if (target == null) {
+            listener.denied();
             answerWithoutUpstream(request, HttpResponseStatus.BAD_REQUEST);
             return;
         }
@@ -112,6 +117,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
     private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
         closing = true;
+        listener.responded(status.code());
         LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
     }
 
@@ -129,6 +135,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** The exchange wants the next chunk of the request body. */
     void readMore() {
         ctx.read();
+    }
+
+    /** The figures of the listener this connection came through, for the exchanges' responses. */
+    ListenerStats listener() {
+        return listener;
     }
 
     void exchangeDone(Exchange exchange, boolean keepAlive) {
@@ -185,6 +196,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Answers {@code status} unless a response is under way, and closes: nothing after a bad request is read. */
     private void reject(HttpResponseStatus status) {
         closing = true;
+        listener.denied();
         queued.releaseAll();
         Exchange exchange = current;
         current = null;
@@ -194,6 +206,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null && exchange.responseStarted()) {
             ctx.close();
         } else {
+            listener.responded(status.code());
             LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
         }
     }

@@ -15,16 +15,18 @@ final class ConnectionPhase {
     static final int WRITING = 2;
 
     private final ConnectionStats stats;
+    private final ListenerStats listener;
     private int phase = WAITING;
 
-    ConnectionPhase(ConnectionStats stats) {
+    ConnectionPhase(ConnectionStats stats, ListenerStats listener) {
         this.stats = stats;
+        this.listener = listener;
     }
 
     /** A message of the request arrived from the client. */
     void read(Object msg) {
         if (msg instanceof HttpRequest) {
-            stats.requestArrived();
+            listener.requestArrived();
             if (phase == WAITING) {
                 enter(READING);
             }

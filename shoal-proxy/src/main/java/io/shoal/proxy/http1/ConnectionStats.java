@@ -1,7 +1,9 @@
 package io.shoal.proxy.http1;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The client-connection figures of nginx's stub_status, for {@code /status} and {@code /metrics}.
@@ -10,17 +12,24 @@ import java.util.function.IntSupplier;
  * <p>A connection is <em>reading</em> from a request's head until its end has arrived, <em>writing</em>
  * from then until the end of the response went out, and <em>waiting</em> otherwise (idle between
  * requests), so that reading + writing + waiting = active, as in nginx.
+ *
+ * <p>Connections accepted and requests are counted per listener ({@link ListenerStats}) and summed here.
  */
 public final class ConnectionStats {
-    private final LongAdder accepts = new LongAdder();
-    private final LongAdder handled = new LongAdder();
-    private final LongAdder requests = new LongAdder();
     private final LongAdder reading = new LongAdder();
     private final LongAdder writing = new LongAdder();
     private final IntSupplier active;
+    private final List<ListenerStats> listeners;
 
-    public ConnectionStats(IntSupplier active) {
+    /** @param listeners one per listener, in configuration order */
+    public ConnectionStats(IntSupplier active, List<ListenerStats> listeners) {
         this.active = active;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Each listener's figures, in configuration order. */
+    public List<ListenerStats> listeners() {
+        return listeners;
     }
 
     /** Client connections open now. */
@@ -30,17 +39,17 @@ public final class ConnectionStats {
 
     /** Client connections accepted since start, including those closed at once past {@code max_connections}. */
     public long accepts() {
-        return accepts.sum();
+        return sum(ListenerStats::accepted);
     }
 
     /** Accepted connections that were served (not closed at once past {@code max_connections}). */
     public long handled() {
-        return handled.sum();
+        return sum(ListenerStats::handled);
     }
 
     /** Client requests since start. */
     public long requests() {
-        return requests.sum();
+        return sum(ListenerStats::requests);
     }
 
     public long reading() {
@@ -56,15 +65,12 @@ public final class ConnectionStats {
         return Math.max(0, active() - reading() - writing());
     }
 
-    void accepted(boolean served) {
-        accepts.increment();
-        if (served) {
-            handled.increment();
+    private long sum(ToLongFunction<ListenerStats> figure) {
+        long total = 0;
+        for (ListenerStats listener : listeners) {
+            total += figure.applyAsLong(listener);
         }
-    }
-
-    void requestArrived() {
-        requests.increment();
+        return total;
     }
 
     /** Moves one connection's count from {@code from} to {@code to} (each one of the phases below). */

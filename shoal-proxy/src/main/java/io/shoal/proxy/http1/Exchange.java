@@ -241,6 +241,7 @@ final class Exchange implements Downstream {
     }
 
     private void log(int status, int upstreamStatus) {
+        client.listener().responded(status);
         dispatch.log(proxy.accessLog(), status, response.bodyBytes(), upstreamStatus);
     }
 }

@@ -22,6 +22,7 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
 
     private final long idleTimeoutNanos;
     private final long headerTimeoutNanos;
+    private final ListenerStats listener;
     /** What the connection waits for. */
     private enum Wait {
         /** A request is being handled: its own timers run. */
@@ -37,9 +38,10 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
     private long deadlineNanos;
     private ScheduledFuture<?> task;
 
-    RequestHeadTimer(long idleTimeoutNanos, long headerTimeoutNanos) {
+    RequestHeadTimer(long idleTimeoutNanos, long headerTimeoutNanos, ListenerStats listener) {
         this.idleTimeoutNanos = idleTimeoutNanos;
         this.headerTimeoutNanos = headerTimeoutNanos;
+        this.listener = listener;
     }
 
     @Override
@@ -92,6 +94,7 @@ final class RequestHeadTimer extends ChannelDuplexHandler {
             task = ctx.executor().schedule(this::check, left, TimeUnit.NANOSECONDS);
         } else if (wait == Wait.REST_OF_HEAD) {
             wait = Wait.NOTHING;
+            listener.responded(408);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();

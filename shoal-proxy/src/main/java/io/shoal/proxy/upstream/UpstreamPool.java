@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.proxy.Transport;
+import io.shoal.proxy.net.SocketBytes;
 import io.shoal.topology.Server;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -79,7 +80,8 @@ public final class UpstreamPool {
                         UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
                         RequestBodyEncoder encoder = new RequestBodyEncoder();
                         ch.pipeline()
-                                .addLast(UpstreamBytes.NAME, new UpstreamBytes(server.traffic()))
+                                .addLast(SocketBytes.NAME, new SocketBytes(
+                                        server.traffic()::addBytesOut, server.traffic()::addBytesIn))
                                 .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(ENCODER, encoder)
                                 .addLast(DECODER, decoder)
