@@ -16,6 +16,14 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
         super(resourceType, samplingInterval);
     }
 
+    /**
+     * The constructor Netty's factory looks up first (and logs an error without); {@code maxActive} is
+     * ignored by Netty's own detector too.
+     */
+    public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+        this(resourceType, samplingInterval);
+    }
+
     /** The leaks reported since the last call, and forgets them. */
     static synchronized List<String> takeLeaks() {
         List<String> leaks = List.copyOf(LEAKS);
