@@ -72,7 +72,7 @@ final class ServerCheck {
         if (phase == Phase.STOPPED) {
             return;
         }
-        server.recordCheck(result);
+        server.checks().record(result);
         ServerState state = server.state();
         if (result.passed()) {
             passes++;

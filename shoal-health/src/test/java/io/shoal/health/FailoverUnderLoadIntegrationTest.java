@@ -70,7 +70,7 @@ class FailoverUnderLoadIntegrationTest {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         resources.track(sampler::shutdownNow);
         sampler.scheduleAtFixedRate(() -> watched.add(new VictimSample(System.nanoTime(), victim.state(),
-                victim.weight(), victim.lastCheck())), 0, 20, TimeUnit.MILLISECONDS);
+                victim.weight(), victim.checks().last())), 0, 20, TimeUnit.MILLISECONDS);
 
         long loadStartedAt = System.nanoTime();
         LoadGenerator load = resources.track(new LoadGenerator(proxy.uri("/"), RATE));
@@ -82,8 +82,8 @@ class FailoverUnderLoadIntegrationTest {
         web3.kill();
         await().atMost(Duration.ofSeconds(5)).until(() -> victim.state() == ServerState.DOWN);
         long downMillis = millis(killedAt, proxy.states.first(victim, ServerState.DOWN, killedAt).get().atNanos());
-        assertThat(victim.lastCheck().passed()).isFalse();
-        String downDetail = victim.lastCheck().detail();
+        assertThat(victim.checks().last().passed()).isFalse();
+        String downDetail = victim.checks().last().detail();
 
         // The scenario's "restart it 10 s later": the wait is the behaviour under test, not a synchronisation.
         Thread.sleep(Math.max(0, RESTART_AFTER.toMillis() - millis(killedAt, System.nanoTime())));

@@ -63,8 +63,8 @@ class HttpHealthCheckIntegrationTest {
 
         assertThat(streakAtDown.get()).as("failed checks when it went DOWN").isEqualTo(FALL);
         assertThat(one.status().reason()).contains("failed " + FALL + " checks").contains("HTTP 503");
-        assertThat(one.lastCheck().passed()).isFalse();
-        assertThat(one.lastCheck().detail()).isEqualTo("HTTP 503");
+        assertThat(one.checks().last().passed()).isFalse();
+        assertThat(one.checks().last().detail()).isEqualTo("HTTP 503");
         int before = web1.requests.get();
         Map<String, Integer> whileDown = spread(proxy, 30);
         assertThat(whileDown).doesNotContainKey("web-1").containsEntry("web-2", 15).containsEntry("web-3", 15);
@@ -104,12 +104,12 @@ class HttpHealthCheckIntegrationTest {
 
         assertThat(degraded.health503.get()).as("it never answered anything but 200").isZero();
         assertThat(degraded.health200.get()).isGreaterThanOrEqualTo(FALL);
-        assertThat(degradedServer.lastCheck().passed()).isFalse();
-        assertThat(degradedServer.lastCheck().detail()).isEqualTo("HTTP 200, body lacks \"status\":\"healthy\"");
+        assertThat(degradedServer.checks().last().passed()).isFalse();
+        assertThat(degradedServer.checks().last().detail()).isEqualTo("HTTP 200, body lacks \"status\":\"healthy\"");
         await().atMost(Duration.ofSeconds(5)).until(() -> good.health200.get() >= FALL + 1);
         assertThat(goodServer.state()).isEqualTo(ServerState.UP);
         assertThat(proxy.states.of(goodServer)).isEmpty();
-        assertThat(goodServer.lastCheck().detail()).isEqualTo("HTTP 200");
+        assertThat(goodServer.checks().last().detail()).isEqualTo("HTTP 200");
         int before = degraded.requests.get();
         assertThat(spread(proxy, 10)).containsExactly(Map.entry("good", 10));
         assertThat(degraded.requests.get()).isEqualTo(before);

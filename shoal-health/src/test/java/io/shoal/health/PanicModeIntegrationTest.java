@@ -95,7 +95,7 @@ class PanicModeIntegrationTest {
             Server server = proxy.server(backend.address());
             // The first check of a cold JVM may time out instead: wait for one that got its answer.
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> server.lastCheck() != null && server.lastCheck().detail().equals("HTTP 503"));
+                    .until(() -> server.checks().last() != null && server.checks().last().detail().equals("HTTP 503"));
             assertThat(server.state()).isEqualTo(ServerState.DOWN);
         }
     }

@@ -40,16 +40,16 @@ class TcpHealthCheckIntegrationTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> pongServer.state() == ServerState.UP);
         assertThat(pongServer.status().reason()).isEqualTo("passed " + RISE + " checks (got PONG)");
-        assertThat(pongServer.lastCheck().passed()).isTrue();
+        assertThat(pongServer.checks().last().passed()).isTrue();
         assertThat(pong.received).hasSizeGreaterThanOrEqualTo(RISE).allMatch("PING"::equals);
 
         // The garbage server keeps the connection open after its answer, so each check ends by timeout.
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> garbage.connections.get() > RISE && garbageServer.lastCheck() != null);
+                .until(() -> garbage.connections.get() > RISE && garbageServer.checks().last() != null);
         assertThat(garbageServer.state()).isEqualTo(ServerState.DOWN);
         assertThat(proxy.states.of(garbageServer)).as("it never came UP").isEmpty();
-        assertThat(garbageServer.lastCheck().passed()).isFalse();
-        assertThat(garbageServer.lastCheck().detail())
+        assertThat(garbageServer.checks().last().passed()).isFalse();
+        assertThat(garbageServer.checks().last().detail())
                 .isEqualTo("timeout after " + TIMEOUT.toMillis() + " ms: expected PONG, got 'HELLO garbage'");
 
         // And the other way: the healthy one starts answering garbage and is taken DOWN after `fall` checks.
@@ -85,11 +85,11 @@ class TcpHealthCheckIntegrationTest {
         Server closedServer = proxy.server("127.0.0.1:" + closedPort);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> liveServer.state() == ServerState.UP
-                && closedServer.lastCheck() != null);
-        assertThat(liveServer.lastCheck().detail()).isEqualTo("connected");
+                && closedServer.checks().last() != null);
+        assertThat(liveServer.checks().last().detail()).isEqualTo("connected");
         assertThat(live.received).as("a connect check sends nothing").isEmpty();
         assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
-        assertThat(closedServer.lastCheck().detail()).startsWith("connect failed: ");
+        assertThat(closedServer.checks().last().detail()).startsWith("connect failed: ");
     }
 
     @Test
@@ -104,7 +104,7 @@ class TcpHealthCheckIntegrationTest {
         Server liveServer = proxy.server(live.address());
         long downSince = closedServer.status().sinceNanos();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> closedServer.checks(false) >= 2 && liveServer.checks(true) >= 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> closedServer.checks().count(false) >= 2 && liveServer.checks().count(true) >= 2);
         assertThat(closedServer.state()).isEqualTo(ServerState.DOWN);
         assertThat(closedServer.status().reason()).matches("failed \\d+ checks? \\(connect failed: .+\\)");
         assertThat(closedServer.status().sinceNanos()).as("still DOWN since it was created").isEqualTo(downSince);

@@ -63,7 +63,7 @@ final class BlueGreen {
 
     private boolean passing(Replica replica) {
         Server server = set.serverOf(replica);
-        return server != null && server.lastCheck() != null && server.lastCheck().passed();
+        return server != null && server.checks().last() != null && server.checks().last().passed();
     }
 
     private String switchOver() {

@@ -6,9 +6,6 @@ import io.shoal.config.HealthConfig;
 import io.shoal.config.OutlierConfig;
 import io.shoal.config.ServerConfig;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Server implements Target {
     /** Weights are scaled so that slow start can ramp even a weight of 1 in small steps. */
     static final int WEIGHT_SCALE = 16;
-    static final int RECENT_CHECKS = 5;
 
     private final String serviceName;
     private volatile ServerConfig config;
@@ -36,9 +32,7 @@ public final class Server implements Target {
     private final PassiveFailures failures;
     private final OutlierDetector outliers;
     private volatile ServerStatus status;
-    private volatile List<CheckResult> recentChecks = List.of();
-    private final LongAdder checksPassed = new LongAdder();
-    private final LongAdder checksFailed = new LongAdder();
+    private final HealthCheckRecord checks = new HealthCheckRecord();
     private volatile int weight;
     /** The configured weight, or the one an operator set at run time ({@code shoal weight}). */
     private volatile int configuredWeight;
@@ -78,8 +72,6 @@ public final class Server implements Target {
     public String stickyId() {
         return stickyId;
     }
-
-    // --- state (control plane writes, everyone reads) -------------------------------------------
 
     public ServerStatus status() {
         return status;
@@ -121,31 +113,9 @@ public final class Server implements Target {
         });
     }
 
-    /** The latest active health check, or null before the first. */
-    public CheckResult lastCheck() {
-        List<CheckResult> checks = recentChecks;
-        return checks.isEmpty() ? null : checks.get(checks.size() - 1);
-    }
-
-    /** The last {@value #RECENT_CHECKS} active health checks, oldest first. */
-    public List<CheckResult> recentChecks() {
-        return recentChecks;
-    }
-
-    /** Active health checks that passed ({@code true}) or failed since this server was created. */
-    public long checks(boolean passed) {
-        return passed ? checksPassed.sum() : checksFailed.sum();
-    }
-
-    /** Called by the one checker of this server, once per check: copying a few results is cheap at that rate. */
-    public void recordCheck(CheckResult result) {
-        (result.passed() ? checksPassed : checksFailed).increment();
-        List<CheckResult> checks = new ArrayList<>(recentChecks);
-        if (checks.size() == RECENT_CHECKS) {
-            checks.remove(0);
-        }
-        checks.add(result);
-        recentChecks = List.copyOf(checks);
+    /** The results of its active health checks. */
+    public HealthCheckRecord checks() {
+        return checks;
     }
 
     /** Responses and latency counted by the data plane. */
@@ -162,8 +132,6 @@ public final class Server implements Target {
     public int ejections() {
         return outliers == null ? 0 : outliers.ejections();
     }
-
-    // --- what the balancer reads -------------------------------------------------------------------
 
     /** The weight the balancer uses: the configured one, scaled, and ramped during slow start. */
     @Override
@@ -229,8 +197,6 @@ public final class Server implements Target {
     public double latencyEwmaNanos(long nowNanos) {
         return latency.value(nowNanos);
     }
-
-    // --- what the data plane reports ----------------------------------------------------------------
 
     /** A request was sent to this server (it now counts toward in-flight and {@code max_conns}). */
     public void onRequestStart() {

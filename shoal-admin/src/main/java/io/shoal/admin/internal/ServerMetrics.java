@@ -104,8 +104,8 @@ final class ServerMetrics {
         gauge("shoal_server_weight", "The server's configured weight.", Server::configuredWeight);
         w.family("shoal_health_checks_total", "counter", "Active health checks of the server, by result.");
         for (Labelled s : servers) {
-            w.sample("shoal_health_checks_total", s.server().checks(true), s.with("result", "pass"));
-            w.sample("shoal_health_checks_total", s.server().checks(false), s.with("result", "fail"));
+            w.sample("shoal_health_checks_total", s.server().checks().count(true), s.with("result", "pass"));
+            w.sample("shoal_health_checks_total", s.server().checks().count(false), s.with("result", "fail"));
         }
     }
 

@@ -140,7 +140,7 @@ public final class ServerRoutes {
         if (now != ServerState.DRAINING && now != ServerState.MAINT) {
             return;
         }
-        CheckResult last = server.lastCheck();
+        CheckResult last = server.checks().last();
         boolean checked = topology.current().service(service).config().health().check() != null;
         if (!checked || (last != null && last.passed())) {
             server.setState(ServerState.UP, "set to ready through the admin API");

@@ -90,7 +90,7 @@ final class ServiceJson {
                 .put("lastChangeSeconds", round(server.status().secondsSince(now)))
                 .put("downtimeSeconds", round(server.status().downNanos(now) / 1e9));
         ArrayNode checks = node.putArray("healthChecks");
-        for (CheckResult check : server.recentChecks()) {
+        for (CheckResult check : server.checks().recent()) {
             checks.addObject().put("passed", check.passed()).put("detail", check.detail())
                     .put("durationMillis", round(check.durationNanos() / 1e6)).put("atEpochMillis", check.atEpochMillis());
         }
