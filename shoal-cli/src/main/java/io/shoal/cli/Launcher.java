@@ -112,6 +112,8 @@ final class Launcher {
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
+            proxy.tlsProviderName().ifPresent(name -> System.err.println("shoal: TLS by " + name));
+            proxy.tlsWarnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
             System.out.flush();
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {

@@ -12,6 +12,8 @@ import io.shoal.proxy.http1.ClientChannelInitializer;
 import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.proxy.http1.ProxyContext;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.tls.ServerTls;
+import io.shoal.proxy.tls.TlsProvider;
 import io.shoal.proxy.tuning.CompilerNice;
 import io.shoal.topology.ServerListener;
 import io.shoal.topology.ServerState;
@@ -19,6 +21,7 @@ import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,8 @@ public final class ProxyServer implements AutoCloseable {
     private final Topology topology;
     private final AccessLog accessLog;
     private final Transport transport = Transport.best();
+    private final TlsProvider tlsProvider;
+    private final List<String> tlsWarnings = new ArrayList<>();
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionStats connectionStats = new ConnectionStats(connections::get);
@@ -39,9 +44,15 @@ public final class ProxyServer implements AutoCloseable {
     private ScheduledExecutorService compilerNice;
 
     public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
+        this(config, topology, accessLog, TlsProvider.best());
+    }
+
+    /** With a chosen TLS implementation, so that the JDK's, the fallback, is tested on machines that have OpenSSL. */
+    public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog, TlsProvider tlsProvider) {
         this.config = config;
         this.topology = topology;
         this.accessLog = accessLog;
+        this.tlsProvider = tlsProvider;
     }
 
     /**
@@ -66,7 +77,7 @@ public final class ProxyServer implements AutoCloseable {
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             for (int i = 0; i < config.listeners().size(); i++) {
-                Channel channel = bind(i, config.listeners().get(i).address());
+                Channel channel = bind(i, config.listeners().get(i).address(), tls(i));
                 listeners.add(channel);
                 bound.add((InetSocketAddress) channel.localAddress());
             }
@@ -77,7 +88,18 @@ public final class ProxyServer implements AutoCloseable {
         return bound;
     }
 
-    private Channel bind(int listener, HostPort address) throws InterruptedException {
+    /** The listener's TLS contexts, built before anything is bound so that a bad certificate binds nothing. */
+    private Optional<ServerTls> tls(int listener) {
+        try {
+            Optional<ServerTls> tls = config.listeners().get(listener).tls().map(t -> ServerTls.of(t, tlsProvider));
+            tls.ifPresent(t -> tlsWarnings.addAll(t.warnings()));
+            return tls;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("listeners[" + listener + "].tls: " + e.getMessage(), e);
+        }
+    }
+
+    private Channel bind(int listener, HostPort address, Optional<ServerTls> tls) throws InterruptedException {
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -85,7 +107,7 @@ public final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ClientChannelInitializer(context, listener, connections, connectionStats))
+                .childHandler(new ClientChannelInitializer(context, listener, tls, connections, connectionStats))
                 .bind(address.host(), address.port())
                 .await();
         if (!bound.isSuccess()) {
@@ -106,6 +128,17 @@ public final class ProxyServer implements AutoCloseable {
 
     public String transportName() {
         return transport.name();
+    }
+
+    /** Which TLS implementation the TLS listeners use, for the start line, or empty when no listener has TLS. */
+    public Optional<String> tlsProviderName() {
+        return config.listeners().stream().anyMatch(l -> l.tls().isPresent())
+                ? Optional.of(tlsProvider.describe()) : Optional.empty();
+    }
+
+    /** Certificates served although clients will refuse them (expired, not yet valid); valid after {@link #start()}. */
+    public List<String> tlsWarnings() {
+        return List.copyOf(tlsWarnings);
     }
 
     /** Client connections open now. */

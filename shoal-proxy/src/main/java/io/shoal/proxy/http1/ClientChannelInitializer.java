@@ -5,14 +5,18 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
+import io.shoal.proxy.tls.ServerTls;
+import io.shoal.proxy.upstream.Scheme;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pipeline of a client connection, composed by named steps:
- * {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
+ * The pipeline of a client connection, composed by named steps: on a TLS listener {@value #TLS} first,
+ * then {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are
  * written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
+    static final String TLS = "tls";
     static final String HEAD_TIMER = "request-head-timer";
     static final String DECODER = "http-decoder";
     static final String FRAMING = "framing-validator";
@@ -20,12 +24,18 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     private final ProxyContext proxy;
     private final int listenerIndex;
+    private final Optional<ServerTls> tls;
+    private final Scheme scheme;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
 
-    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
+    /** @param tls the listener's TLS contexts, or empty on a plain-HTTP listener */
+    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ServerTls> tls,
+                                    AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
+        this.tls = tls;
+        this.scheme = tls.isPresent() ? Scheme.HTTPS : Scheme.HTTP;
         this.connections = connections;
         this.stats = stats;
     }
@@ -49,9 +59,10 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         RequestHeadTimer headTimer = new RequestHeadTimer(
                 settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos());
         ChannelPipeline pipeline = channel.pipeline();
+        tls.ifPresent(t -> pipeline.addLast(TLS, t.newHandler()));
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
-        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, new ConnectionPhase(stats)));
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, scheme, headTimer, new ConnectionPhase(stats)));
     }
 }
