@@ -36,6 +36,9 @@ public final class ConfigDiff {
             problems.add("listeners: addresses changed from " + addresses(before) + " to " + addresses(after)
                     + "; listeners are bound at start");
         }
+        if (!tls(before).equals(tls(after))) {
+            problems.add("listeners: tls changed; TLS contexts are built at start");
+        }
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
         require(problems, "admin", before.admin(), after.admin());
@@ -50,6 +53,10 @@ public final class ConfigDiff {
                     now == null ? null : now.autoscale());
         }
         return problems;
+    }
+
+    private static List<Object> tls(ShoalConfig config) {
+        return config.listeners().stream().map(l -> (Object) l.tls()).toList();
     }
 
     /** The running configuration with the file's changes applied; call only when {@link #needingRestart} is empty. */
