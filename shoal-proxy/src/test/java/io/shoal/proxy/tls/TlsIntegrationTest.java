@@ -3,8 +3,8 @@ package io.shoal.proxy.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoal.config.BalanceConfig.Algorithm;
 import io.shoal.config.CertificateConfig;
+import io.shoal.config.ProxySettings;
 import io.shoal.config.TlsConfig;
 import io.shoal.proxy.RunningProxy;
 import io.shoal.testing.TestBackend;
@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,10 +62,14 @@ class TlsIntegrationTest {
     }
 
     private void start(TlsProvider provider) throws Exception {
+        start(provider, ProxySettings.defaults());
+    }
+
+    private void start(TlsProvider provider, ProxySettings settings) throws Exception {
         backend = new TestBackend("b");
         List<CertificateConfig> certificates = Stream.of(first, second, wildcard, commonNameOnly, localhost)
                 .map(c -> new CertificateConfig(c.cert(), c.key())).toList();
-        proxy = new RunningProxy(TestConfigs.withTls(TestConfigs.simple(Algorithm.ROUND_ROBIN, backend),
+        proxy = new RunningProxy(TestConfigs.withTls(TestConfigs.web(settings, backend.address()),
                 TlsConfig.of(certificates)), provider);
     }
 
@@ -175,6 +180,18 @@ class TlsIntegrationTest {
         assertThat(TlsClients.trusting(localhost.cert()).send(
                 HttpRequest.newBuilder(URI.create("https://localhost:" + proxy.port() + "/")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void aHandshakeThatStallsIsClosedQuietlyAtTheClientHeaderTimeout(TlsProvider provider) throws Exception {
+        ProxySettings d = ProxySettings.defaults();
+        start(provider, new ProxySettings(1, Duration.ofMillis(200), d.clientBodyTimeout(), d.idleTimeout(),
+                d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(),
+                d.trustedProxies()));
+
+        assertThat(plainRequest("")).isEmpty(); // nothing sent: closed, without a plaintext 408
+        assertThat(plainRequest("\u0016\u0003\u0001\u0002\u0000\u0001")).isEmpty(); // half a ClientHello
     }
 
     /** Writes bytes as they are and reads until the proxy closes the connection. */
