@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shoal.config.CertificateConfig;
 import io.shoal.config.ConfigException;
 import io.shoal.config.Defaults;
+import io.shoal.config.PemFiles;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.YamlConfigLoader;
@@ -82,6 +83,28 @@ class TlsConfigLoadTest {
                 .endsWith("; clients will refuse it");
         assertThat(ServerTls.of(TlsConfig.of(List.of(new CertificateConfig(first.cert(), first.key()))),
                 TlsProvider.JDK).warnings()).isEmpty();
+    }
+
+    @Test
+    void aPkcs1RsaKeyAsOpenSslWritesItTraditionallyIsRead() throws Exception {
+        Path cert = dir.resolve("rsa.crt");
+        Path pkcs8 = dir.resolve("rsa.pk8");
+        Path pkcs1 = dir.resolve("rsa.key");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", pkcs8.toString(), "-out",
+                cert.toString(), "-subj", "/CN=rsa.example.com", "-days", "2");
+        run("openssl", "rsa", "-in", pkcs8.toString(), "-out", pkcs1.toString(), "-traditional");
+        assertThat(Files.readString(pkcs1)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+
+        TlsConfig tls = tls(load("cert: " + cert + "\nkey: " + pkcs1));
+
+        assertThat(PemFiles.privateKey(pkcs1)).isEqualTo(PemFiles.privateKey(pkcs8));
+        assertThat(ServerTls.of(tls, TlsProvider.best()).warnings()).isEmpty();
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
     }
 
     @Test
