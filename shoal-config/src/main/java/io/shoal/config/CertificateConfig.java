@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * HAProxy and Traefik read them.
  *
  * @param cert the certificate followed by its intermediates (the chain, leaf first)
- * @param key its private key, unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY})
+ * @param key its private key, unencrypted: PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY})
+ *     or SEC1 ({@code BEGIN EC PRIVATE KEY})
  */
 public record CertificateConfig(Path cert, Path key) {}

@@ -1,5 +1,6 @@
 package io.shoal.config;
 
+import io.shoal.config.internal.Pkcs8;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,6 @@ import java.util.regex.Pattern;
 public final class PemFiles {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
-    /** The DER prefix that wraps a PKCS#1 RSA key into PKCS#8 (RFC 5208), before the key's own length. */
-    private static final byte[] RSA_ALGORITHM = {
-        0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 
     private PemFiles() {}
 
@@ -49,7 +47,7 @@ public final class PemFiles {
         }
     }
 
-    /** An unencrypted private key: PKCS#8 (RSA, EC, Ed25519) or PKCS#1 RSA. */
+    /** An unencrypted private key: PKCS#8 (RSA, EC, Ed25519), PKCS#1 RSA or SEC1 EC. */
     public static PrivateKey privateKey(Path file) {
         Matcher block = BLOCK.matcher(read(file));
         while (block.find()) {
@@ -59,13 +57,12 @@ public final class PemFiles {
                 case "PRIVATE KEY":
                     return pkcs8(file, der);
                 case "RSA PRIVATE KEY":
-                    return pkcs8(file, rsaToPkcs8(der));
+                    return pkcs8(file, Pkcs8.fromRsa(der));
+                case "EC PRIVATE KEY":
+                    return pkcs8(file, sec1(file, der));
                 case "ENCRYPTED PRIVATE KEY":
                     throw new IllegalArgumentException(file + ": the key is encrypted; write it decrypted with "
                             + "'openssl pkey -in " + file + " -out KEY.pem' and keep that file readable by Shoal only");
-                case "EC PRIVATE KEY":
-                    throw new IllegalArgumentException(file + ": an SEC1 EC key; convert it to PKCS#8 with "
-                            + "'openssl pkcs8 -topk8 -nocrypt -in " + file + " -out KEY.pem'");
                 default:
                     // EC PARAMETERS and the like come before the key in some files
             }
@@ -98,6 +95,14 @@ public final class PemFiles {
         }
     }
 
+    private static byte[] sec1(Path file, byte[] der) {
+        try {
+            return Pkcs8.fromSec1(der);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(file + ": not a readable EC private key", e);
+        }
+    }
+
     private static PrivateKey pkcs8(Path file, byte[] der) {
         for (String algorithm : List.of("RSA", "EC", "Ed25519", "Ed448")) {
             try {
@@ -107,40 +112,6 @@ public final class PemFiles {
             }
         }
         throw new IllegalArgumentException(file + ": not an RSA, EC or Ed25519 private key");
-    }
-
-    /** PrivateKeyInfo ::= SEQUENCE { version 0, AlgorithmIdentifier rsaEncryption, OCTET STRING pkcs1 }. */
-    private static byte[] rsaToPkcs8(byte[] pkcs1) {
-        byte[] octets = concat(new byte[] {0x04}, derLength(pkcs1.length), pkcs1);
-        byte[] body = concat(new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM, octets);
-        return concat(new byte[] {0x30}, derLength(body.length), body);
-    }
-
-    private static byte[] derLength(int length) {
-        if (length < 0x80) {
-            return new byte[] {(byte) length};
-        }
-        if (length < 0x100) {
-            return new byte[] {(byte) 0x81, (byte) length};
-        }
-        if (length < 0x10000) {
-            return new byte[] {(byte) 0x82, (byte) (length >> 8), (byte) length};
-        }
-        return new byte[] {(byte) 0x83, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 
     private static String read(Path file) {

@@ -101,6 +101,22 @@ class TlsConfigLoadTest {
         assertThat(ServerTls.of(tls, TlsProvider.best()).warnings()).isEmpty();
     }
 
+    @Test
+    void anSec1EcKeyAsOpensslEcparamWritesItIsRead() throws Exception {
+        Path sec1 = dir.resolve("ec.key");
+        Path cert = dir.resolve("ec.crt");
+        run("openssl", "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", sec1.toString());
+        run("openssl", "req", "-x509", "-new", "-key", sec1.toString(), "-out", cert.toString(),
+                "-subj", "/CN=ec.example.com", "-days", "2");
+        assertThat(Files.readString(sec1)).startsWith("-----BEGIN EC PRIVATE KEY-----");
+
+        TlsConfig tls = tls(load("cert: " + cert + "\nkey: " + sec1));
+
+        assertThat(ServerTls.of(tls, TlsProvider.best()).warnings()).isEmpty();
+        assertThatThrownBy(() -> load("cert: " + first.cert() + "\nkey: " + sec1))
+                .hasMessageContaining("listeners[0].tls.key: " + sec1 + ": does not match the certificate in ");
+    }
+
     private static void run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
