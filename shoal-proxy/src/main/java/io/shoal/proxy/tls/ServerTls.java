@@ -9,7 +9,6 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
 import io.shoal.config.CertificateConfig;
@@ -77,7 +76,7 @@ public final class ServerTls {
             SslContext context = SslContextBuilder.forServer(key, chain)
                     .sslProvider(provider.netty())
                     .protocols(config.protocols())
-                    .ciphers(config.ciphers(), SupportedCipherSuiteFilter.INSTANCE)
+                    .ciphers(config.ciphers(), provider.cipherFilter())
                     .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
                             APPLICATION_PROTOCOLS))

@@ -1,7 +1,10 @@
 package io.shoal.proxy.tls;
 
+import io.netty.handler.ssl.CipherSuiteFilter;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.util.stream.StreamSupport;
 
 /**
  * Which TLS implementation terminates connections: BoringSSL through netty-tcnative when its native
@@ -9,13 +12,21 @@ import io.netty.handler.ssl.SslProvider;
  * otherwise, so that TLS works everywhere.
  */
 public enum TlsProvider {
-    OPENSSL(SslProvider.OPENSSL),
-    JDK(SslProvider.JDK);
+    /**
+     * Given the names, IANA's or OpenSSL's, that BoringSSL has: it refuses a whole list that names one it has
+     * not (DHE, in Mozilla's), where OpenSSL and nginx skip those.
+     */
+    OPENSSL(SslProvider.OPENSSL, (ciphers, defaults, supported) -> StreamSupport.stream(ciphers.spliterator(), false)
+            .filter(OpenSsl::isCipherSuiteAvailable).toArray(String[]::new)),
+    /** Given the names it supports: the JDK would refuse the whole list at the first handshake otherwise. */
+    JDK(SslProvider.JDK, SupportedCipherSuiteFilter.INSTANCE);
 
     private final SslProvider netty;
+    private final CipherSuiteFilter cipherFilter;
 
-    TlsProvider(SslProvider netty) {
+    TlsProvider(SslProvider netty, CipherSuiteFilter cipherFilter) {
         this.netty = netty;
+        this.cipherFilter = cipherFilter;
     }
 
     /** OpenSSL when it is available with ALPN, else the JDK. */
@@ -25,6 +36,10 @@ public enum TlsProvider {
 
     SslProvider netty() {
         return netty;
+    }
+
+    CipherSuiteFilter cipherFilter() {
+        return cipherFilter;
     }
 
     /** What the start line says, e.g. {@code OpenSSL (BoringSSL)}, or the JDK and why OpenSSL is not used. */
