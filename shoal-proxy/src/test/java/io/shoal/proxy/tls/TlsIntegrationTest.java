@@ -46,6 +46,7 @@ class TlsIntegrationTest {
     static Issued first;
     static Issued second;
     static Issued wildcard;
+    static Issued exactUnderWildcard;
     static Issued commonNameOnly;
     static Issued localhost;
 
@@ -57,6 +58,7 @@ class TlsIntegrationTest {
         first = TestCertificates.issue(dir, "a.example.com", "a.example.com");
         second = TestCertificates.issue(dir, "b.example.com", "b.example.com");
         wildcard = TestCertificates.issue(dir, "wildcard.example.org", "*.example.org");
+        exactUnderWildcard = TestCertificates.issue(dir, "api.example.org", "api.example.org");
         commonNameOnly = TestCertificates.issue(dir, "c.example.net");
         localhost = TestCertificates.issue(dir, "localhost", "localhost");
     }
@@ -67,7 +69,7 @@ class TlsIntegrationTest {
 
     private void start(TlsProvider provider, ProxySettings settings) throws Exception {
         backend = new TestBackend("b");
-        List<CertificateConfig> certificates = Stream.of(first, second, wildcard, commonNameOnly, localhost)
+        List<CertificateConfig> certificates = Stream.of(first, second, wildcard, exactUnderWildcard, commonNameOnly, localhost)
                 .map(c -> new CertificateConfig(c.cert(), c.key())).toList();
         proxy = new RunningProxy(TestConfigs.withTls(TestConfigs.web(settings, backend.address()),
                 TlsConfig.of(certificates)), provider);
@@ -94,10 +96,12 @@ class TlsIntegrationTest {
 
     @ParameterizedTest
     @EnumSource(TlsProvider.class)
-    void aWildcardCoversExactlyOneLabel(TlsProvider provider) throws Exception {
+    void aWildcardCoversExactlyOneLabelAndAnExactNameBeatsIt(TlsProvider provider) throws Exception {
         start(provider);
 
         assertThat(TlsClients.handshake(proxy.port(), "www.example.org").subject()).isEqualTo(wildcard.subject());
+        assertThat(TlsClients.handshake(proxy.port(), "api.example.org").subject()).isEqualTo(exactUnderWildcard.subject());
+        assertThat(TlsClients.handshake(proxy.port(), "example.org").subject()).isEqualTo(first.subject());
         assertThat(TlsClients.handshake(proxy.port(), "a.b.example.org").subject()).isEqualTo(first.subject());
     }
 
@@ -135,6 +139,24 @@ class TlsIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("b");
         assertThat(backend.receivedHeaders.get(0).get("X-forwarded-proto")).containsExactly("https");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void aConnectionClosedAfterItsResponseEndsWithCloseNotify(TlsProvider provider) throws Exception {
+        start(provider);
+        // OpenSSL's client says "unexpected eof while reading" and fails when TLS ends without close_notify,
+        // which is how a client tells a whole response read until the end from a truncated one.
+        Process client = new ProcessBuilder("openssl", "s_client", "-quiet", "-connect", "127.0.0.1:" + proxy.port(),
+                "-servername", "a.example.com").redirectErrorStream(true).start();
+        client.getOutputStream().write("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("HTTP/1.1 200 ").doesNotContain("unexpected eof");
+        assertThat(client.exitValue()).as(output).isZero();
     }
 
     @Test
