@@ -102,7 +102,7 @@ final class Launcher {
             HealthChecker health = stopper.add(
                     new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();
-            ConfigChanges changes = new ConfigChanges(topology, config, file, health::sync);
+            ConfigChanges changes = new ConfigChanges(topology, config, file, health::sync, proxy.tls()::reload);
             if (file != null) {
                 HangupReload.install(changes);
             }
@@ -112,8 +112,8 @@ final class Launcher {
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
-            proxy.tlsProviderName().ifPresent(name -> System.err.println("shoal: TLS by " + name));
-            proxy.tlsWarnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
+            proxy.tls().providerName().ifPresent(name -> System.err.println("shoal: TLS by " + name));
+            proxy.tls().warnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
             System.out.flush();
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {

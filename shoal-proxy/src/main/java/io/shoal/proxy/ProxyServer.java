@@ -12,7 +12,8 @@ import io.shoal.proxy.http1.ClientChannelInitializer;
 import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.proxy.http1.ProxyContext;
 import io.shoal.proxy.log.AccessLog;
-import io.shoal.proxy.tls.ServerTls;
+import io.shoal.proxy.tls.ListenerTls;
+import io.shoal.proxy.tls.TlsListeners;
 import io.shoal.proxy.tls.TlsProvider;
 import io.shoal.proxy.tuning.CompilerNice;
 import io.shoal.topology.ServerListener;
@@ -34,7 +35,7 @@ public final class ProxyServer implements AutoCloseable {
     private final AccessLog accessLog;
     private final Transport transport = Transport.best();
     private final TlsProvider tlsProvider;
-    private final List<String> tlsWarnings = new ArrayList<>();
+    private TlsListeners tls;
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionStats connectionStats = new ConnectionStats(connections::get);
@@ -76,8 +77,9 @@ public final class ProxyServer implements AutoCloseable {
         topology.addListener(serverListener);
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
+            tls = TlsListeners.of(config, tlsProvider); // before anything is bound: a bad certificate binds nothing
             for (int i = 0; i < config.listeners().size(); i++) {
-                Channel channel = bind(i, config.listeners().get(i).address(), tls(i));
+                Channel channel = bind(i, config.listeners().get(i).address(), tls.listener(i));
                 listeners.add(channel);
                 bound.add((InetSocketAddress) channel.localAddress());
             }
@@ -88,18 +90,7 @@ public final class ProxyServer implements AutoCloseable {
         return bound;
     }
 
-    /** The listener's TLS contexts, built before anything is bound so that a bad certificate binds nothing. */
-    private Optional<ServerTls> tls(int listener) {
-        try {
-            Optional<ServerTls> tls = config.listeners().get(listener).tls().map(t -> ServerTls.of(t, tlsProvider));
-            tls.ifPresent(t -> tlsWarnings.addAll(t.warnings()));
-            return tls;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("listeners[" + listener + "].tls: " + e.getMessage(), e);
-        }
-    }
-
-    private Channel bind(int listener, HostPort address, Optional<ServerTls> tls) throws InterruptedException {
+    private Channel bind(int listener, HostPort address, Optional<ListenerTls> tls) throws InterruptedException {
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -130,15 +121,9 @@ public final class ProxyServer implements AutoCloseable {
         return transport.name();
     }
 
-    /** Which TLS implementation the TLS listeners use, for the start line, or empty when no listener has TLS. */
-    public Optional<String> tlsProviderName() {
-        return config.listeners().stream().anyMatch(l -> l.tls().isPresent())
-                ? Optional.of(tlsProvider.describe()) : Optional.empty();
-    }
-
-    /** Certificates served although clients will refuse them (expired, not yet valid); valid after {@link #start()}. */
-    public List<String> tlsWarnings() {
-        return List.copyOf(tlsWarnings);
+    /** The TLS listeners' certificates: which implementation runs, warnings, reload. Valid after {@link #start()}. */
+    public TlsListeners tls() {
+        return tls;
     }
 
     /** Client connections open now. */

@@ -36,8 +36,9 @@ public final class ConfigDiff {
             problems.add("listeners: addresses changed from " + addresses(before) + " to " + addresses(after)
                     + "; listeners are bound at start");
         }
-        if (!tls(before).equals(tls(after))) {
-            problems.add("listeners: tls changed; TLS contexts are built at start");
+        if (!tlsListeners(before).equals(tlsListeners(after))) {
+            problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
+                    + "(its certificates, protocols and ciphers reload)");
         }
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
@@ -55,8 +56,8 @@ public final class ConfigDiff {
         return problems;
     }
 
-    private static List<Object> tls(ShoalConfig config) {
-        return config.listeners().stream().map(l -> (Object) l.tls()).toList();
+    private static List<Boolean> tlsListeners(ShoalConfig config) {
+        return config.listeners().stream().map(l -> l.tls().isPresent()).toList();
     }
 
     /** The running configuration with the file's changes applied; call only when {@link #needingRestart} is empty. */

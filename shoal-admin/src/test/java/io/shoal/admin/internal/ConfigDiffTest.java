@@ -64,15 +64,19 @@ class ConfigDiffTest {
     }
 
     @Test
-    void aChangedTlsSettingNeedsARestart() throws Exception {
+    void turningTlsOnNeedsARestartButChangingItsSettingsDoesNot() throws Exception {
         ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
         ListenerConfig listener = before.listeners().get(0);
         ShoalConfig after = new ShoalConfig(before.source(), before.proxy(), List.of(new ListenerConfig(
                 listener.address(), listener.routes(), Optional.of(TlsConfig.of(List.of())))), before.services(),
                 before.accessLog(), before.admin(), before.tuning());
 
-        assertThat(ConfigDiff.needingRestart(before, after))
-                .containsExactly("listeners: tls changed; TLS contexts are built at start");
+        assertThat(ConfigDiff.needingRestart(before, after)).containsExactly("listeners: tls turned on or off; "
+                + "whether a listener speaks TLS is set at start (its certificates, protocols and ciphers reload)");
+        ShoalConfig otherCiphers = new ShoalConfig(after.source(), after.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), Optional.of(new TlsConfig(List.of(), List.of("TLSv1.3"),
+                List.of("TLS_AES_128_GCM_SHA256"))))), after.services(), after.accessLog(), after.admin(), after.tuning());
+        assertThat(ConfigDiff.needingRestart(after, otherCiphers)).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
-import io.shoal.proxy.tls.ServerTls;
+import io.shoal.proxy.tls.ListenerTls;
 import io.shoal.proxy.upstream.Scheme;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +24,13 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     private final ProxyContext proxy;
     private final int listenerIndex;
-    private final Optional<ServerTls> tls;
+    private final Optional<ListenerTls> tls;
     private final Scheme scheme;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
 
     /** @param tls the listener's TLS contexts, or empty on a plain-HTTP listener */
-    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ServerTls> tls,
+    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ListenerTls> tls,
                                     AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;

@@ -34,10 +34,12 @@ public final class ServerTls {
     static final List<String> APPLICATION_PROTOCOLS = List.of(ApplicationProtocolNames.HTTP_1_1);
 
     private final Mapping<String, SslContext> contexts;
+    private final List<X509Certificate> leaves;
     private final List<String> warnings;
 
-    private ServerTls(Mapping<String, SslContext> contexts, List<String> warnings) {
+    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves, List<String> warnings) {
         this.contexts = contexts;
+        this.leaves = List.copyOf(leaves);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -48,12 +50,14 @@ public final class ServerTls {
      */
     public static ServerTls of(TlsConfig config, TlsProvider provider) {
         List<String> warnings = new ArrayList<>();
+        List<X509Certificate> leaves = new ArrayList<>();
         DomainWildcardMappingBuilder<SslContext> mapping = null;
         Set<String> named = new HashSet<>();
         for (CertificateConfig certificate : config.certificates()) {
             List<X509Certificate> chain = PemFiles.chain(certificate.cert());
             PrivateKey key = PemFiles.privateKey(certificate.key());
             SslContext context = context(config, provider, chain, key, certificate);
+            leaves.add(chain.get(0));
             if (mapping == null) {
                 mapping = new DomainWildcardMappingBuilder<>(context);
             }
@@ -67,7 +71,7 @@ public final class ServerTls {
         if (mapping == null) {
             throw new IllegalArgumentException("a TLS listener needs at least one certificate");
         }
-        return new ServerTls(mapping.build(), warnings);
+        return new ServerTls(mapping.build(), leaves, warnings);
     }
 
     private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
@@ -94,6 +98,17 @@ public final class ServerTls {
     /** The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS. */
     public ChannelHandler newHandler() {
         return new SniHandler(contexts);
+    }
+
+    /** The certificates served, the first of each chain, in configuration order. */
+    List<X509Certificate> leaves() {
+        return leaves;
+    }
+
+    /** The certificates' subjects and expiry, for the reload's report. */
+    String describeLeaves() {
+        return String.join(", ", leaves.stream().map(leaf -> leaf.getSubjectX500Principal().getName()
+                + " until " + leaf.getNotAfter().toInstant()).toList());
     }
 
     /** Certificates that clients will refuse (expired, not yet valid), one sentence each. */

@@ -45,22 +45,28 @@ final class TlsClients {
 
     /** Also offering only these TLS versions, and these protocols by ALPN. */
     static Handshake handshake(int port, String serverName, List<String> versions, List<String> alpn) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {ANY}, null);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            SSLParameters parameters = socket.getSSLParameters();
-            if (serverName != null) {
-                parameters.setServerNames(List.of(new SNIHostName(serverName)));
-            }
-            parameters.setProtocols(versions.toArray(String[]::new));
-            parameters.setApplicationProtocols(alpn.toArray(String[]::new));
-            socket.setSSLParameters(parameters);
-            socket.startHandshake();
+        try (SSLSocket socket = open(port, serverName, versions, alpn)) {
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
             return new Handshake(leaf.getSubjectX500Principal().getName(), socket.getApplicationProtocol(),
                     socket.getSession().getProtocol());
         }
+    }
+
+    /** A connection whose handshake is done, for the caller to use and close. */
+    static SSLSocket open(int port, String serverName, List<String> versions, List<String> alpn) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {ANY}, null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        SSLParameters parameters = socket.getSSLParameters();
+        if (serverName != null) {
+            parameters.setServerNames(List.of(new SNIHostName(serverName)));
+        }
+        parameters.setProtocols(versions.toArray(String[]::new));
+        parameters.setApplicationProtocols(alpn.toArray(String[]::new));
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
     }
 
     /** An HTTP/1.1 client that trusts exactly this certificate, and checks the host name against it. */
