@@ -2,6 +2,7 @@ package io.shoal.proxy.tls;
 
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,17 @@ public final class TlsListeners {
         });
         warnings = warnings(built);
         return changes;
+    }
+
+    /** A certificate being served now, for the expiry figures. */
+    public record Served(int listener, String subject, Instant notAfter) {}
+
+    /** Every listener's certificates as served now (after the last start or reload), in configuration order. */
+    public List<Served> served() {
+        List<Served> served = new ArrayList<>();
+        byListener.forEach((listener, tls) -> tls.current().leaves().forEach(leaf -> served.add(new Served(listener,
+                leaf.getSubjectX500Principal().getName(), leaf.getNotAfter().toInstant()))));
+        return served;
     }
 
     /** Which implementation runs, for the start line; empty when no listener has TLS. */
