@@ -7,6 +7,7 @@ import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
+import io.shoal.proxy.tls.CertificateWatcher;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
@@ -112,7 +113,10 @@ final class Launcher {
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
-            proxy.tls().providerName().ifPresent(name -> System.err.println("shoal: TLS by " + name));
+            if (proxy.tls().providerName().isPresent()) {
+                System.err.println("shoal: TLS by " + proxy.tls().providerName().get());
+                stopper.add(CertificateWatcher.start(proxy.tls()));
+            }
             proxy.tls().warnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
             System.out.flush();
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));

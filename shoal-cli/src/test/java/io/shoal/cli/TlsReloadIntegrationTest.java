@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A renewed certificate put in place of the old one and reloaded, as certbot's deploy hook does. */
+/** A renewed certificate put in place of the old one, as certbot does: served without a signal. */
 class TlsReloadIntegrationTest {
     @TempDir
     Path dir;
@@ -35,7 +35,7 @@ class TlsReloadIntegrationTest {
     }
 
     @Test
-    void sighupServesTheRenewedCertificateAndABrokenOneIsRefusedWithItsFileAndLine() throws Exception {
+    void aRenewedCertificateIsServedOnceInPlaceAndABrokenOneIsRefusedWithItsFileAndLine() throws Exception {
         Issued live = TestCertificates.issue(Files.createDirectory(dir.resolve("live")), "old.localhost", "localhost");
         Issued renewed = TestCertificates.issue(Files.createDirectory(dir.resolve("next")), "new.localhost", "localhost");
         Files.writeString(dir.resolve("shoal.yaml"), "listeners:\n  - address: 127.0.0.1:0\n    tls:\n"
@@ -46,12 +46,13 @@ class TlsReloadIntegrationTest {
 
         Files.copy(renewed.cert(), live.cert(), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(renewed.key(), live.key(), StandardCopyOption.REPLACE_EXISTING);
-        shoal.process.signal("HUP");
-        shoal.process.awaitStderr(" reload shoal.yaml: listeners[0].tls: new certificates CN=new.localhost until ",
-                Duration.ofSeconds(10));
+        shoal.process.awaitStderr("files changed: listeners[0].tls: new certificates CN=new.localhost until ",
+                Duration.ofSeconds(20));
         assertThat(curl(shoal, renewed.cert())).isEqualTo("a");
 
         Files.writeString(live.key(), "half a key\n");
+        shoal.process.awaitStderr("files changed but cannot be used; the certificates served so far go on: "
+                + "listeners[0].tls: " + live.key() + ": no PEM private key in it", Duration.ofSeconds(20));
         Cli refused = shoal.cli("reload");
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.stderr()).contains("the configuration is invalid; nothing changed",

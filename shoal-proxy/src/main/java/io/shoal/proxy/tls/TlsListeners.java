@@ -2,6 +2,7 @@ package io.shoal.proxy.tls;
 
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +19,18 @@ public final class TlsListeners {
     private final TlsProvider provider;
     private final Map<Integer, ListenerTls> byListener = new LinkedHashMap<>();
     private volatile List<String> warnings;
+    private ShoalConfig applied;
 
-    private TlsListeners(TlsProvider provider, Map<Integer, ServerTls> built) {
+    private TlsListeners(TlsProvider provider, ShoalConfig config, Map<Integer, ServerTls> built) {
         this.provider = provider;
+        this.applied = config;
         built.forEach((listener, tls) -> byListener.put(listener, new ListenerTls(tls)));
         this.warnings = warnings(built);
     }
 
     /** @throws IllegalArgumentException naming the listener, the file and the problem */
     public static TlsListeners of(ShoalConfig config, TlsProvider provider) {
-        return new TlsListeners(provider, build(config, provider));
+        return new TlsListeners(provider, config, build(config, provider));
     }
 
     /** The listener's TLS, or empty for a plain-HTTP listener. */
@@ -52,7 +55,20 @@ public final class TlsListeners {
             slot.replace(tls);
         });
         warnings = warnings(built);
+        applied = next;
         return changes;
+    }
+
+    /** Reads the files of the configuration last applied again, as {@link #reload} does. */
+    public synchronized List<String> reread() {
+        return reload(applied);
+    }
+
+    /** The certificate and key files of the configuration last applied. */
+    public synchronized List<Path> files() {
+        return applied.listeners().stream().flatMap(l -> l.tls().stream())
+                .flatMap(tls -> tls.certificates().stream())
+                .flatMap(c -> java.util.stream.Stream.of(c.cert(), c.key())).toList();
     }
 
     /** A certificate being served now, for the expiry figures. */

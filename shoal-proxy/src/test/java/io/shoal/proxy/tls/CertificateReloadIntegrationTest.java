@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,19 @@ class CertificateReloadIntegrationTest {
                 .hasMessage("listeners[0].tls: " + live.key()
                         + ": no PEM private key in it (expected -----BEGIN PRIVATE KEY-----)");
         assertThat(TlsClients.handshake(proxy.port(), "a.example.com").subject()).isEqualTo(live.subject());
+    }
+
+    @Test
+    void filesReplacedOnDiskAreServedWithoutASignal() throws Exception {
+        try (CertificateWatcher watcher = CertificateWatcher.start(proxy.server.tls())) {
+            Path staged = live.cert().resolveSibling("staged.key");
+            Files.copy(renewed.key(), staged);
+            Files.copy(renewed.cert(), live.cert(), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, live.key(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(TlsClients.handshake(proxy.port(), "a.example.com").subject()).isEqualTo(renewed.subject()));
+        }
     }
 
     private static String subject(SSLSocket socket) throws Exception {
