@@ -33,6 +33,16 @@ public final class ConfigChanges {
         ShoalConfig load() throws ConfigException, IOException;
     }
 
+    /** Reads the listeners' certificates again, for the configuration about to be applied. */
+    @FunctionalInterface
+    public interface Certificates {
+        /**
+         * @return what changed, one line each
+         * @throws IllegalArgumentException naming the file and the problem; then no certificate changed
+         */
+        List<String> reload(ShoalConfig next);
+    }
+
     /** A change refused, and nothing changed: {@code status} is the HTTP answer, {@code problems} say why. */
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
@@ -60,6 +70,7 @@ public final class ConfigChanges {
     private final Topology topology;
     private final Source source;
     private final Runnable topologyChanged;
+    private final Certificates certificates;
     private final ReloadFigures reloads = new ReloadFigures(System.currentTimeMillis());
     private ShoalConfig applied;
 
@@ -69,10 +80,17 @@ public final class ConfigChanges {
      * @param topologyChanged called after servers joined or left (to start and stop their health checks)
      */
     public ConfigChanges(Topology topology, ShoalConfig loaded, Source source, Runnable topologyChanged) {
+        this(topology, loaded, source, topologyChanged, next -> List.of());
+    }
+
+    /** @param certificates reads the TLS listeners' certificate files again at each reload (they may have changed) */
+    public ConfigChanges(Topology topology, ShoalConfig loaded, Source source, Runnable topologyChanged,
+                         Certificates certificates) {
         this.topology = topology;
         this.applied = loaded;
         this.source = source;
         this.topologyChanged = topologyChanged;
+        this.certificates = certificates;
     }
 
     /** Without a file to reload: servers can still be added and removed. */
@@ -122,6 +140,12 @@ public final class ConfigChanges {
         if (!restart.isEmpty()) {
             throw new Refused(409, "the new configuration changes what a reload cannot apply; nothing changed", restart);
         }
+        List<String> changes = new ArrayList<>();
+        try {
+            changes.addAll(certificates.reload(next));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, "a certificate cannot be used; nothing changed", List.of(e.getMessage()));
+        }
         ShoalConfig before = applied;
         List<ConfigDiff.Plan> plan = new ArrayList<>(1);
         topology.reconfigure(running -> {
@@ -131,7 +155,8 @@ public final class ConfigChanges {
         });
         applied = next;
         topologyChanged.run();
-        return new Reloaded(next.source(), plan.get(0).changes());
+        changes.addAll(0, plan.get(0).changes());
+        return new Reloaded(next.source(), changes);
     }
 
     /** Adds a static server to a service; 404 for an unknown service, 409 for a run service or a duplicate. */

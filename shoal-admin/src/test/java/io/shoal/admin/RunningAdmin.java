@@ -40,9 +40,9 @@ final class RunningAdmin implements AutoCloseable {
         proxy = new ProxyServer(config, topology, AccessLog.off());
         listener = proxy.start().get(0);
         traffic = new TrafficSampler(topology);
-        sources = new AdminSources(topology, traffic, proxy.connectionStats(), proxy.accessLog(), control, new io.shoal.autoscaler.EventLog());
+        sources = new AdminSources(topology, traffic, proxy.connectionStats(), proxy.accessLog(), proxy.tls(), control, new io.shoal.autoscaler.EventLog());
         ConfigChanges changes = file == null ? ConfigChanges.withoutFile(topology)
-                : new ConfigChanges(topology, config, () -> YamlConfigLoader.load(file), () -> { });
+                : new ConfigChanges(topology, config, () -> YamlConfigLoader.load(file), () -> { }, proxy.tls()::reload);
         admin = AdminServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), access, sources,
                 shutdown, timeout, headerTimeout, changes);
     }

@@ -92,7 +92,7 @@ final class ControlPlane implements AutoCloseable {
         AdminConfig config = topology.config().admin();
         AdminAccess access = AdminAccess.of(AdminTokens.resolve(config, state), config.hasToken(), config.allow(),
                 config.allowedHosts());
-        admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(), proxy.accessLog(),
+        admin = startAdmin(bind, access, new AdminSources(topology, traffic, proxy.connectionStats(), proxy.accessLog(), proxy.tls(),
                 ReplicaControl.of(replicas), events), changes);
         autoscaler = new AutoscalerLoop(topology, replicas, traffic, proxy::queued, Clock.systemDefaultZone(), events,
                 state.autoscaleHistoryFile());

@@ -7,6 +7,7 @@ import io.shoal.config.ShoalConfig;
 import io.shoal.health.HealthChecker;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
+import io.shoal.proxy.tls.CertificateWatcher;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
@@ -102,7 +103,7 @@ final class Launcher {
             HealthChecker health = stopper.add(
                     new HealthChecker(topology, proxy.eventLoopGroup(), proxy.socketChannelType()));
             health.start();
-            ConfigChanges changes = new ConfigChanges(topology, config, file, health::sync);
+            ConfigChanges changes = new ConfigChanges(topology, config, file, health::sync, proxy.tls()::reload);
             if (file != null) {
                 HangupReload.install(changes);
             }
@@ -112,6 +113,11 @@ final class Launcher {
             for (InetSocketAddress address : bound) {
                 System.out.println("shoal: listening on " + format(address) + " (" + proxy.transportName() + ")");
             }
+            if (proxy.tls().providerName().isPresent()) {
+                System.err.println("shoal: TLS by " + proxy.tls().providerName().get());
+                stopper.add(CertificateWatcher.start(proxy.tls()));
+            }
+            proxy.tls().warnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
             System.out.flush();
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {

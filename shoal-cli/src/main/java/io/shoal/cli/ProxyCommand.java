@@ -21,6 +21,13 @@ final class ProxyCommand implements Callable<Integer> {
             description = "Address to listen on; port 0 picks a free one (default: ${DEFAULT-VALUE}).")
     String listen;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Terminate TLS with this PEM certificate chain (needs --tls-key).")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM private key of --tls-cert.")
+    String tlsKey;
+
     @Option(names = "--backend", paramLabel = "ADDRESS[,weight=N][,backup][,max_conns=N]",
             description = "A server to send requests to; repeat for each one.")
     List<String> backends;
@@ -90,6 +97,8 @@ final class ProxyCommand implements Callable<Integer> {
     ShoalConfig config() throws ConfigException {
         return QuickConfig.builder()
                 .listen(listen)
+                .tlsCert(tlsCert)
+                .tlsKey(tlsKey)
                 .backends(backends)
                 .balance(balance)
                 .connectTimeout(connectTimeout)

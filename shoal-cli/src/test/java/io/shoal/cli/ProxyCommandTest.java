@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shoal.config.BalanceConfig;
+import io.shoal.config.CertificateConfig;
 import io.shoal.config.ConfigException;
 import io.shoal.config.HostPort;
 import io.shoal.config.QuickConfig;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.TlsConfig;
+import io.shoal.testing.TestCertificates;
+import io.shoal.testing.TestCertificates.Issued;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** How {@code shoal proxy} options reach the configuration, without starting anything. */
@@ -68,5 +75,30 @@ class ProxyCommandTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("command line: --backend")
                 .hasMessageContaining("command line: --connect-timeout");
+    }
+
+    @Test
+    void tlsCertAndKeyTurnTheListenerToTls(@TempDir Path dir) throws ConfigException {
+        Issued issued = TestCertificates.issue(dir, "a.example.com", "a.example.com");
+
+        ShoalConfig config = parse("--backend", "127.0.0.1:9001", "--tls-cert", issued.cert().toString(),
+                "--tls-key", issued.key().toString());
+
+        assertThat(config.listeners().get(0).tls()).contains(
+                TlsConfig.of(List.of(new CertificateConfig(issued.cert(), issued.key()))));
+        assertThat(parse("--backend", "127.0.0.1:9001").listeners().get(0).tls()).isEmpty();
+    }
+
+    @Test
+    void tlsOptionsAreCheckedAndNamed(@TempDir Path dir) {
+        Issued a = TestCertificates.issue(dir, "a.example.com", "a.example.com");
+        Issued b = TestCertificates.issue(dir, "b.example.com", "b.example.com");
+
+        assertThatThrownBy(() -> parse("--backend", "127.0.0.1:9001", "--tls-cert", a.cert().toString()))
+                .hasMessage("command line: --tls-key: --tls-cert and --tls-key go together");
+        assertThatThrownBy(() -> parse("--backend", "127.0.0.1:9001", "--tls-cert", a.cert().toString(),
+                "--tls-key", b.key().toString()))
+                .hasMessage("command line: --tls-key: " + b.key() + ": does not match the certificate in " + a.cert()
+                        + " (the key of another certificate?)");
     }
 }

@@ -1,6 +1,7 @@
 package io.shoal.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** Every default value, in one place; docs/configuration.md lists the same. */
@@ -43,6 +44,20 @@ public final class Defaults {
     public static final Duration POOL_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
+
+    /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
+    public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
+    /**
+     * Mozilla's "intermediate" TLS 1.2 suites (ssl-config.mozilla.org), in IANA names, which both the
+     * OpenSSL and the JDK providers read; TLS 1.3 suites are all offered, as Mozilla's list has it.
+     */
+    public static final List<String> TLS_CIPHERS = List.of(
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
     /** The event log (not the access log): what is logged, and how; it goes to standard error unless a file is named. */
     public static final String LOG_LEVEL = "info";

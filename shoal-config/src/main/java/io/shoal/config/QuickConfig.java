@@ -2,10 +2,13 @@ package io.shoal.config;
 
 import io.shoal.config.internal.HealthOptions;
 import io.shoal.config.internal.OptionParser;
+import io.shoal.config.internal.TlsFiles;
 import io.shoal.config.internal.Validator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a {@link ShoalConfig} from quick-mode command-line values ({@code shoal proxy --listen ...
@@ -31,6 +34,8 @@ public final class QuickConfig {
     /** Collects option values; {@link #build()} parses and validates them all at once. Not thread-safe. */
     public static final class Builder {
         private String listen;
+        private String tlsCert;
+        private String tlsKey;
         private final List<String> backends = new ArrayList<>();
         private String balance;
         private String connectTimeout;
@@ -56,6 +61,18 @@ public final class QuickConfig {
         /** {@code --listen}: {@code host:port}, {@code :port} or {@code [::1]:port}. */
         public Builder listen(String address) {
             this.listen = address;
+            return this;
+        }
+
+        /** {@code --tls-cert}: a PEM certificate chain; with {@code --tls-key}, the listener terminates TLS. */
+        public Builder tlsCert(String file) {
+            this.tlsCert = file;
+            return this;
+        }
+
+        /** {@code --tls-key}: the PEM private key of {@code --tls-cert}. */
+        public Builder tlsKey(String file) {
+            this.tlsKey = file;
             return this;
         }
 
@@ -209,13 +226,35 @@ public final class QuickConfig {
                             o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
                     RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
                     new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null, null);
+            Optional<TlsConfig> tls = tls(o);
             List<ListenerConfig> listeners = address == null ? List.of()
-                    : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE))));
+                    : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE)), tls));
             ShoalConfig config = new ShoalConfig(SOURCE, proxy(o), listeners, Map.of(SERVICE, service), accessLog(o),
                     AdminConfig.defaults(), tuning(o));
             Validator.validate(config, o.validation());
             o.throwIfAny();
             return config;
+        }
+
+        private Optional<TlsConfig> tls(OptionParser o) {
+            String cert = "listeners[0].tls.certificates[0].cert";
+            String key = "listeners[0].tls.certificates[0].key";
+            o.map(cert, "--tls-cert");
+            o.map(key, "--tls-key");
+            if (tlsCert == null && tlsKey == null) {
+                return Optional.empty();
+            }
+            if (tlsCert == null || tlsKey == null) {
+                o.problems().add(tlsCert == null ? cert : key, "--tls-cert and --tls-key go together");
+                return Optional.empty();
+            }
+            CertificateConfig certificate = new CertificateConfig(
+                    o.parse(cert, tlsCert, null, Path::of), o.parse(key, tlsKey, null, Path::of));
+            if (certificate.cert() == null || certificate.key() == null
+                    || !TlsFiles.check(certificate, cert, key, o.problems())) {
+                return Optional.empty();
+            }
+            return Optional.of(TlsConfig.of(List.of(certificate)));
         }
 
         private List<ServerConfig> servers(OptionParser o, String svc) {

@@ -163,6 +163,17 @@ public final class Values {
         return Names.retryOn(text);
     }
 
+    /** A TLS version as nginx's {@code ssl_protocols} writes it: {@code TLSv1.2} or {@code TLSv1.3}. */
+    public static String tlsProtocol(String text) {
+        for (String known : Defaults.TLS_PROTOCOLS) {
+            if (known.equalsIgnoreCase(text.trim())) {
+                return known;
+            }
+        }
+        throw new IllegalArgumentException("expected TLSv1.2 or TLSv1.3 (older versions are deprecated by RFC 8996), got '"
+                + text + "'");
+    }
+
     /** {@code combined} or {@code json}. */
     public static AccessLogConfig.Format accessLogFormat(String text) {
         return Names.accessLogFormat(text);

@@ -43,6 +43,7 @@ class ConfigurationDocTest {
         expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
+        expected.put("tls.protocols", "[" + String.join(", ", Defaults.TLS_PROTOCOLS) + "]");
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);
         expected.put("response_timeout", Defaults.RESPONSE_TIMEOUT);
         expected.put("retry.tries", Defaults.RETRY_TRIES);
@@ -109,6 +110,19 @@ class ConfigurationDocTest {
                 assertThat(read(cell, value)).as("default of %s in '%s'", key, cell).isEqualTo(value);
             }
         });
+    }
+
+    @Test
+    void documentedCipherSuitesAreTheDefaultOnes() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
+        String listed = doc.substring(doc.indexOf("Default cipher suites"), doc.indexOf("BoringSSL has no DHE suites"));
+
+        List<String> documented = new ArrayList<>();
+        Matcher names = FIRST_CODE.matcher(listed);
+        while (names.find()) {
+            documented.add(names.group(1));
+        }
+        assertThat(documented).isEqualTo(Defaults.TLS_CIPHERS);
     }
 
     @Test

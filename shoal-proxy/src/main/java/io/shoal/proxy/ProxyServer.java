@@ -13,6 +13,9 @@ import io.shoal.proxy.http1.ConnectionStats;
 import io.shoal.proxy.http1.ListenerStats;
 import io.shoal.proxy.http1.ProxyContext;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.tls.ListenerTls;
+import io.shoal.proxy.tls.TlsListeners;
+import io.shoal.proxy.tls.TlsProvider;
 import io.shoal.proxy.tuning.CompilerNice;
 import io.shoal.topology.ServerListener;
 import io.shoal.topology.ServerState;
@@ -20,6 +23,7 @@ import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +35,8 @@ public final class ProxyServer implements AutoCloseable {
     private final Topology topology;
     private final AccessLog accessLog;
     private final Transport transport = Transport.best();
+    private final TlsProvider tlsProvider;
+    private TlsListeners tls;
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionStats connectionStats;
@@ -40,11 +46,17 @@ public final class ProxyServer implements AutoCloseable {
     private ScheduledExecutorService compilerNice;
 
     public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog) {
+        this(config, topology, accessLog, TlsProvider.best());
+    }
+
+    /** With a chosen TLS implementation, so that the JDK's, the fallback, is tested on machines that have OpenSSL. */
+    public ProxyServer(ShoalConfig config, Topology topology, AccessLog accessLog, TlsProvider tlsProvider) {
         this.config = config;
         this.topology = topology;
         this.accessLog = accessLog;
         this.connectionStats = new ConnectionStats(connections::get, config.listeners().stream()
                 .map(l -> new ListenerStats(l.address().toString())).toList());
+        this.tlsProvider = tlsProvider;
     }
 
     /**
@@ -68,8 +80,9 @@ public final class ProxyServer implements AutoCloseable {
         topology.addListener(serverListener);
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
+            tls = TlsListeners.of(config, tlsProvider); // before anything is bound: a bad certificate binds nothing
             for (int i = 0; i < config.listeners().size(); i++) {
-                Channel channel = bind(i, config.listeners().get(i).address());
+                Channel channel = bind(i, config.listeners().get(i).address(), tls.listener(i));
                 listeners.add(channel);
                 InetSocketAddress address = (InetSocketAddress) channel.localAddress();
                 bound.add(address);
@@ -83,7 +96,7 @@ public final class ProxyServer implements AutoCloseable {
         return bound;
     }
 
-    private Channel bind(int listener, HostPort address) throws InterruptedException {
+    private Channel bind(int listener, HostPort address, Optional<ListenerTls> tls) throws InterruptedException {
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -91,7 +104,7 @@ public final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ClientChannelInitializer(context, listener, connections, connectionStats))
+                .childHandler(new ClientChannelInitializer(context, listener, tls, connections, connectionStats))
                 .bind(address.host(), address.port())
                 .await();
         if (!bound.isSuccess()) {
@@ -112,6 +125,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public String transportName() {
         return transport.name();
+    }
+
+    /** The TLS listeners' certificates: which implementation runs, warnings, reload. Valid after {@link #start()}. */
+    public TlsListeners tls() {
+        return tls;
     }
 
     /** Client connections open now. */

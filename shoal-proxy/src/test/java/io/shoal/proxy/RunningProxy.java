@@ -2,6 +2,7 @@ package io.shoal.proxy;
 
 import io.shoal.config.ShoalConfig;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.tls.TlsProvider;
 import io.shoal.testing.ProxyClient;
 import io.shoal.topology.Topology;
 
@@ -14,8 +15,17 @@ public final class RunningProxy extends ProxyClient {
         this(Topology.of(config), config);
     }
 
+    /** With TLS listeners served by {@code tlsProvider}. */
+    public RunningProxy(ShoalConfig config, TlsProvider tlsProvider) throws InterruptedException {
+        this(Topology.of(config), config, tlsProvider);
+    }
+
     private RunningProxy(Topology topology, ShoalConfig config) throws InterruptedException {
-        this(topology, new ProxyServer(config, topology, AccessLog.off()));
+        this(topology, config, TlsProvider.best());
+    }
+
+    private RunningProxy(Topology topology, ShoalConfig config, TlsProvider tlsProvider) throws InterruptedException {
+        this(topology, new ProxyServer(config, topology, AccessLog.off(), tlsProvider));
     }
 
     private RunningProxy(Topology topology, ProxyServer server) throws InterruptedException {

@@ -18,12 +18,14 @@ import io.shoal.config.ServerConfig;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.StickyConfig;
+import io.shoal.config.TlsConfig;
 import io.shoal.config.UpstreamTimeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds configurations from the records, as the YAML loader would: one listener on an ephemeral loopback
@@ -77,6 +79,13 @@ public final class TestConfigs {
         }
         return new ShoalConfig("test", settings,
                 List.of(new ListenerConfig(new HostPort("127.0.0.1", 0), routes)), byName, AccessLogConfig.off());
+    }
+
+    /** The same configuration with TLS on every listener. */
+    public static ShoalConfig withTls(ShoalConfig c, TlsConfig tls) {
+        List<ListenerConfig> listeners = c.listeners().stream()
+                .map(l -> new ListenerConfig(l.address(), l.routes(), Optional.of(tls))).toList();
+        return new ShoalConfig(c.source(), c.proxy(), listeners, c.services(), c.accessLog(), c.admin(), c.tuning());
     }
 
     /** The default settings with {@code threads} event loops. */

@@ -36,6 +36,10 @@ public final class ConfigDiff {
             problems.add("listeners: addresses changed from " + addresses(before) + " to " + addresses(after)
                     + "; listeners are bound at start");
         }
+        if (!tlsListeners(before).equals(tlsListeners(after))) {
+            problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
+                    + "(its certificates, protocols and ciphers reload)");
+        }
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
         require(problems, "admin", before.admin(), after.admin());
@@ -50,6 +54,10 @@ public final class ConfigDiff {
                     now == null ? null : now.autoscale());
         }
         return problems;
+    }
+
+    private static List<Boolean> tlsListeners(ShoalConfig config) {
+        return config.listeners().stream().map(l -> l.tls().isPresent()).toList();
     }
 
     /** The running configuration with the file's changes applied; call only when {@link #needingRestart} is empty. */

@@ -26,6 +26,7 @@ public final class TextHandlers implements HttpHandler {
         return new TextHandlers("/metrics", PrometheusWriter.CONTENT_TYPE, () -> {
             PrometheusWriter writer = new PrometheusWriter();
             TrafficMetrics.write(writer, sources, reloads);
+            TlsMetrics.write(writer, sources.tls(), System.currentTimeMillis());
             ProcessMetrics.write(writer);
             JvmMetrics.write(writer);
             return writer.text();

@@ -3,10 +3,13 @@ package io.shoal.admin.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.HostPort;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.TlsConfig;
 import io.shoal.config.YamlConfigLoader;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The difference a reload applies, over configurations that changed at run time too. */
@@ -58,6 +61,22 @@ class ConfigDiffTest {
         assertThat(plan.config().services()).containsOnlyKeys("web");
         assertThat(plan.changes()).containsExactly("services.api: removed", "listeners: routes changed");
         assertThat(plan.removals()).containsExactly(new ConfigDiff.Removal("api", new HostPort("10.0.0.2", 80)));
+    }
+
+    @Test
+    void turningTlsOnNeedsARestartButChangingItsSettingsDoesNot() throws Exception {
+        ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
+        ListenerConfig listener = before.listeners().get(0);
+        ShoalConfig after = new ShoalConfig(before.source(), before.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), Optional.of(TlsConfig.of(List.of())))), before.services(),
+                before.accessLog(), before.admin(), before.tuning());
+
+        assertThat(ConfigDiff.needingRestart(before, after)).containsExactly("listeners: tls turned on or off; "
+                + "whether a listener speaks TLS is set at start (its certificates, protocols and ciphers reload)");
+        ShoalConfig otherCiphers = new ShoalConfig(after.source(), after.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), Optional.of(new TlsConfig(List.of(), List.of("TLSv1.3"),
+                List.of("TLS_AES_128_GCM_SHA256"))))), after.services(), after.accessLog(), after.admin(), after.tuning());
+        assertThat(ConfigDiff.needingRestart(after, otherCiphers)).isEmpty();
     }
 
     @Test

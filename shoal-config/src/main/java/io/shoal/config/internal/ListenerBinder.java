@@ -3,6 +3,7 @@ package io.shoal.config.internal;
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.RouteConfig;
+import io.shoal.config.TlsConfig;
 import io.shoal.config.Values;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ final class ListenerBinder {
             s.get("routes");
             routes = services.size() == 1 ? List.of(RouteConfig.catchAll(services.iterator().next())) : List.of();
         }
+        Optional<TlsConfig> tls = TlsBinder.tls(s);
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes));
+        return address.map(a -> new ListenerConfig(a, routes, tls));
     }
 }

@@ -6,15 +6,19 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.proxy.net.SocketBytes;
+import io.shoal.proxy.tls.ListenerTls;
+import io.shoal.proxy.upstream.Scheme;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pipeline of a client connection, composed by named steps: {@value #BYTES} -> {@value #HEAD_TIMER} ->
- * {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}. Responses are written as bytes (the upstream's
- * head copied, not re-encoded), so there is no response encoder.
+ * The pipeline of a client connection, composed by named steps: {@value #BYTES}, on a TLS listener
+ * {@value #TLS}, then {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}.
+ * Responses are written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
     static final String BYTES = SocketBytes.NAME;
+    static final String TLS = "tls";
     static final String HEAD_TIMER = "request-head-timer";
     static final String DECODER = "http-decoder";
     static final String FRAMING = "framing-validator";
@@ -22,13 +26,19 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     private final ProxyContext proxy;
     private final int listenerIndex;
+    private final Optional<ListenerTls> tls;
+    private final Scheme scheme;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
     private final ListenerStats listener;
 
-    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, AtomicInteger connections, ConnectionStats stats) {
+    /** @param tls the listener's TLS contexts, or empty on a plain-HTTP listener */
+    public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ListenerTls> tls,
+                                    AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
+        this.tls = tls;
+        this.scheme = tls.isPresent() ? Scheme.HTTPS : Scheme.HTTP;
         this.connections = connections;
         this.stats = stats;
         this.listener = stats.listeners().get(listenerIndex);
@@ -57,10 +67,11 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                 settings.idleTimeout().toNanos(), settings.clientHeaderTimeout().toNanos(), listener);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(BYTES, new SocketBytes(listener::read, listener::written));
+        tls.ifPresent(t -> pipeline.addLast(TLS, t.newHandler()));
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
-        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, headTimer, listener,
+        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, scheme, headTimer, listener,
                 new ConnectionPhase(stats, listener)));
     }
 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
 import io.shoal.proxy.upstream.ForwardedRequest;
+import io.shoal.proxy.upstream.Scheme;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
@@ -25,6 +26,7 @@ import java.net.InetSocketAddress;
 final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ProxyContext proxy;
     private final int listenerIndex;
+    private final Scheme scheme;
     private final RequestHeadTimer headTimer;
     private final ListenerStats listener;
     private final ConnectionPhase phase;
@@ -36,10 +38,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ConnectionTimer timer;
     private final RouteMatcher routes = new RouteMatcher();
 
-    ClientHandler(ProxyContext proxy, int listenerIndex, RequestHeadTimer headTimer, ListenerStats listener,
-                  ConnectionPhase phase) {
+    ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, RequestHeadTimer headTimer,
+                  ListenerStats listener, ConnectionPhase phase) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
+        this.scheme = scheme;
         this.headTimer = headTimer;
         this.listener = listener;
         this.phase = phase;
@@ -109,7 +112,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         long keyHash = RequestKeys.hash(service.config().balance(), request, clientAddress,
                 ctx.channel().remoteAddress(), proxy.trustedProxies());
         String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
-        ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId);
+        ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId, scheme);
         current = new Exchange(this, ctx, proxy, service, forwarded, keyHash);
         current.start();
     }

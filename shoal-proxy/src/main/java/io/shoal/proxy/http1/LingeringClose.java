@@ -3,6 +3,7 @@ package io.shoal.proxy.http1;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,9 +25,19 @@ final class LingeringClose {
                 channel.close();
                 return;
             }
-            ((DuplexChannel) channel).shutdownOutput();
-            channel.config().setAutoRead(true); // the handlers in front release what is read
-            channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            SslHandler tls = channel.pipeline().get(SslHandler.class);
+            if (tls == null) {
+                linger((DuplexChannel) channel);
+            } else {
+                // close_notify first: without it a TLS client cannot tell the end of the response from a cut
+                tls.closeOutbound().addListener(sent -> linger((DuplexChannel) channel));
+            }
         });
+    }
+
+    private static void linger(DuplexChannel channel) {
+        channel.shutdownOutput();
+        channel.config().setAutoRead(true); // the handlers in front release what is read
+        channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

@@ -27,11 +27,11 @@ import java.util.Map;
 public final class ForwardedRequest {
     private static final AsciiString TRANSFER_ENCODING_CHUNKED = AsciiString.cached("transfer-encoding: chunked\r\n");
     private static final AsciiString HTTP_1_1_CRLF = AsciiString.cached(" HTTP/1.1\r\n");
-    private static final AsciiString PROTO_HTTP = AsciiString.cached("http");
 
     private final HttpRequest head;
     private final String forwardedUri;
     private final String forwardedFor;
+    private final Scheme scheme;
     private final String host;
     private final boolean chunked;
     private final String method;
@@ -51,8 +51,9 @@ public final class ForwardedRequest {
     /**
      * @param target the origin-form target (or {@code *}) to forward, see {@link RequestTarget#forwarded}
      * @param stickyId the sticky cookie's value, or null
+     * @param scheme the client's, for {@code X-Forwarded-Proto}
      */
-    public ForwardedRequest(HttpRequest request, String target, String clientAddress, String stickyId) {
+    public ForwardedRequest(HttpRequest request, String target, String clientAddress, String stickyId, Scheme scheme) {
         HttpHeaders headers = request.headers();
         this.method = request.method().name();
         this.uri = request.uri();
@@ -61,6 +62,7 @@ public final class ForwardedRequest {
         this.referer = headers.get(HttpHeaderNames.REFERER);
         this.userAgent = headers.get(HttpHeaderNames.USER_AGENT);
         this.stickyId = stickyId;
+        this.scheme = scheme;
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.expectsContinue = HttpUtil.is100ContinueExpected(request);
         this.upgrade = isWebSocketUpgrade(headers);
@@ -104,7 +106,7 @@ public final class ForwardedRequest {
         }
         writeField(buf, XForwarded.FOR, forwardedFor);
         writeField(buf, XForwarded.REAL_IP, clientAddress);
-        writeField(buf, XForwarded.PROTO, PROTO_HTTP);
+        writeField(buf, XForwarded.PROTO, scheme.forwarded());
         if (host != null) {
             writeField(buf, XForwarded.HOST, host);
         }

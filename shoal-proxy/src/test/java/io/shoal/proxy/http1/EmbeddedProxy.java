@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -60,7 +61,7 @@ final class EmbeddedProxy implements AutoCloseable {
         };
         client.config().setAutoRead(false); // as the proxy's listeners set it: reads are asked for
         pools.put(client.eventLoop(), new UpstreamPool(this::connect));
-        client.pipeline().addLast(new ClientChannelInitializer(context, 0, new AtomicInteger(),
+        client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), new AtomicInteger(),
                 new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded")))));
         client.pipeline().fireChannelActive(); // the channel was active before its steps were added
         clients.add(client);

@@ -1,0 +1,79 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.CertificateConfig;
+import io.shoal.config.Defaults;
+import io.shoal.config.TlsConfig;
+import io.shoal.config.Values;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds a listener's {@code tls}: {@code cert} and {@code key} for one certificate, or a list of them
+ * under {@code certificates}; {@code protocols}; {@code ciphers} as a list or as one OpenSSL-style
+ * string joined by colons (nginx {@code ssl_ciphers}). The files are read here, so that a bad one is
+ * reported at the line that names it.
+ */
+final class TlsBinder {
+    private TlsBinder() {}
+
+    static Optional<TlsConfig> tls(Section listener) {
+        return listener.section("tls").map(TlsBinder::bind);
+    }
+
+    private static TlsConfig bind(Section s) {
+        List<CertificateConfig> certificates = new ArrayList<>();
+        if (s.has("cert") || s.has("key")) {
+            certificate(s).ifPresent(certificates::add);
+            s.get("certificates").ifPresent(node ->
+                    s.binding().problems().add(s.child("certificates"), "write cert and key, or certificates, not both"));
+        } else if (s.has("certificates")) {
+            Binding binding = s.binding();
+            certificates.addAll(binding.items(s.child("certificates"), s.list("certificates"),
+                    (path, node) -> binding.section(path, node).flatMap(TlsBinder::listedCertificate)));
+        } else {
+            s.binding().problems().add(s.child("cert"), "required key is missing (or a list under certificates)");
+        }
+        List<String> protocols = s.has("protocols") ? protocols(s) : Defaults.TLS_PROTOCOLS;
+        List<String> ciphers = s.has("ciphers") ? ciphers(s) : Defaults.TLS_CIPHERS;
+        s.finish();
+        return new TlsConfig(certificates, protocols, ciphers);
+    }
+
+    private static Optional<CertificateConfig> listedCertificate(Section s) {
+        Optional<CertificateConfig> certificate = certificate(s);
+        s.finish();
+        return certificate;
+    }
+
+    private static Optional<CertificateConfig> certificate(Section s) {
+        Optional<Path> cert = s.required("cert", Path::of);
+        Optional<Path> key = s.required("key", Path::of);
+        if (cert.isEmpty() || key.isEmpty()) {
+            return Optional.empty();
+        }
+        CertificateConfig certificate = new CertificateConfig(cert.get(), key.get());
+        return TlsFiles.check(certificate, s.child("cert"), s.child("key"), s.binding().problems())
+                ? Optional.of(certificate) : Optional.empty();
+    }
+
+    private static List<String> protocols(Section s) {
+        Binding binding = s.binding();
+        List<Node> written = s.list("protocols");
+        if (written.isEmpty()) {
+            binding.problems().add(s.child("protocols"), "at least one protocol is required");
+        }
+        return binding.items(s.child("protocols"), written, (path, node) -> binding.parse(path, node, Values::tlsProtocol));
+    }
+
+    private static List<String> ciphers(Section s) {
+        Optional<Node> node = s.get("ciphers");
+        if (node.isPresent() && node.get() instanceof Node.Scalar) {
+            return s.text("ciphers").map(text -> Arrays.stream(text.split(":")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList()).orElse(Defaults.TLS_CIPHERS);
+        }
+        return s.values("ciphers", String::trim);
+    }
+}

@@ -1,0 +1,29 @@
+package io.shoal.proxy.tls;
+
+import io.netty.channel.ChannelHandler;
+
+/**
+ * The TLS contexts one listener hands new connections, replaced whole by a reload: handshakes after the
+ * swap use the new certificates, connections already open keep theirs. Read on event loops, written by
+ * the reload: a volatile reference, no lock.
+ */
+public final class ListenerTls {
+    private volatile ServerTls current;
+
+    ListenerTls(ServerTls current) {
+        this.current = current;
+    }
+
+    /** The first step of a new client connection's pipeline. */
+    public ChannelHandler newHandler() {
+        return current.newHandler();
+    }
+
+    ServerTls current() {
+        return current;
+    }
+
+    void replace(ServerTls next) {
+        current = next;
+    }
+}

@@ -1,0 +1,118 @@
+package io.shoal.proxy.tls;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.util.Mapping;
+import io.shoal.config.CertificateConfig;
+import io.shoal.config.PemFiles;
+import io.shoal.config.TlsConfig;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+
+/**
+ * The TLS side of one listener: a context per certificate, and the SNI mapping that picks one per
+ * handshake. Exact names and one-label wildcards ({@code *.example.com}) come from the certificates
+ * themselves; a name two certificates share goes to the first, and the first certificate answers a
+ * client that sends no name or one no certificate has (nginx's default server, HAProxy's first
+ * {@code crt}). Immutable; its handlers are made per connection.
+ */
+public final class ServerTls {
+    /** Offered by ALPN in this order of preference; HTTP/2 goes first once it is served. */
+    static final List<String> APPLICATION_PROTOCOLS = List.of(ApplicationProtocolNames.HTTP_1_1);
+
+    private final Mapping<String, SslContext> contexts;
+    private final List<X509Certificate> leaves;
+    private final List<String> warnings;
+
+    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves, List<String> warnings) {
+        this.contexts = contexts;
+        this.leaves = List.copyOf(leaves);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Reads the certificate files (validated at load, but they may have changed since) and builds the contexts.
+     *
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    public static ServerTls of(TlsConfig config, TlsProvider provider) {
+        List<String> warnings = new ArrayList<>();
+        List<X509Certificate> leaves = new ArrayList<>();
+        DomainWildcardMappingBuilder<SslContext> mapping = null;
+        Set<String> named = new HashSet<>();
+        for (CertificateConfig certificate : config.certificates()) {
+            List<X509Certificate> chain = PemFiles.chain(certificate.cert());
+            PrivateKey key = PemFiles.privateKey(certificate.key());
+            SslContext context = context(config, provider, chain, key, certificate);
+            leaves.add(chain.get(0));
+            if (mapping == null) {
+                mapping = new DomainWildcardMappingBuilder<>(context);
+            }
+            for (String name : CertificateNames.of(chain.get(0))) {
+                if (named.add(name)) {
+                    mapping.add(name, context);
+                }
+            }
+            Validity.warning(chain.get(0), certificate.cert()).ifPresent(warnings::add);
+        }
+        if (mapping == null) {
+            throw new IllegalArgumentException("a TLS listener needs at least one certificate");
+        }
+        return new ServerTls(mapping.build(), leaves, warnings);
+    }
+
+    private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
+                                      PrivateKey key, CertificateConfig files) {
+        try {
+            SslContext context = SslContextBuilder.forServer(key, chain)
+                    .sslProvider(provider.netty())
+                    .protocols(config.protocols())
+                    .ciphers(config.ciphers(), provider.cipherFilter())
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
+                            SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
+                            APPLICATION_PROTOCOLS))
+                    .build();
+            if (context.cipherSuites().isEmpty()) {
+                throw new IllegalArgumentException(files.cert() + ": none of the ciphers is supported by "
+                        + provider.describe());
+            }
+            return context;
+        } catch (SSLException e) {
+            throw new IllegalArgumentException(files.cert() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS. */
+    public ChannelHandler newHandler() {
+        return new SniHandler(contexts);
+    }
+
+    /** The certificates served, the first of each chain, in configuration order. */
+    List<X509Certificate> leaves() {
+        return leaves;
+    }
+
+    /** The certificates' subjects and expiry, for the reload's report. */
+    String describeLeaves() {
+        return String.join(", ", leaves.stream().map(leaf -> leaf.getSubjectX500Principal().getName()
+                + " until " + leaf.getNotAfter().toInstant()).toList());
+    }
+
+    /** Certificates that clients will refuse (expired, not yet valid), one sentence each. */
+    public List<String> warnings() {
+        return warnings;
+    }
+}

@@ -1,0 +1,113 @@
+package io.shoal.proxy.tls;
+
+import io.shoal.config.ShoalConfig;
+import io.shoal.config.TlsConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The TLS side of every listener: built at start, and built again from the files at each reload, where all
+ * listeners' contexts are built before any is swapped in, so that a certificate that cannot be read leaves
+ * every listener serving what it served.
+ */
+public final class TlsListeners {
+    private final TlsProvider provider;
+    private final Map<Integer, ListenerTls> byListener = new LinkedHashMap<>();
+    private volatile List<String> warnings;
+    private ShoalConfig applied;
+
+    private TlsListeners(TlsProvider provider, ShoalConfig config, Map<Integer, ServerTls> built) {
+        this.provider = provider;
+        this.applied = config;
+        built.forEach((listener, tls) -> byListener.put(listener, new ListenerTls(tls)));
+        this.warnings = warnings(built);
+    }
+
+    /** @throws IllegalArgumentException naming the listener, the file and the problem */
+    public static TlsListeners of(ShoalConfig config, TlsProvider provider) {
+        return new TlsListeners(provider, config, build(config, provider));
+    }
+
+    /** The listener's TLS, or empty for a plain-HTTP listener. */
+    public Optional<ListenerTls> listener(int index) {
+        return Optional.ofNullable(byListener.get(index));
+    }
+
+    /**
+     * Reads the certificates of {@code next} (whose listeners are the same as at start) and swaps them in.
+     *
+     * @return what changed, one line per listener whose certificates did
+     * @throws IllegalArgumentException naming the listener, the file and the problem; then nothing changed
+     */
+    public synchronized List<String> reload(ShoalConfig next) {
+        Map<Integer, ServerTls> built = build(next, provider);
+        List<String> changes = new ArrayList<>();
+        built.forEach((listener, tls) -> {
+            ListenerTls slot = byListener.get(listener);
+            if (!slot.current().leaves().equals(tls.leaves())) {
+                changes.add("listeners[" + listener + "].tls: new certificates " + tls.describeLeaves());
+            }
+            slot.replace(tls);
+        });
+        warnings = warnings(built);
+        applied = next;
+        return changes;
+    }
+
+    /** Reads the files of the configuration last applied again, as {@link #reload} does. */
+    public synchronized List<String> reread() {
+        return reload(applied);
+    }
+
+    /** The certificate and key files of the configuration last applied. */
+    public synchronized List<Path> files() {
+        return applied.listeners().stream().flatMap(l -> l.tls().stream())
+                .flatMap(tls -> tls.certificates().stream())
+                .flatMap(c -> java.util.stream.Stream.of(c.cert(), c.key())).toList();
+    }
+
+    /** A certificate being served now, for the expiry figures. */
+    public record Served(int listener, String subject, Instant notAfter) {}
+
+    /** Every listener's certificates as served now (after the last start or reload), in configuration order. */
+    public List<Served> served() {
+        List<Served> served = new ArrayList<>();
+        byListener.forEach((listener, tls) -> tls.current().leaves().forEach(leaf -> served.add(new Served(listener,
+                leaf.getSubjectX500Principal().getName(), leaf.getNotAfter().toInstant()))));
+        return served;
+    }
+
+    /** Which implementation runs, for the start line; empty when no listener has TLS. */
+    public Optional<String> providerName() {
+        return byListener.isEmpty() ? Optional.empty() : Optional.of(provider.describe());
+    }
+
+    /** Certificates served although clients will refuse them, as of the last start or reload. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private static Map<Integer, ServerTls> build(ShoalConfig config, TlsProvider provider) {
+        Map<Integer, ServerTls> built = new LinkedHashMap<>();
+        for (int i = 0; i < config.listeners().size(); i++) {
+            Optional<TlsConfig> tls = config.listeners().get(i).tls();
+            if (tls.isPresent()) {
+                try {
+                    built.put(i, ServerTls.of(tls.get(), provider));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("listeners[" + i + "].tls: " + e.getMessage(), e);
+                }
+            }
+        }
+        return built;
+    }
+
+    private static List<String> warnings(Map<Integer, ServerTls> built) {
+        return built.values().stream().flatMap(tls -> tls.warnings().stream()).toList();
+    }
+}
