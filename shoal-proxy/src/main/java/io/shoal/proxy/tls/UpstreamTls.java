@@ -6,10 +6,12 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.shoal.config.PemFiles;
+import io.shoal.config.ShoalConfig;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.config.UpstreamTlsConfig.Verify;
 import io.shoal.topology.Server;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 
@@ -40,6 +42,18 @@ public final class UpstreamTls {
         } catch (SSLException e) {
             throw new IllegalArgumentException("tls: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One line per service whose servers' certificates are not checked: printed at start, as that is
+     * open to a man in the middle (HAProxy discourages {@code verify none} the same way).
+     */
+    public static List<String> warnings(ShoalConfig config) {
+        return config.services().values().stream()
+                .filter(service -> service.tls() != null && service.tls().verify() == Verify.NONE)
+                .map(service -> "services." + service.name() + ".tls.verify is false: the certificates of its"
+                        + " servers are not checked, so anyone on the path can read and change its traffic")
+                .toList();
     }
 
     /** A handler for a new connection to {@code server}, its handshake bounded by {@code timeoutMillis}. */

@@ -110,8 +110,11 @@ class UpstreamTlsIntegrationTest {
         TestCertificates.Issued cert = TestCertificates.issue(dir, "other.internal", "other.internal");
         String server = startBackend(cert);
 
-        try (RunningProxy proxy = proxy(service(server, new UpstreamTlsConfig(Verify.NONE, null, "api.internal")))) {
+        ServiceConfig service = service(server, new UpstreamTlsConfig(Verify.NONE, null, "api.internal"));
+        try (RunningProxy proxy = proxy(service)) {
             assertThat(proxy.get("/").statusCode()).isEqualTo(200);
         }
+        assertThat(UpstreamTls.warnings(TestConfigs.config(List.of(TestConfigs.catchAll("web")), service)))
+                .singleElement().asString().startsWith("services.web.tls.verify is false");
     }
 }
