@@ -56,4 +56,11 @@ class YamlUpstreamTlsConfigTest {
         assertThat(ServiceProblems.of(WEB_WITH_SERVER, "    tls: {verfy: false}\n").get(0).key())
                 .isEqualTo("services.web.tls.verfy");
     }
+
+    @Test
+    void anHttpHealthCheckIsRefusedWithTlsSinceItWouldBeSentInPlainText() throws Exception {
+        ServiceProblems.assertOnly(WEB_WITH_SERVER, "    tls: true\n    health_check: {path: /health}\n",
+                6, "services.web.health_check.type", "an http check does not speak TLS");
+        assertThat(tls("    tls: true\n    health_check: {type: tcp}\n")).isNotNull();
+    }
 }
