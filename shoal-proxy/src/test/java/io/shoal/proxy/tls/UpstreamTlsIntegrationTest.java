@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,15 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UpstreamTlsIntegrationTest {
     @TempDir
     Path dir;
-    private HttpsServer backend;
+    private final List<HttpsServer> backends = new ArrayList<>();
     /** The client port of each request the backend served: the same port twice is a reused connection. */
     private final ConcurrentLinkedQueue<Integer> requestPorts = new ConcurrentLinkedQueue<>();
 
     @AfterEach
     void stop() {
-        if (backend != null) {
-            backend.stop(0);
-        }
+        backends.forEach(backend -> backend.stop(0));
     }
 
     private String startBackend(TestCertificates.Issued certificate) throws Exception {
@@ -53,7 +52,7 @@ class UpstreamTlsIntegrationTest {
         keys.init(store, new char[0]);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(keys.getKeyManagers(), null, null);
-        backend = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpsServer backend = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         backend.setHttpsConfigurator(new HttpsConfigurator(ssl));
         backend.createContext("/", exchange -> {
             requestPorts.add(exchange.getRemoteAddress().getPort());
@@ -63,15 +62,20 @@ class UpstreamTlsIntegrationTest {
             exchange.close();
         });
         backend.start();
+        backends.add(backend);
         return "127.0.0.1:" + backend.getAddress().getPort();
     }
 
     private static ServiceConfig service(String server, UpstreamTlsConfig tls) {
+        return service(List.of(server), 1, tls);
+    }
+
+    private static ServiceConfig service(List<String> servers, int tries, UpstreamTlsConfig tls) {
         ServiceConfig s = TestConfigs.service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
-                List.of(TestConfigs.server(server)));
+                servers.stream().map(TestConfigs::server).toList());
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(),
-                new RetryPolicy(1, Duration.ZERO, Set.of(RetryPolicy.RetryOn.ERROR)), s.queue(), s.pool(), s.health(),
-                s.run(), s.autoscale(), tls);
+                new RetryPolicy(tries, Duration.ZERO, Set.of(RetryPolicy.RetryOn.ERROR)), s.queue(), s.pool(),
+                s.health(), s.run(), s.autoscale(), tls);
     }
 
     private static RunningProxy proxy(ServiceConfig service) throws InterruptedException {
@@ -102,6 +106,22 @@ class UpstreamTlsIntegrationTest {
 
             assertThat(requestPorts).isEmpty();
             assertThat(proxy.topology.current().service("web").servers().get(0).traffic().failures()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailedHandshakeIsRetriedOnAnotherServerAsNothingWasSent() throws Exception {
+        TestCertificates.Issued right = TestCertificates.issue(dir, "api.internal", "api.internal");
+        String wrongServer = startBackend(TestCertificates.issue(dir, "other.internal", "other.internal"));
+        String rightServer = startBackend(right);
+        UpstreamTlsConfig tls = new UpstreamTlsConfig(Verify.REQUIRED, right.cert(), "api.internal");
+
+        try (RunningProxy proxy = proxy(service(List.of(wrongServer, rightServer), 2, tls))) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+            }
+            assertThat(proxy.topology.current().service("web").servers().get(0).traffic().failures()).isPositive();
+            assertThat(requestPorts).hasSize(4);
         }
     }
 
