@@ -8,6 +8,7 @@ import io.shoal.health.HealthChecker;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.proxy.tls.CertificateWatcher;
+import io.shoal.proxy.tls.UpstreamTls;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;
@@ -118,6 +119,7 @@ final class Launcher {
                 stopper.add(CertificateWatcher.start(proxy.tls()));
             }
             proxy.tls().warnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
+            UpstreamTls.warnings(config).forEach(warning -> System.err.println("shoal: warning: " + warning));
             System.out.flush();
             Started up = new Started(bound, null, CompletableFuture.completedFuture(null));
             if (plane != null) {

@@ -45,6 +45,8 @@ public final class Defaults {
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
 
+    /** A service's {@code tls} checks its servers' certificates unless told not to (HAProxy 2.x's {@code verify required}). */
+    public static final boolean UPSTREAM_TLS_VERIFY = true;
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

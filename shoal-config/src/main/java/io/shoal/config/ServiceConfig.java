@@ -9,6 +9,7 @@ import java.util.List;
  * @param health active checks, outlier ejection, panic mode, slow start and draining
  * @param run the command Shoal runs as this service's replicas, or null when its servers are static
  * @param autoscale how the replica count follows load, or null for a fixed count (only with {@code run})
+ * @param tls TLS to the servers, or null for plain HTTP
  */
 public record ServiceConfig(
         String name,
@@ -21,7 +22,8 @@ public record ServiceConfig(
         PoolConfig pool,
         HealthConfig health,
         RunConfig run,
-        AutoscaleConfig autoscale) {
+        AutoscaleConfig autoscale,
+        UpstreamTlsConfig tls) {
 
     public ServiceConfig {
         servers = List.copyOf(servers);
@@ -29,6 +31,6 @@ public record ServiceConfig(
 
     /** The same service over other servers: how replicas join and leave at run time. */
     public ServiceConfig withServers(List<ServerConfig> newServers) {
-        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health, run, autoscale);
+        return new ServiceConfig(name, newServers, balance, sticky, timeouts, retry, queue, pool, health, run, autoscale, tls);
     }
 }

@@ -44,6 +44,7 @@ class ConfigurationDocTest {
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
         expected.put("tls.protocols", "[" + String.join(", ", Defaults.TLS_PROTOCOLS) + "]");
+        expected.put("tls.verify", Defaults.UPSTREAM_TLS_VERIFY);
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);
         expected.put("response_timeout", Defaults.RESPONSE_TIMEOUT);
         expected.put("retry.tries", Defaults.RETRY_TRIES);

@@ -71,7 +71,7 @@ final class ServiceBinder {
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                health(s, run != null), run, autoscale);
+                health(s, run != null), run, autoscale, UpstreamTlsBinder.tls(s));
         s.finish();
         return service;
     }

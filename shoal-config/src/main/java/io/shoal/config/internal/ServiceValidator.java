@@ -2,6 +2,7 @@ package io.shoal.config.internal;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.Defaults;
+import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.HostPort;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ServiceConfig;
@@ -39,6 +40,11 @@ final class ServiceValidator {
         Rules.atLeast(sink, path + ".keepalive.max_idle", s.pool().maxIdle(), 0);
         Rules.positive(sink, path + ".keepalive.idle_timeout", s.pool().idleTimeout());
         HealthValidator.validate(s.health(), path, sink);
+        if (s.tls() != null && s.health().check() != null && s.health().check().type() == HealthCheckConfig.Type.HTTP) {
+            // Refused rather than sent in plain text, where every server would fail it and go down.
+            sink.add(path + ".health_check.type", "an http check does not speak TLS to the servers yet; use"
+                    + " type: tcp with tls");
+        }
         if (s.run() != null) {
             RunValidator.validate(s.run(), path + ".run", sink);
         }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.log.ProxyEvents;
 import io.shoal.topology.Server;
 
@@ -86,13 +87,14 @@ public final class UpstreamAttempt {
     }
 
     /** Takes an idle pooled connection to the server, or opens one. */
-    void connect(UpstreamPool pool, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
+    void connect(UpstreamPool pool, UpstreamTlsConfig tls, long connectTimeoutMillis, long idleTimeoutMillis,
+                 int maxHeaderBytes) {
         Channel idle = pool.pollIdle(server);
         if (idle != null) {
             attach(idle);
             return;
         }
-        pool.connect(server, connectTimeoutMillis, idleTimeoutMillis, maxHeaderBytes)
+        pool.connect(server, tls, connectTimeoutMillis, idleTimeoutMillis, maxHeaderBytes)
                 .addListener((ChannelFutureListener) this::onConnected);
     }
 

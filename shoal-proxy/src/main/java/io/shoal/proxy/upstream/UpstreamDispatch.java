@@ -89,7 +89,7 @@ public final class UpstreamDispatch {
             next(statusIfNone);
             return;
         }
-        attempt.connect(pool, serviceConfig.timeouts().connect().toMillis(),
+        attempt.connect(pool, serviceConfig.tls(), serviceConfig.timeouts().connect().toMillis(),
                 serviceConfig.pool().idleTimeout().toMillis(), maxHeaderBytes);
     }
 

@@ -6,13 +6,19 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.net.SocketBytes;
+import io.shoal.proxy.tls.TlsProvider;
+import io.shoal.proxy.tls.UpstreamTls;
 import io.shoal.topology.Server;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +32,13 @@ public final class UpstreamPool {
     public static final String DECODER = "response-decoder";
     public static final String IDLE = "idle-timeout";
     public static final String HANDLER = "upstream";
+    public static final String TLS = "upstream-tls";
     private static final int STATUS_LINE_BYTES = 8192;
 
     private final Connector connector;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
+    /** Built at a service's first TLS connection from this loop; a reload with other settings adds one. */
+    private final Map<UpstreamTlsConfig, UpstreamTls> tls = new HashMap<>();
 
     public UpstreamPool(Connector connector) {
         this.connector = connector;
@@ -68,10 +77,16 @@ public final class UpstreamPool {
         return null;
     }
 
-    /** Opens a connection to {@code server}, counting its connect time when it succeeds. */
-    ChannelFuture connect(Server server, long connectTimeoutMillis, long idleTimeoutMillis, int maxHeaderBytes) {
+    /**
+     * Opens a connection to {@code server}, counting its connect time when it succeeds; with {@code tlsConfig}
+     * (null for plain HTTP) it succeeds once the TLS handshake has, and a failed handshake fails it.
+     */
+    ChannelFuture connect(Server server, UpstreamTlsConfig tlsConfig, long connectTimeoutMillis,
+                          long idleTimeoutMillis, int maxHeaderBytes) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
         long startNanos = System.nanoTime();
+        UpstreamTls upstreamTls = tlsConfig == null ? null
+                : tls.computeIfAbsent(tlsConfig, c -> UpstreamTls.of(c, TlsProvider.best()));
         ChannelFuture connecting = connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -79,20 +94,47 @@ public final class UpstreamPool {
                         // all-idle timer would also wrap every write in a promise and a listener.
                         UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
                         RequestBodyEncoder encoder = new RequestBodyEncoder();
+                        ch.pipeline().addLast(SocketBytes.NAME, new SocketBytes(
+                                server.traffic()::addBytesOut, server.traffic()::addBytesIn));
+                        if (upstreamTls != null) {
+                            // After the byte counter, so that it counts the bytes on the wire.
+                            ch.pipeline().addLast(TLS, upstreamTls.newHandler(ch.alloc(), server, timeoutMillis));
+                        }
                         ch.pipeline()
-                                .addLast(SocketBytes.NAME, new SocketBytes(
-                                        server.traffic()::addBytesOut, server.traffic()::addBytesIn))
                                 .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(ENCODER, encoder)
                                 .addLast(DECODER, decoder)
                                 .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
                 });
-        return connecting.addListener(done -> {
+        ChannelFuture ready = upstreamTls == null ? connecting : handshaken(connecting);
+        return ready.addListener(done -> {
             if (done.isSuccess()) {
                 server.traffic().recordConnect(System.nanoTime() - startNanos);
             }
         });
+    }
+
+    /** Completes when the connection is open and its TLS handshake done; a failed handshake closes it. */
+    private static ChannelFuture handshaken(ChannelFuture connecting) {
+        ChannelPromise ready = connecting.channel().newPromise();
+        connecting.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                ready.setFailure(connected.cause());
+                return;
+            }
+            Channel channel = connecting.channel();
+            channel.pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    ready.setSuccess();
+                } else {
+                    channel.close();
+                    ready.setFailure(handshake.cause());
+                }
+            });
+            channel.read(); // reads are explicit: the handshake needs the server's answers
+        });
+        return ready;
     }
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */

@@ -1,0 +1,71 @@
+package io.shoal.proxy.tls;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.shoal.config.PemFiles;
+import io.shoal.config.ShoalConfig;
+import io.shoal.config.UpstreamTlsConfig;
+import io.shoal.config.UpstreamTlsConfig.Verify;
+import io.shoal.topology.Server;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The client side of TLS to one service's servers: a context, and per connection a handler that sends
+ * SNI and, when verifying, checks that the certificate names the server (endpoint identification, as
+ * HTTPS clients do). Immutable.
+ */
+public final class UpstreamTls {
+    private final SslContext context;
+    private final UpstreamTlsConfig config;
+
+    private UpstreamTls(SslContext context, UpstreamTlsConfig config) {
+        this.context = context;
+        this.config = config;
+    }
+
+    /** @throws IllegalArgumentException naming the {@code ca} file and the problem */
+    public static UpstreamTls of(UpstreamTlsConfig config, TlsProvider provider) {
+        SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider.netty());
+        if (config.verify() == Verify.NONE) {
+            builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+        } else if (config.ca() != null) {
+            builder.trustManager(PemFiles.chain(config.ca()).toArray(X509Certificate[]::new));
+        }
+        try {
+            return new UpstreamTls(builder.build(), config);
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("tls: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One line per service whose servers' certificates are not checked: printed at start, as that is
+     * open to a man in the middle (HAProxy discourages {@code verify none} the same way).
+     */
+    public static List<String> warnings(ShoalConfig config) {
+        return config.services().values().stream()
+                .filter(service -> service.tls() != null && service.tls().verify() == Verify.NONE)
+                .map(service -> "services." + service.name() + ".tls.verify is false: the certificates of its"
+                        + " servers are not checked, so anyone on the path can read and change its traffic")
+                .toList();
+    }
+
+    /** A handler for a new connection to {@code server}, its handshake bounded by {@code timeoutMillis}. */
+    public SslHandler newHandler(ByteBufAllocator alloc, Server server, long timeoutMillis) {
+        String name = config.serverName() != null ? config.serverName() : server.config().address().host();
+        SslHandler handler = context.newHandler(alloc, name, server.address().getPort());
+        if (config.verify() == Verify.REQUIRED) {
+            SSLParameters parameters = handler.engine().getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            handler.engine().setSSLParameters(parameters);
+        }
+        handler.setHandshakeTimeoutMillis(timeoutMillis);
+        return handler;
+    }
+}
