@@ -45,6 +45,10 @@ public final class Defaults {
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
 
+    /** A redirect to HTTPS: permanent, as nginx's usual {@code return 301}; and to the standard HTTPS port, left out of the address. */
+    public static final int REDIRECT_CODE = 301;
+    public static final int REDIRECT_PORT = 443;
+
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

@@ -7,11 +7,18 @@ import java.util.Optional;
  * One bind address and the routes tried, in order, for each request it accepts.
  *
  * @param tls TLS termination, or empty for plain HTTP
+ * @param redirect on a plain listener, a redirect to HTTPS that answers every request (then there are no routes)
  */
-public record ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls) {
+public record ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls,
+                             Optional<RedirectConfig> redirect) {
 
     public ListenerConfig {
         routes = List.copyOf(routes);
+    }
+
+    /** A listener that routes its requests. */
+    public ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls) {
+        this(address, routes, tls, Optional.empty());
     }
 
     /** A plain-HTTP listener. */

@@ -43,6 +43,8 @@ class ConfigurationDocTest {
         expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
+        expected.put("redirect_code", Defaults.REDIRECT_CODE);
+        expected.put("redirect_port", Defaults.REDIRECT_PORT);
         expected.put("tls.protocols", "[" + String.join(", ", Defaults.TLS_PROTOCOLS) + "]");
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);
         expected.put("response_timeout", Defaults.RESPONSE_TIMEOUT);

@@ -2,6 +2,7 @@ package io.shoal.config.internal;
 
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
+import io.shoal.config.RedirectConfig;
 import io.shoal.config.RouteConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.Values;
@@ -24,8 +25,11 @@ final class ListenerBinder {
 
     private static Optional<ListenerConfig> listener(Section s, Set<String> services) {
         Optional<HostPort> address = s.required("address", Values::listenAddress);
+        Optional<RedirectConfig> redirect = RedirectBinder.redirect(s);
         List<RouteConfig> routes;
-        if (s.has("routes")) {
+        if (redirect.isPresent()) {
+            routes = List.of();
+        } else if (s.has("routes")) {
             routes = RouteBinder.routes(s);
         } else {
             s.get("routes");
@@ -33,6 +37,6 @@ final class ListenerBinder {
         }
         Optional<TlsConfig> tls = TlsBinder.tls(s);
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes, tls));
+        return address.map(a -> new ListenerConfig(a, routes, tls, redirect));
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The responses Shoal writes itself, as bytes (the client pipeline has no response encoder): short
- * plain-text errors, as nginx's default error pages, and the interim 100 Continue.
+ * plain-text errors, as nginx's default error pages, redirects, and the interim 100 Continue.
  */
 final class Responses {
     private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
@@ -37,6 +37,19 @@ final class Responses {
 
     static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close) {
         return error(alloc, status, close, 0);
+    }
+
+    /** A redirect with no body, as HAProxy's {@code http-request redirect} sends it. */
+    static ByteBuf redirect(ByteBufAllocator alloc, HttpResponseStatus status, String location, boolean close) {
+        String response = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
+                + "Location: " + location + "\r\n"
+                + "Content-Length: 0\r\n"
+                + "Server: shoal\r\n"
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n";
+        ByteBuf bytes = alloc.buffer(response.length());
+        bytes.writeCharSequence(response, StandardCharsets.US_ASCII);
+        return bytes;
     }
 
     static ByteBuf continueResponse() {

@@ -61,7 +61,7 @@ final class EmbeddedProxy implements AutoCloseable {
         };
         client.config().setAutoRead(false); // as the proxy's listeners set it: reads are asked for
         pools.put(client.eventLoop(), new UpstreamPool(this::connect));
-        client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), new AtomicInteger(),
+        client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), Optional.empty(), new AtomicInteger(),
                 new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded")))));
         client.pipeline().fireChannelActive(); // the channel was active before its steps were added
         clients.add(client);
