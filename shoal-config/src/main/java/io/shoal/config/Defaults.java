@@ -49,6 +49,9 @@ public final class Defaults {
     public static final int REDIRECT_CODE = 301;
     public static final int REDIRECT_PORT = 443;
 
+    /** One year, the value hstspreload.org asks for and the one nginx and HAProxy guides use. */
+    public static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

@@ -45,6 +45,9 @@ class ConfigurationDocTest {
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
         expected.put("redirect_code", Defaults.REDIRECT_CODE);
         expected.put("redirect_port", Defaults.REDIRECT_PORT);
+        expected.put("hsts.max_age", Defaults.HSTS_MAX_AGE);
+        expected.put("hsts.include_subdomains", false);
+        expected.put("hsts.preload", false);
         expected.put("tls.protocols", "[" + String.join(", ", Defaults.TLS_PROTOCOLS) + "]");
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);
         expected.put("response_timeout", Defaults.RESPONSE_TIMEOUT);

@@ -107,7 +107,7 @@ public final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ClientChannelInitializer(context, listener, tls, listenerConfig.redirect(),
+                .childHandler(new ClientChannelInitializer(context, listener, tls, listenerConfig,
                         connections, connectionStats))
                 .bind(address.host(), address.port())
                 .await();

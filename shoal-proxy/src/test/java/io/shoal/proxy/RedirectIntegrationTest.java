@@ -61,7 +61,7 @@ class RedirectIntegrationTest {
     }
 
     private static ListenerConfig redirecting(RedirectConfig redirect) {
-        return new ListenerConfig(new HostPort("127.0.0.1", 0), List.of(), Optional.empty(), Optional.of(redirect));
+        return new ListenerConfig(new HostPort("127.0.0.1", 0), List.of(), Optional.empty(), Optional.of(redirect), Optional.empty());
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package io.shoal.admin.internal;
 
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
-import io.shoal.config.RedirectConfig;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
@@ -11,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a reload changes: the difference between the file as last applied ({@code before}) and as it
@@ -42,7 +41,9 @@ public final class ConfigDiff {
             problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
                     + "(its certificates, protocols and ciphers reload)");
         }
-        require(problems, "listeners' redirect", redirects(before), redirects(after));
+        require(problems, "listeners' redirect", perListener(before, ListenerConfig::redirect),
+                perListener(after, ListenerConfig::redirect));
+        require(problems, "listeners' hsts", perListener(before, ListenerConfig::hsts), perListener(after, ListenerConfig::hsts));
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
         require(problems, "admin", before.admin(), after.admin());
@@ -59,9 +60,9 @@ public final class ConfigDiff {
         return problems;
     }
 
-    /** A listener's redirect is part of its connections' pipeline, built with the listener at start. */
-    private static List<Optional<RedirectConfig>> redirects(ShoalConfig config) {
-        return config.listeners().stream().map(ListenerConfig::redirect).toList();
+    /** A listener's redirect and hsts are part of its connections' pipeline, built with the listener at start. */
+    private static List<Object> perListener(ShoalConfig config, Function<ListenerConfig, Object> setting) {
+        return config.listeners().stream().map(setting).toList();
     }
 
     private static List<Boolean> tlsListeners(ShoalConfig config) {

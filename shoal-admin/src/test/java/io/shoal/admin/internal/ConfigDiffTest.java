@@ -69,7 +69,7 @@ class ConfigDiffTest {
         ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
         ListenerConfig listener = before.listeners().get(0);
         ShoalConfig after = new ShoalConfig(before.source(), before.proxy(), List.of(new ListenerConfig(
-                listener.address(), List.of(), Optional.empty(), Optional.of(RedirectConfig.https()))),
+                listener.address(), List.of(), Optional.empty(), Optional.of(RedirectConfig.https()), Optional.empty())),
                 before.services(), before.accessLog(), before.admin(), before.tuning());
 
         assertThat(ConfigDiff.needingRestart(before, after))

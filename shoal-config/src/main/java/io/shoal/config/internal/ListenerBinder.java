@@ -1,6 +1,7 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.HostPort;
+import io.shoal.config.HstsConfig;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.RedirectConfig;
 import io.shoal.config.RouteConfig;
@@ -36,7 +37,8 @@ final class ListenerBinder {
             routes = services.size() == 1 ? List.of(RouteConfig.catchAll(services.iterator().next())) : List.of();
         }
         Optional<TlsConfig> tls = TlsBinder.tls(s);
+        Optional<HstsConfig> hsts = HstsBinder.hsts(s);
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes, tls, redirect));
+        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts));
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RedirectConfig;
 import io.shoal.proxy.net.SocketBytes;
@@ -30,6 +31,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     private final int listenerIndex;
     private final Optional<ListenerTls> tls;
     private final Optional<RedirectConfig> redirect;
+    private final ListenerFields fields;
     private final Scheme scheme;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
@@ -37,14 +39,15 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     /**
      * @param tls the listener's TLS contexts, or empty on a plain-HTTP listener
-     * @param redirect the redirect that answers every request, or empty on a listener that routes
+     * @param listenerConfig the listener's redirect, which answers every request in place of routing, and fields
      */
     public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ListenerTls> tls,
-                                    Optional<RedirectConfig> redirect, AtomicInteger connections, ConnectionStats stats) {
+                                    ListenerConfig listenerConfig, AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.tls = tls;
-        this.redirect = redirect;
+        this.redirect = listenerConfig.redirect();
+        this.fields = ListenerFields.of(listenerConfig.hsts());
         this.scheme = tls.isPresent() ? Scheme.HTTPS : Scheme.HTTP;
         this.connections = connections;
         this.stats = stats;
@@ -81,6 +84,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         ConnectionPhase phase = new ConnectionPhase(stats, listener);
         pipeline.addLast(PROXY, redirect.isPresent()
                 ? new RedirectHandler(redirect.get(), headTimer, listener, phase)
-                : new ClientHandler(proxy, listenerIndex, scheme, headTimer, listener, phase));
+                : new ClientHandler(proxy, listenerIndex, scheme, fields, headTimer, listener, phase));
     }
 }

@@ -100,7 +100,7 @@ final class RedirectHandler extends ChannelInboundHandlerAdapter {
         state = State.CLOSING;
         listener.denied();
         listener.responded(error.code());
-        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), error, true)));
+        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), error, true, ListenerFields.NONE)));
     }
 
     @Override
