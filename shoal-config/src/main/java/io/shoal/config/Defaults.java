@@ -47,6 +47,14 @@ public final class Defaults {
 
     /** A service's {@code tls} checks its servers' certificates unless told not to (HAProxy 2.x's {@code verify required}). */
     public static final boolean UPSTREAM_TLS_VERIFY = true;
+
+    /** A redirect to HTTPS: permanent, as nginx's usual {@code return 301}; and to the standard HTTPS port, left out of the address. */
+    public static final int REDIRECT_CODE = 301;
+    public static final int REDIRECT_PORT = 443;
+
+    /** One year, the value hstspreload.org asks for and the one nginx and HAProxy guides use. */
+    public static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

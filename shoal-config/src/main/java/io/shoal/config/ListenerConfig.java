@@ -7,11 +7,19 @@ import java.util.Optional;
  * One bind address and the routes tried, in order, for each request it accepts.
  *
  * @param tls TLS termination, or empty for plain HTTP
+ * @param redirect on a plain listener, a redirect to HTTPS that answers every request (then there are no routes)
+ * @param hsts on a TLS listener, the Strict-Transport-Security field set on every response
  */
-public record ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls) {
+public record ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls,
+                             Optional<RedirectConfig> redirect, Optional<HstsConfig> hsts) {
 
     public ListenerConfig {
         routes = List.copyOf(routes);
+    }
+
+    /** A listener that routes its requests. */
+    public ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls) {
+        this(address, routes, tls, Optional.empty(), Optional.empty());
     }
 
     /** A plain-HTTP listener. */

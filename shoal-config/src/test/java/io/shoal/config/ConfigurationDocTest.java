@@ -43,6 +43,11 @@ class ConfigurationDocTest {
         expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
+        expected.put("redirect_code", Defaults.REDIRECT_CODE);
+        expected.put("redirect_port", Defaults.REDIRECT_PORT);
+        expected.put("hsts.max_age", Defaults.HSTS_MAX_AGE);
+        expected.put("hsts.include_subdomains", false);
+        expected.put("hsts.preload", false);
         expected.put("tls.protocols", "[" + String.join(", ", Defaults.TLS_PROTOCOLS) + "]");
         expected.put("tls.verify", Defaults.UPSTREAM_TLS_VERIFY);
         expected.put("connect_timeout", Defaults.CONNECT_TIMEOUT);

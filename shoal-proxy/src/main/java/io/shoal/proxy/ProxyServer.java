@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.shoal.config.HostPort;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.proxy.http1.ClientChannelInitializer;
 import io.shoal.proxy.http1.ConnectionStats;
@@ -82,7 +83,7 @@ public final class ProxyServer implements AutoCloseable {
         try {
             tls = TlsListeners.of(config, tlsProvider); // before anything is bound: a bad certificate binds nothing
             for (int i = 0; i < config.listeners().size(); i++) {
-                Channel channel = bind(i, config.listeners().get(i).address(), tls.listener(i));
+                Channel channel = bind(i, config.listeners().get(i), tls.listener(i));
                 listeners.add(channel);
                 InetSocketAddress address = (InetSocketAddress) channel.localAddress();
                 bound.add(address);
@@ -96,7 +97,9 @@ public final class ProxyServer implements AutoCloseable {
         return bound;
     }
 
-    private Channel bind(int listener, HostPort address, Optional<ListenerTls> tls) throws InterruptedException {
+    private Channel bind(int listener, ListenerConfig listenerConfig, Optional<ListenerTls> tls)
+            throws InterruptedException {
+        HostPort address = listenerConfig.address();
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -104,7 +107,8 @@ public final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ClientChannelInitializer(context, listener, tls, connections, connectionStats))
+                .childHandler(new ClientChannelInitializer(context, listener, tls, listenerConfig,
+                        connections, connectionStats))
                 .bind(address.host(), address.port())
                 .await();
         if (!bound.isSuccess()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a reload changes: the difference between the file as last applied ({@code before}) and as it
@@ -40,6 +41,9 @@ public final class ConfigDiff {
             problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
                     + "(its certificates, protocols and ciphers reload)");
         }
+        require(problems, "listeners' redirect", perListener(before, ListenerConfig::redirect),
+                perListener(after, ListenerConfig::redirect));
+        require(problems, "listeners' hsts", perListener(before, ListenerConfig::hsts), perListener(after, ListenerConfig::hsts));
         require(problems, "proxy", before.proxy(), after.proxy());
         require(problems, "access_log", before.accessLog(), after.accessLog());
         require(problems, "admin", before.admin(), after.admin());
@@ -54,6 +58,11 @@ public final class ConfigDiff {
                     now == null ? null : now.autoscale());
         }
         return problems;
+    }
+
+    /** A listener's redirect and hsts are part of its connections' pipeline, built with the listener at start. */
+    private static List<Object> perListener(ShoalConfig config, Function<ListenerConfig, Object> setting) {
+        return config.listeners().stream().map(setting).toList();
     }
 
     private static List<Boolean> tlsListeners(ShoalConfig config) {

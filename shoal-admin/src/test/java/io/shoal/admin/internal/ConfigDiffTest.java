@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
+import io.shoal.config.RedirectConfig;
 import io.shoal.config.ServerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
@@ -61,6 +62,18 @@ class ConfigDiffTest {
         assertThat(plan.config().services()).containsOnlyKeys("web");
         assertThat(plan.changes()).containsExactly("services.api: removed", "listeners: routes changed");
         assertThat(plan.removals()).containsExactly(new ConfigDiff.Removal("api", new HostPort("10.0.0.2", 80)));
+    }
+
+    @Test
+    void changingARedirectNeedsARestart() throws Exception {
+        ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
+        ListenerConfig listener = before.listeners().get(0);
+        ShoalConfig after = new ShoalConfig(before.source(), before.proxy(), List.of(new ListenerConfig(
+                listener.address(), List.of(), Optional.empty(), Optional.of(RedirectConfig.https()), Optional.empty())),
+                before.services(), before.accessLog(), before.admin(), before.tuning());
+
+        assertThat(ConfigDiff.needingRestart(before, after))
+                .containsExactly("listeners' redirect: changed; this takes a restart of Shoal");
     }
 
     @Test

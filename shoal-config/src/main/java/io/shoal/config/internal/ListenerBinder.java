@@ -1,7 +1,9 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.HostPort;
+import io.shoal.config.HstsConfig;
 import io.shoal.config.ListenerConfig;
+import io.shoal.config.RedirectConfig;
 import io.shoal.config.RouteConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.Values;
@@ -24,15 +26,19 @@ final class ListenerBinder {
 
     private static Optional<ListenerConfig> listener(Section s, Set<String> services) {
         Optional<HostPort> address = s.required("address", Values::listenAddress);
+        Optional<RedirectConfig> redirect = RedirectBinder.redirect(s);
         List<RouteConfig> routes;
-        if (s.has("routes")) {
+        if (redirect.isPresent()) {
+            routes = List.of();
+        } else if (s.has("routes")) {
             routes = RouteBinder.routes(s);
         } else {
             s.get("routes");
             routes = services.size() == 1 ? List.of(RouteConfig.catchAll(services.iterator().next())) : List.of();
         }
         Optional<TlsConfig> tls = TlsBinder.tls(s);
+        Optional<HstsConfig> hsts = HstsBinder.hsts(s);
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes, tls));
+        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts));
     }
 }

@@ -119,7 +119,9 @@ public final class Validator {
             if (first != null) {
                 sink.add(path + ".address", "duplicate of listeners[" + first + "] (" + address + ")");
             }
-            routes(listener.routes(), path + ".routes", config.services().keySet(), sink);
+            listener.redirect().ifPresentOrElse(
+                    r -> Rules.between(sink, path + ".redirect_port", r.port(), 1, 65535),
+                    () -> routes(listener.routes(), path + ".routes", config.services().keySet(), sink));
         }
     }
 

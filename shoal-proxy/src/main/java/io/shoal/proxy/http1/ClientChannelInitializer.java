@@ -4,7 +4,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
+import io.shoal.config.RedirectConfig;
 import io.shoal.proxy.net.SocketBytes;
 import io.shoal.proxy.tls.ListenerTls;
 import io.shoal.proxy.upstream.Scheme;
@@ -13,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline of a client connection, composed by named steps: {@value #BYTES}, on a TLS listener
- * {@value #TLS}, then {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}.
+ * {@value #TLS}, then {@value #HEAD_TIMER} -> {@value #DECODER} -> {@value #FRAMING} -> {@value #PROXY}
+ * (or, on a redirecting listener, the redirect in its place).
  * Responses are written as bytes (the upstream's head copied, not re-encoded), so there is no response encoder.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
@@ -27,17 +30,24 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final Optional<ListenerTls> tls;
+    private final Optional<RedirectConfig> redirect;
+    private final ListenerFields fields;
     private final Scheme scheme;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
     private final ListenerStats listener;
 
-    /** @param tls the listener's TLS contexts, or empty on a plain-HTTP listener */
+    /**
+     * @param tls the listener's TLS contexts, or empty on a plain-HTTP listener
+     * @param listenerConfig the listener's redirect, which answers every request in place of routing, and fields
+     */
     public ClientChannelInitializer(ProxyContext proxy, int listenerIndex, Optional<ListenerTls> tls,
-                                    AtomicInteger connections, ConnectionStats stats) {
+                                    ListenerConfig listenerConfig, AtomicInteger connections, ConnectionStats stats) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.tls = tls;
+        this.redirect = listenerConfig.redirect();
+        this.fields = ListenerFields.of(listenerConfig.hsts());
         this.scheme = tls.isPresent() ? Scheme.HTTPS : Scheme.HTTP;
         this.connections = connections;
         this.stats = stats;
@@ -71,7 +81,9 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         pipeline.addLast(HEAD_TIMER, headTimer);
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoder));
         pipeline.addLast(FRAMING, new RequestFramingValidator());
-        pipeline.addLast(PROXY, new ClientHandler(proxy, listenerIndex, scheme, headTimer, listener,
-                new ConnectionPhase(stats, listener)));
+        ConnectionPhase phase = new ConnectionPhase(stats, listener);
+        pipeline.addLast(PROXY, redirect.isPresent()
+                ? new RedirectHandler(redirect.get(), headTimer, listener, phase)
+                : new ClientHandler(proxy, listenerIndex, scheme, fields, headTimer, listener, phase));
     }
 }

@@ -30,6 +30,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final RequestHeadTimer headTimer;
     private final ListenerStats listener;
     private final ConnectionPhase phase;
+    private final ListenerFields fields;
     private final PipelinedRequests queued = new PipelinedRequests();
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -38,14 +39,15 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private ConnectionTimer timer;
     private final RouteMatcher routes = new RouteMatcher();
 
-    ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, RequestHeadTimer headTimer,
-                  ListenerStats listener, ConnectionPhase phase) {
+    ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, ListenerFields fields,
+                  RequestHeadTimer headTimer, ListenerStats listener, ConnectionPhase phase) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.scheme = scheme;
         this.headTimer = headTimer;
         this.listener = listener;
         this.phase = phase;
+        this.fields = fields;
     }
 
     @Override
@@ -121,7 +123,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
         closing = true;
         listener.responded(status.code());
-        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
+        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, fields)));
     }
 
     /** Makes sure the current exchange's {@link Exchange#checkTimeout} runs within {@code delayNanos}. */
@@ -138,6 +140,11 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** The exchange wants the next chunk of the request body. */
     void readMore() {
         ctx.read();
+    }
+
+    /** The header fields of the listener this connection came through, for the exchanges' responses. */
+    ListenerFields fields() {
+        return fields;
     }
 
     /** The figures of the listener this connection came through, for the exchanges' responses. */
@@ -210,7 +217,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             listener.responded(status.code());
-            LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true)));
+            LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, fields)));
         }
     }
 

@@ -42,7 +42,7 @@ final class Exchange implements Downstream {
         this.clientCtx = clientCtx;
         this.proxy = proxy;
         this.request = request;
-        this.response = new ResponseWriter(clientCtx, request, service.config().sticky());
+        this.response = new ResponseWriter(clientCtx, request, service.config().sticky(), client.fields());
         long startNanos = System.nanoTime();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
         this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy.pool(clientCtx.channel().eventLoop()),

@@ -83,6 +83,11 @@ public final class RequestTarget {
         return path;
     }
 
+    /** The target in origin form ({@code OPTIONS *} as {@code /}), as received unless its path was normalized. */
+    String originForm() {
+        return unchanged != null && unchanged.startsWith("/") ? unchanged : path + query;
+    }
+
     /** The target the upstream gets once the route has rewritten the path (or left it as it was). */
     String forwarded(String routedPath) {
         if (unchanged != null && routedPath.equals(path)) {

@@ -32,6 +32,7 @@ final class ResponseWriter {
     private final ChannelHandlerContext client;
     private final ForwardedRequest request;
     private final StickyConfig sticky;
+    private final ListenerFields fields;
     /** What went to the client so far. */
     private enum Sent { NOTHING, CONTINUE, RESPONSE }
 
@@ -43,10 +44,11 @@ final class ResponseWriter {
     private int upstreamStatus;
     private long bodyBytes;
 
-    ResponseWriter(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky) {
+    ResponseWriter(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
         this.client = client;
         this.request = request;
         this.sticky = sticky;
+        this.fields = fields;
     }
 
     boolean started() {
@@ -96,9 +98,9 @@ final class ResponseWriter {
         chunkToClient = !delimitedByLength && !http10;
         String cookie = sticky != null && !server.stickyId().equals(request.stickyId())
                 ? StickySessions.setCookie(sticky, server) : null;
-        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + 128);
+        ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + 128 + fields.lines().length());
         out.writeBytes(HTTP_1_1);
-        head.writeStatusAndFields(out);
+        fields.writeStatusAndFields(head, out);
         if (chunkToClient) {
             out.writeBytes(CHUNKED);
         }
@@ -158,7 +160,7 @@ final class ResponseWriter {
     void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
         sent = Sent.RESPONSE;
         status = error.code();
-        client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds), client.voidPromise());
+        client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds, fields), client.voidPromise());
     }
 
     private static byte[] ascii(String text) {

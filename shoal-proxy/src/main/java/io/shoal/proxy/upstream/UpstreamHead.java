@@ -1,6 +1,7 @@
 package io.shoal.proxy.upstream;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.AsciiString;
 
 /**
  * A server's response head, kept as the bytes it came in: the status, the framing and persistence
@@ -55,6 +56,25 @@ public final class UpstreamHead {
     public void writeStatusAndFields(ByteBuf out) {
         for (int i = 0; i < runInts; i += 2) {
             out.writeBytes(head, runs[i], runs[i + 1] - runs[i]).writeShort(CRLF);
+        }
+    }
+
+    /**
+     * Like {@link #writeStatusAndFields}, without the header lines named {@code lowerCaseName}, which the
+     * proxy sets itself. Lines within a run are joined by CR LF, as the parser only joins such lines.
+     */
+    public void writeStatusAndFieldsExcept(ByteBuf out, AsciiString lowerCaseName) {
+        for (int i = 0; i < runInts; i += 2) {
+            int end = runs[i + 1];
+            for (int start = runs[i]; start < end; ) {
+                int lf = HeadBytes.indexOf(head, start, end, (byte) '\n');
+                int lineEnd = lf < 0 ? end : lf - 1;
+                int colon = HeadBytes.indexOf(head, start, lineEnd, (byte) ':');
+                if (colon < 0 || !HeadBytes.is(head, start, colon, lowerCaseName)) {
+                    out.writeBytes(head, start, lineEnd - start).writeShort(CRLF);
+                }
+                start = lf < 0 ? end : lf + 1;
+            }
         }
     }
 

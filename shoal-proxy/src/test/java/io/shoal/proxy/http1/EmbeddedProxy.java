@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.upstream.UpstreamPool;
@@ -43,9 +44,11 @@ final class EmbeddedProxy implements AutoCloseable {
 
     private final Map<io.netty.util.concurrent.EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
     private final ProxyContext context;
+    private final ListenerConfig listener;
 
     EmbeddedProxy(ShoalConfig config) {
         this.topology = Topology.of(config);
+        this.listener = config.listeners().get(0);
         this.context = new ProxyContext(topology, config.proxy(), AccessLog.off(), pools);
         openClient();
     }
@@ -61,7 +64,7 @@ final class EmbeddedProxy implements AutoCloseable {
         };
         client.config().setAutoRead(false); // as the proxy's listeners set it: reads are asked for
         pools.put(client.eventLoop(), new UpstreamPool(this::connect));
-        client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), new AtomicInteger(),
+        client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), listener, new AtomicInteger(),
                 new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded")))));
         client.pipeline().fireChannelActive(); // the channel was active before its steps were added
         clients.add(client);
