@@ -145,10 +145,10 @@ class ServerFiguresMetricsTest {
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         Map<String, String> web = Map.of("service", "web");
-        // Polled through the JSON API: each /metrics scrape runs the Python parser, too slow to poll on a busy machine.
-        Awaitility.await().atMost(20, TimeUnit.SECONDS)
-                .until(() -> services().get(0).get("totals").get("queueCurrent").asInt() == 2);
-        assertThat(value(scrape(running), "shoal_service_queue_current", web)).isEqualTo(2);
+        // Each scrape runs the Python parser: on a busy machine a few polls take seconds.
+        Awaitility.await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> value(scrape(running), "shoal_service_queue_current", web) == 2);
+        assertThat(services().get(0).get("totals").get("queueCurrent").asInt()).isEqualTo(2);
         release.countDown();
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertThat(response.get(10, TimeUnit.SECONDS).body()).isEqualTo("ok");
