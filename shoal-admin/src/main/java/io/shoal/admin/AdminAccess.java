@@ -1,7 +1,7 @@
 package io.shoal.admin;
 
 import io.shoal.admin.internal.AllowedHosts;
-import io.shoal.proxy.http1.TrustedProxies;
+import io.shoal.proxy.http.TrustedProxies;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

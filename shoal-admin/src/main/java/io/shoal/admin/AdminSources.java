@@ -2,7 +2,7 @@ package io.shoal.admin;
 
 import io.shoal.autoscaler.EventLog;
 import io.shoal.proxy.log.AccessLog;
-import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.proxy.tls.TlsListeners;
 import io.shoal.topology.Topology;
 import io.shoal.topology.TrafficSampler;

@@ -15,6 +15,15 @@ public final class Defaults {
     public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 32 * 1024;
     public static final int MAX_CONNECTIONS = 50_000;
+
+    /** HAProxy's and Envoy's 100 (nginx 128): enough for a browser's page, few enough to bound a connection's cost. */
+    public static final int HTTP2_MAX_CONCURRENT_STREAMS = 100;
+    /** RFC 9113's initial window: a stream buffers at most this much of a body its server has not taken. */
+    public static final int HTTP2_INITIAL_WINDOW_SIZE = 65_535;
+    /** Envoy's 1 MiB: sixteen streams' windows, so one slow upload does not stall a connection's others. */
+    public static final int HTTP2_CONNECTION_WINDOW_SIZE = 1024 * 1024;
+    /** RFC 9113's smallest maximum, the one every client sends within. */
+    public static final int HTTP2_MAX_FRAME_SIZE = 16_384;
     /** {@code tuning}: off, so that an idle Shoal never spins a core and starts no process ({@link TuningConfig}). */
     public static final Duration BUSY_POLL = Duration.ZERO;
     public static final int COMPILER_NICE = 0;

@@ -9,12 +9,20 @@ import java.util.Optional;
  * @param tls TLS termination, or empty for plain HTTP
  * @param redirect on a plain listener, a redirect to HTTPS that answers every request (then there are no routes)
  * @param hsts on a TLS listener, the Strict-Transport-Security field set on every response
+ * @param http2 whether clients may speak HTTP/2: on a TLS listener offered by ALPN beside HTTP/1.1, on a
+ *     plain one taken with prior knowledge (h2c) beside HTTP/1.1, as nginx's {@code http2 on}
  */
 public record ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls,
-                             Optional<RedirectConfig> redirect, Optional<HstsConfig> hsts) {
+                             Optional<RedirectConfig> redirect, Optional<HstsConfig> hsts, boolean http2) {
 
     public ListenerConfig {
         routes = List.copyOf(routes);
+    }
+
+    /** HTTP/2 where it is on by default: on TLS listeners. */
+    public ListenerConfig(HostPort address, List<RouteConfig> routes, Optional<TlsConfig> tls,
+                          Optional<RedirectConfig> redirect, Optional<HstsConfig> hsts) {
+        this(address, routes, tls, redirect, hsts, tls.isPresent());
     }
 
     /** A listener that routes its requests. */

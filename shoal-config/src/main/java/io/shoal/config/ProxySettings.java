@@ -15,6 +15,7 @@ import java.util.List;
  * @param clientBodyBufferBytes a request body up to this size is read whole before a server is chosen; zero: never
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
+ * @param http2 the SETTINGS of HTTP/2 connections from clients
  */
 public record ProxySettings(
         int threads,
@@ -25,10 +26,19 @@ public record ProxySettings(
         int maxHeaderBytes,
         int clientBodyBufferBytes,
         int maxConnections,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Http2Config http2) {
 
     public ProxySettings {
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** With the default HTTP/2 settings. */
+    public ProxySettings(int threads, Duration clientHeaderTimeout, Duration clientBodyTimeout, Duration idleTimeout,
+                         int maxRequestLineBytes, int maxHeaderBytes, int clientBodyBufferBytes, int maxConnections,
+                         List<String> trustedProxies) {
+        this(threads, clientHeaderTimeout, clientBodyTimeout, idleTimeout, maxRequestLineBytes, maxHeaderBytes,
+                clientBodyBufferBytes, maxConnections, trustedProxies, Http2Config.defaults());
     }
 
     public static ProxySettings defaults() {

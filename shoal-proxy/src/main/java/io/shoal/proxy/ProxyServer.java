@@ -9,11 +9,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.shoal.config.HostPort;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ShoalConfig;
-import io.shoal.proxy.http1.ClientChannelInitializer;
-import io.shoal.proxy.http1.ConnectionStats;
-import io.shoal.proxy.http1.ListenerStats;
-import io.shoal.proxy.http1.ProxyContext;
+import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http2.Http2Connections;
+import io.shoal.proxy.listener.ClientChannelInitializer;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.stats.ConnectionStats;
+import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.tls.ListenerTls;
 import io.shoal.proxy.tls.TlsListeners;
 import io.shoal.proxy.tls.TlsProvider;
@@ -22,6 +23,7 @@ import io.shoal.topology.ServerListener;
 import io.shoal.topology.ServerState;
 import io.shoal.topology.Topology;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The data plane: binds every listener and proxies what arrives, reading the topology's snapshots. */
 public final class ProxyServer implements AutoCloseable {
     private static final String LOOP_THREADS = "shoal-proxy";
+    /** How long a stop waits for HTTP/2 connections to finish their streams. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private final ShoalConfig config;
     private final Topology topology;
     private final AccessLog accessLog;
@@ -41,6 +45,7 @@ public final class ProxyServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionStats connectionStats;
+    private final Http2Connections http2Connections = new Http2Connections();
     private EventLoopGroup group;
     private ProxyContext context;
     private ServerListener serverListener;
@@ -108,7 +113,7 @@ public final class ProxyServer implements AutoCloseable {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ClientChannelInitializer(context, listener, tls, listenerConfig,
-                        connections, connectionStats))
+                        connections, connectionStats, http2Connections))
                 .bind(address.host(), address.port())
                 .await();
         if (!bound.isSuccess()) {
@@ -166,6 +171,8 @@ public final class ProxyServer implements AutoCloseable {
             listener.close().awaitUninterruptibly();
         }
         listeners.clear();
+        // HTTP/2 clients are told to go elsewhere (GOAWAY) and finish the streams they have.
+        http2Connections.drain(STOP_GRACE);
         if (compilerNice != null) {
             compilerNice.shutdownNow();
             compilerNice = null;

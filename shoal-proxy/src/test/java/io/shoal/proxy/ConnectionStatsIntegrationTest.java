@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.BalanceConfig;
-import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.testing.TestBackend;
 import io.shoal.testing.TestConfigs;
 import java.io.InputStream;

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds configurations from the records, as the YAML loader would: one listener on an ephemeral loopback
@@ -81,10 +82,23 @@ public final class TestConfigs {
                 List.of(new ListenerConfig(new HostPort("127.0.0.1", 0), routes)), byName, AccessLogConfig.off());
     }
 
-    /** The same configuration with TLS on every listener. */
+    /** The same configuration with TLS on every listener (which then offers HTTP/2 by ALPN). */
     public static ShoalConfig withTls(ShoalConfig c, TlsConfig tls) {
-        List<ListenerConfig> listeners = c.listeners().stream()
-                .map(l -> new ListenerConfig(l.address(), l.routes(), Optional.of(tls))).toList();
+        return withListeners(c, l -> new ListenerConfig(l.address(), l.routes(), Optional.of(tls)));
+    }
+
+    /** {@code c} with its listeners taking HTTP/2 with prior knowledge (h2c) beside HTTP/1.1. */
+    public static ShoalConfig withH2c(ShoalConfig c) {
+        return withListeners(c, l -> new ListenerConfig(l.address(), l.routes(), l.tls(), l.redirect(), l.hsts(), true));
+    }
+
+    /** {@code c} with its listeners speaking HTTP/1.1 only. */
+    public static ShoalConfig withoutHttp2(ShoalConfig c) {
+        return withListeners(c, l -> new ListenerConfig(l.address(), l.routes(), l.tls(), l.redirect(), l.hsts(), false));
+    }
+
+    private static ShoalConfig withListeners(ShoalConfig c, UnaryOperator<ListenerConfig> change) {
+        List<ListenerConfig> listeners = c.listeners().stream().map(change).toList();
         return new ShoalConfig(c.source(), c.proxy(), listeners, c.services(), c.accessLog(), c.admin(), c.tuning());
     }
 

@@ -2,7 +2,7 @@ package io.shoal.admin.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shoal.proxy.http1.ListenerStats;
+import io.shoal.proxy.stats.ListenerStats;
 import java.util.List;
 
 /** The body of {@code GET /api/v1/listeners}; the dashboard's stream sends the same. */

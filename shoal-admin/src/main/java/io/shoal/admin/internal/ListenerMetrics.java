@@ -1,6 +1,6 @@
 package io.shoal.admin.internal;
 
-import io.shoal.proxy.http1.ListenerStats;
+import io.shoal.proxy.stats.ListenerStats;
 import java.util.List;
 import java.util.function.ToLongFunction;
 

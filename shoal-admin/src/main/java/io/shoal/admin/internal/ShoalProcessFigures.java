@@ -2,7 +2,7 @@ package io.shoal.admin.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.topology.TrafficSampler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.shoal.admin.AdminSources;
 import io.shoal.admin.ReloadFigures;
-import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.stats.ConnectionStats;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

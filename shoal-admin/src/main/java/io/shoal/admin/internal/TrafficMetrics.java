@@ -2,7 +2,7 @@ package io.shoal.admin.internal;
 
 import io.shoal.admin.AdminSources;
 import io.shoal.admin.ReloadFigures;
-import io.shoal.proxy.http1.ConnectionStats;
+import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Service;
 import io.shoal.topology.Topology;

@@ -38,7 +38,8 @@ final class ListenerBinder {
         }
         Optional<TlsConfig> tls = TlsBinder.tls(s);
         Optional<HstsConfig> hsts = HstsBinder.hsts(s);
+        boolean http2 = s.bool("http2", tls.isPresent());
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts));
+        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts, http2));
     }
 }

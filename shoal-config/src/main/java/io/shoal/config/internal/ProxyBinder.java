@@ -2,6 +2,7 @@ package io.shoal.config.internal;
 
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.AdminConfig;
+import io.shoal.config.Http2Config;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.TuningConfig;
 import io.shoal.config.Values;
@@ -22,11 +23,23 @@ final class ProxyBinder {
                 s.size("max_header_size", d.maxHeaderBytes()),
                 s.size("client_body_buffer_size", d.clientBodyBufferBytes()),
                 s.integer("max_connections", d.maxConnections()),
-                s.values("trusted_proxies", text -> text));
+                s.values("trusted_proxies", text -> text),
+                s.section("http2").map(ProxyBinder::http2).orElse(d.http2()));
         s.moved("busy_poll", "tuning.busy_poll");
         s.moved("compiler_nice", "tuning.compiler_nice");
         s.finish();
         return proxy;
+    }
+
+    private static Http2Config http2(Section s) {
+        Http2Config d = Http2Config.defaults();
+        Http2Config http2 = new Http2Config(
+                s.integer("max_concurrent_streams", d.maxConcurrentStreams()),
+                s.size("initial_window_size", d.initialWindowSize()),
+                s.size("connection_window_size", d.connectionWindowSize()),
+                s.size("max_frame_size", d.maxFrameSize()));
+        s.finish();
+        return http2;
     }
 
     static TuningConfig tuning(Section s) {

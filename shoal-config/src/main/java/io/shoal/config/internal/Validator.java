@@ -3,6 +3,7 @@ package io.shoal.config.internal;
 import io.shoal.config.AccessLogConfig;
 import io.shoal.config.AdminConfig;
 import io.shoal.config.HostPort;
+import io.shoal.config.Http2Config;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RouteConfig;
@@ -51,6 +52,12 @@ public final class Validator {
         Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
         Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
         Rules.atLeast(sink, "proxy.max_connections", p.maxConnections(), 1);
+        Http2Config h2 = p.http2();
+        Rules.atLeast(sink, "proxy.http2.max_concurrent_streams", h2.maxConcurrentStreams(), 1);
+        // RFC 9113 section 6.5.2: the limits of SETTINGS_INITIAL_WINDOW_SIZE and SETTINGS_MAX_FRAME_SIZE.
+        Rules.atLeast(sink, "proxy.http2.initial_window_size", h2.initialWindowSize(), 1);
+        Rules.atLeast(sink, "proxy.http2.connection_window_size", h2.connectionWindowSize(), 65_535);
+        Rules.between(sink, "proxy.http2.max_frame_size", h2.maxFrameSize(), 16_384, 16_777_215);
         List<String> trusted = p.trustedProxies();
         for (int i = 0; i < trusted.size(); i++) {
             if (!Addresses.isIpOrCidr(trusted.get(i))) {
@@ -118,6 +125,9 @@ public final class Validator {
             Integer first = address.port() == 0 ? null : seen.putIfAbsent(address, i);
             if (first != null) {
                 sink.add(path + ".address", "duplicate of listeners[" + first + "] (" + address + ")");
+            }
+            if (listener.redirect().isPresent() && listener.http2() && listener.tls().isEmpty()) {
+                sink.add(path + ".http2", "a redirecting listener answers HTTP/1.1 only: leave http2 out");
             }
             listener.redirect().ifPresentOrElse(
                     r -> Rules.between(sink, path + ".redirect_port", r.port(), 1, 65535),

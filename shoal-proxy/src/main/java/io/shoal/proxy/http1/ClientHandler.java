@@ -1,18 +1,26 @@
 package io.shoal.proxy.http1;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.ReferenceCountUtil;
+import io.shoal.config.StickyConfig;
+import io.shoal.proxy.http.ClientResponse;
+import io.shoal.proxy.http.ClientSide;
+import io.shoal.proxy.http.ConnectionTimer;
+import io.shoal.proxy.http.Exchange;
+import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http.Routing;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
+import io.shoal.proxy.stats.ConnectionPhase;
+import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.Scheme;
-import io.shoal.proxy.upstream.StickySessions;
-import io.shoal.topology.Route;
-import io.shoal.topology.Service;
 import java.net.InetSocketAddress;
 
 /**
@@ -23,7 +31,7 @@ import java.net.InetSocketAddress;
  * <p>Once a request is whole, a read stays pending during its response, so the socket's read interest is
  * not dropped and armed again per request (two {@code epoll_ctl}s); a pipelined request stops it.
  */
-final class ClientHandler extends ChannelInboundHandlerAdapter {
+final class ClientHandler extends ChannelInboundHandlerAdapter implements ClientSide {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final Scheme scheme;
@@ -34,10 +42,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final PipelinedRequests queued = new PipelinedRequests();
     private ChannelHandlerContext ctx;
     private Exchange current;
-    private String clientAddress;
+    private Routing routing;
     private boolean closing;
     private ConnectionTimer timer;
-    private final RouteMatcher routes = new RouteMatcher();
 
     ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, ListenerFields fields,
                   RequestHeadTimer headTimer, ListenerStats listener, ConnectionPhase phase) {
@@ -54,8 +61,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.timer = new ConnectionTimer(ctx.executor(), this::timerFired);
-        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-        clientAddress = remote.getAddress().getHostAddress();
+        routing = new Routing(proxy, listenerIndex, scheme, (InetSocketAddress) ctx.channel().remoteAddress());
         headTimer.awaitHead(true);
         ctx.read();
         ctx.fireChannelActive();
@@ -98,36 +104,40 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void startExchange(HttpRequest request) {
         headTimer.headReceived();
-        RequestTarget target = RequestTarget.read(request);
-        if (target == null) {
-            listener.denied();
-            answerWithoutUpstream(request, HttpResponseStatus.BAD_REQUEST);
-            return;
+        current = routing.exchange(request, this);
+        if (current != null) {
+            current.start();
         }
-        Route route = routes.match(proxy.topology().current().routes(listenerIndex), request, target.path());
-        if (route == null) {
-            answerWithoutUpstream(request, HttpResponseStatus.NOT_FOUND);
-            return;
-        }
-        Service service = route.chooseService();
-        String stickyId = StickySessions.cookieValue(request, service.config().sticky());
-        long keyHash = RequestKeys.hash(service.config().balance(), request, clientAddress,
-                ctx.channel().remoteAddress(), proxy.trustedProxies());
-        String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
-        ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId, scheme);
-        current = new Exchange(this, ctx, proxy, service, forwarded, keyHash);
-        current.start();
     }
 
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
-    private void answerWithoutUpstream(HttpRequest request, HttpResponseStatus status) {
+    @Override
+    public void refuse(HttpResponseStatus status) {
+        if (status == HttpResponseStatus.BAD_REQUEST) {
+            listener.denied();
+        }
         closing = true;
         listener.responded(status.code());
         LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, fields)));
     }
 
-    /** Makes sure the current exchange's {@link Exchange#checkTimeout} runs within {@code delayNanos}. */
-    void armTimer(long delayNanos) {
+    @Override
+    public Channel channel() {
+        return ctx.channel();
+    }
+
+    @Override
+    public ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky) {
+        return new Http1Response(ctx, request, sticky, fields);
+    }
+
+    @Override
+    public void responded(int status) {
+        listener.responded(status);
+    }
+
+    @Override
+    public void armTimer(long delayNanos) {
         timer.arm(delayNanos);
     }
 
@@ -137,28 +147,19 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The exchange wants the next chunk of the request body. */
-    void readMore() {
+    @Override
+    public void readMore() {
         ctx.read();
     }
 
-    /** The header fields of the listener this connection came through, for the exchanges' responses. */
-    ListenerFields fields() {
-        return fields;
-    }
-
-    /** The figures of the listener this connection came through, for the exchanges' responses. */
-    ListenerStats listener() {
-        return listener;
-    }
-
-    void exchangeDone(Exchange exchange, boolean keepAlive) {
+    @Override
+    public void exchangeDone(Exchange exchange, boolean reusable) {
         if (exchange != current) {
             return;
         }
         current = null;
         phase.responseEnded();
-        if (!keepAlive) {
+        if (!reusable) {
             closing = true;
             queued.releaseAll();
             LingeringClose.after(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
@@ -179,16 +180,19 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The connection became a tunnel: this step leaves the pipeline and nothing is queued behind. */
-    void exchangeUpgraded(Exchange exchange) {
+    @Override
+    public void exchangeUpgraded(Exchange exchange, Channel upstream) {
         if (exchange == current) {
             current = null;
             queued.releaseAll();
             // This step leaves the pipeline; the tunnel counts as writing until the connection closes.
             ctx.channel().closeFuture().addListener(f -> phase.closed());
         }
+        Tunnel.splice(ctx.channel(), upstream);
     }
 
-    void closeAfterBrokenResponse() {
+    @Override
+    public void closeAfterBrokenResponse() {
         current = null;
         closing = true;
         queued.releaseAll();

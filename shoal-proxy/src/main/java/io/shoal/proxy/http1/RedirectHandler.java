@@ -10,7 +10,12 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.shoal.config.RedirectConfig;
+import io.shoal.proxy.http.HostHeader;
+import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.RequestTarget;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
+import io.shoal.proxy.stats.ConnectionPhase;
+import io.shoal.proxy.stats.ListenerStats;
 
 /**
  * The last step of a redirecting listener's connection, in place of {@link ClientHandler}: answers

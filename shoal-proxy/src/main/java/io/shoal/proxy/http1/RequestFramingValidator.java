@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.shoal.proxy.http.HostHeader;
 import io.shoal.proxy.upstream.HopByHop;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.shoal.proxy.stats.ListenerStats;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.Methods;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,8 +16,7 @@ final class Responses {
     private static final ByteBuf CONTINUE = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
             "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
 
-    /** What a 405 offers instead (RFC 9110 section 15.5.6): the methods Shoal forwards, all but CONNECT. */
-    private static final String ALLOW = "Allow: GET, HEAD, POST, PUT, DELETE, OPTIONS, TRACE, PATCH\r\n";
+    private static final String ALLOW = "Allow: " + Methods.FORWARDED + "\r\n";
 
     private Responses() {}
 

@@ -26,11 +26,11 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     /** Both channels are on the same event loop, and their HTTP exchange is over. */
     static void splice(Channel client, Channel upstream) {
         ChannelPipeline c = client.pipeline();
-        c.remove(ClientChannelInitializer.PROXY);
-        c.remove(ClientChannelInitializer.FRAMING);
-        c.remove(ClientChannelInitializer.HEAD_TIMER);
+        c.remove(Http1Pipeline.PROXY);
+        c.remove(Http1Pipeline.FRAMING);
+        c.remove(Http1Pipeline.HEAD_TIMER);
         c.addLast(NAME, new Tunnel(upstream));
-        c.remove(ClientChannelInitializer.DECODER); // hands any bytes it holds to the tunnel
+        c.remove(Http1Pipeline.DECODER); // hands any bytes it holds to the tunnel
 
         ChannelPipeline u = upstream.pipeline();
         u.remove(UpstreamPool.HANDLER);

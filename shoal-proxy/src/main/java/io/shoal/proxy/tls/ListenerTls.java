@@ -14,9 +14,9 @@ public final class ListenerTls {
         this.current = current;
     }
 
-    /** The first step of a new client connection's pipeline. */
-    public ChannelHandler newHandler() {
-        return current.newHandler();
+    /** The first step of a new client connection's pipeline, its handshake bounded by {@code handshakeTimeoutMillis}. */
+    public ChannelHandler newHandler(long handshakeTimeoutMillis) {
+        return current.newHandler(handshakeTimeoutMillis);
     }
 
     ServerTls current() {

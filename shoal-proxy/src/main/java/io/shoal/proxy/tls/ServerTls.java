@@ -1,10 +1,10 @@
 package io.shoal.proxy.tls;
 
 import io.netty.channel.ChannelHandler;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
@@ -30,8 +30,9 @@ import javax.net.ssl.SSLException;
  * {@code crt}). Immutable; its handlers are made per connection.
  */
 public final class ServerTls {
-    /** Offered by ALPN in this order of preference; HTTP/2 goes first once it is served. */
-    static final List<String> APPLICATION_PROTOCOLS = List.of(ApplicationProtocolNames.HTTP_1_1);
+    /** Offered by ALPN where the listener serves HTTP/2, in this order of preference. */
+    static final List<String> HTTP_2_AND_1_1 = List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+    static final List<String> HTTP_1_1 = List.of(ApplicationProtocolNames.HTTP_1_1);
 
     private final Mapping<String, SslContext> contexts;
     private final List<X509Certificate> leaves;
@@ -49,6 +50,14 @@ public final class ServerTls {
      * @throws IllegalArgumentException naming the file and the problem
      */
     public static ServerTls of(TlsConfig config, TlsProvider provider) {
+        return of(config, provider, HTTP_1_1);
+    }
+
+    /**
+     * @param applicationProtocols offered by ALPN, in order of preference
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    static ServerTls of(TlsConfig config, TlsProvider provider, List<String> applicationProtocols) {
         List<String> warnings = new ArrayList<>();
         List<X509Certificate> leaves = new ArrayList<>();
         DomainWildcardMappingBuilder<SslContext> mapping = null;
@@ -56,7 +65,7 @@ public final class ServerTls {
         for (CertificateConfig certificate : config.certificates()) {
             List<X509Certificate> chain = PemFiles.chain(certificate.cert());
             PrivateKey key = PemFiles.privateKey(certificate.key());
-            SslContext context = context(config, provider, chain, key, certificate);
+            SslContext context = context(config, provider, chain, key, certificate, applicationProtocols);
             leaves.add(chain.get(0));
             if (mapping == null) {
                 mapping = new DomainWildcardMappingBuilder<>(context);
@@ -75,7 +84,7 @@ public final class ServerTls {
     }
 
     private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
-                                      PrivateKey key, CertificateConfig files) {
+                                      PrivateKey key, CertificateConfig files, List<String> applicationProtocols) {
         try {
             SslContext context = SslContextBuilder.forServer(key, chain)
                     .sslProvider(provider.netty())
@@ -83,7 +92,7 @@ public final class ServerTls {
                     .ciphers(config.ciphers(), provider.cipherFilter())
                     .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
-                            APPLICATION_PROTOCOLS))
+                            applicationProtocols))
                     .build();
             if (context.cipherSuites().isEmpty()) {
                 throw new IllegalArgumentException(files.cert() + ": none of the ciphers is supported by "
@@ -95,9 +104,12 @@ public final class ServerTls {
         }
     }
 
-    /** The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS. */
-    public ChannelHandler newHandler() {
-        return new SniHandler(contexts);
+    /**
+     * The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS.
+     * A client that has not finished its handshake within {@code handshakeTimeoutMillis} is closed.
+     */
+    public ChannelHandler newHandler(long handshakeTimeoutMillis) {
+        return new SniHandler(contexts, handshakeTimeoutMillis);
     }
 
     /** The certificates served, the first of each chain, in configuration order. */

@@ -1,5 +1,6 @@
 package io.shoal.proxy.tls;
 
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
 import java.nio.file.Path;
@@ -95,10 +96,12 @@ public final class TlsListeners {
     private static Map<Integer, ServerTls> build(ShoalConfig config, TlsProvider provider) {
         Map<Integer, ServerTls> built = new LinkedHashMap<>();
         for (int i = 0; i < config.listeners().size(); i++) {
-            Optional<TlsConfig> tls = config.listeners().get(i).tls();
+            ListenerConfig listener = config.listeners().get(i);
+            Optional<TlsConfig> tls = listener.tls();
             if (tls.isPresent()) {
                 try {
-                    built.put(i, ServerTls.of(tls.get(), provider));
+                    built.put(i, ServerTls.of(tls.get(), provider,
+                            listener.http2() ? ServerTls.HTTP_2_AND_1_1 : ServerTls.HTTP_1_1));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("listeners[" + i + "].tls: " + e.getMessage(), e);
                 }

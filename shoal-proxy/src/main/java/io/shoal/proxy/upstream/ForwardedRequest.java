@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.CharsetUtil;
-import io.shoal.proxy.http1.RequestTarget;
+import io.shoal.proxy.http.RequestTarget;
 import io.shoal.proxy.log.AccessLogRecord;
 import io.shoal.topology.Server;
 import java.util.Iterator;

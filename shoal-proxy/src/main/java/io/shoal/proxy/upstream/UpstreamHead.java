@@ -78,6 +78,36 @@ public final class UpstreamHead {
         }
     }
 
+    /** Receives the forwarded header fields one by one, as the server wrote them. */
+    public interface FieldVisitor {
+        /** @param name the field name, in the server's case; {@code value} without the spaces around it */
+        void field(AsciiString name, AsciiString value);
+    }
+
+    /** Hands the forwarded header fields, without the status line, to {@code visitor} in order. */
+    public void forEachField(FieldVisitor visitor) {
+        for (int i = 0; i < runInts; i += 2) {
+            int end = runs[i + 1];
+            int start = runs[i];
+            if (i == 0) { // the status line
+                int lf = HeadBytes.indexOf(head, start, end, (byte) '\n');
+                start = lf < 0 ? end : lf + 1;
+            }
+            while (start < end) {
+                int lf = HeadBytes.indexOf(head, start, end, (byte) '\n');
+                int lineEnd = lf < 0 ? end : HeadBytes.trimCr(head, start, lf);
+                int colon = HeadBytes.indexOf(head, start, lineEnd, (byte) ':');
+                if (colon > start) {
+                    int valueStart = HeadBytes.skipSpace(head, colon + 1, lineEnd);
+                    int valueEnd = HeadBytes.trimSpace(head, valueStart, lineEnd);
+                    visitor.field(new AsciiString(head, start, colon - start, true),
+                            new AsciiString(head, valueStart, valueEnd - valueStart, true));
+                }
+                start = lf < 0 ? end : lf + 1;
+            }
+        }
+    }
+
     /** The sum of the bytes {@link #writeStatusAndFields} writes. */
     public int forwardedBytes() {
         int bytes = 0;

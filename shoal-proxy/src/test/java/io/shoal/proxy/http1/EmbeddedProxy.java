@@ -8,7 +8,12 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http2.Http2Connections;
+import io.shoal.proxy.listener.ClientChannelInitializer;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.stats.ConnectionStats;
+import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.UpstreamPool;
 import io.shoal.topology.Topology;
 import java.net.ConnectException;
@@ -65,7 +70,7 @@ final class EmbeddedProxy implements AutoCloseable {
         client.config().setAutoRead(false); // as the proxy's listeners set it: reads are asked for
         pools.put(client.eventLoop(), new UpstreamPool(this::connect));
         client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), listener, new AtomicInteger(),
-                new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded")))));
+                new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded"))), new Http2Connections()));
         client.pipeline().fireChannelActive(); // the channel was active before its steps were added
         clients.add(client);
         clientReads.put(client, reads);

@@ -134,7 +134,7 @@ class ExchangeTest {
 
         proxy.serverAnswers(0, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
         assertThat(proxy.clientReceived()).startsWith("HTTP/1.1 101 ").contains("Connection: upgrade\r\n");
-        assertThat(proxy.client().pipeline().get(ClientChannelInitializer.PROXY)).isNull();
+        assertThat(proxy.client().pipeline().get(Http1Pipeline.PROXY)).isNull();
 
         proxy.clientSends("frame from the client");
         assertThat(proxy.serverReceived(0)).isEqualTo("frame from the client");

@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** Real TLS clients for the tests: a socket that reports what the handshake gave, and a JDK HttpClient. */
-final class TlsClients {
+public final class TlsClients {
     /** Accepts any certificate: the tests look at which one was served, not whether to trust it. */
     private static final X509TrustManager ANY = new X509TrustManager() {
         @Override
@@ -70,7 +70,7 @@ final class TlsClients {
     }
 
     /** An HTTP/1.1 client that trusts exactly this certificate, and checks the host name against it. */
-    static HttpClient trusting(Path cert) throws Exception {
+    public static HttpClient trusting(Path cert) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(cert)) {

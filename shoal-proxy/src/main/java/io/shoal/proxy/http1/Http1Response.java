@@ -7,6 +7,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shoal.config.StickyConfig;
+import io.shoal.proxy.http.ClientResponse;
+import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
@@ -19,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * of Shoal's. A body the client cannot get delimited by length is chunked anew (HTTP/1.1) or ends with
  * the close (HTTP/1.0).
  */
-final class ResponseWriter {
+final class Http1Response extends ClientResponse {
     private static final byte[] HTTP_1_1 = ascii("HTTP/1.1 ");
     private static final byte[] CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
     private static final byte[] CLOSE = ascii("Connection: close\r\n");
@@ -30,65 +32,31 @@ final class ResponseWriter {
     private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
 
     private final ChannelHandlerContext client;
-    private final ForwardedRequest request;
     private final StickyConfig sticky;
     private final ListenerFields fields;
-    /** What went to the client so far. */
-    private enum Sent { NOTHING, CONTINUE, RESPONSE }
-
-    private Sent sent = Sent.NOTHING;
     private boolean clientKeepAlive;
-    private boolean upstreamKeepAlive;
     private boolean chunkToClient;
-    private int status;
-    private int upstreamStatus;
-    private long bodyBytes;
 
-    ResponseWriter(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
+    Http1Response(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
+        super(request);
         this.client = client;
-        this.request = request;
         this.sticky = sticky;
         this.fields = fields;
     }
 
-    boolean started() {
-        return sent == Sent.RESPONSE;
-    }
-
-    int status() {
-        return status;
-    }
-
-    int upstreamStatus() {
-        return upstreamStatus;
-    }
-
-    long bodyBytes() {
-        return bodyBytes;
-    }
-
-    boolean upstreamKeepAlive() {
-        return upstreamKeepAlive;
-    }
-
-    boolean clientKeepAlive() {
+    @Override
+    public boolean clientKeepAlive() {
         return clientKeepAlive;
     }
 
-    /** Tells a client that waits for it to send its body: at most once per request. */
-    void sendContinue() {
-        if (sent == Sent.NOTHING) {
-            sent = Sent.CONTINUE;
-            client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
-        }
+    @Override
+    protected void writeContinue() {
+        client.writeAndFlush(Responses.continueResponse(), client.voidPromise());
     }
 
     /** Writes the head (not flushed: the body follows). */
-    void writeHead(UpstreamHead head, Server server) {
-        sent = Sent.RESPONSE;
-        status = upstreamStatus = head.status();
-        boolean hasBody = hasBody(head.status());
-        upstreamKeepAlive = head.keepAlive() && (head.chunked() || head.contentLength() >= 0 || !hasBody);
+    @Override
+    protected void writeHead(UpstreamHead head, Server server, boolean hasBody) {
         clientKeepAlive = request.keepAlive();
         boolean http10 = request.clientVersion().equals(HttpVersion.HTTP_1_0);
         boolean delimitedByLength = head.contentLength() >= 0 || !hasBody;
@@ -118,9 +86,8 @@ final class ResponseWriter {
     }
 
     /** A 101: the head with {@code Connection: upgrade}. */
-    void writeSwitchingProtocols(UpstreamHead head) {
-        sent = Sent.RESPONSE;
-        status = upstreamStatus = head.status();
+    @Override
+    protected void writeSwitchingProtocolsHead(UpstreamHead head) {
         ByteBuf out = client.alloc().buffer(HTTP_1_1.length + head.forwardedBytes() + UPGRADE.length + 2);
         out.writeBytes(HTTP_1_1);
         head.writeStatusAndFields(out);
@@ -128,14 +95,10 @@ final class ResponseWriter {
         client.writeAndFlush(out, client.voidPromise());
     }
 
-    private boolean hasBody(int code) {
-        return !request.isHead() && code != 204 && code != 304 && code >= 200;
-    }
-
     /** Nothing waits on a body write (flow control reads writability), so no promise is made for it. */
-    void writeBody(ByteBuf data) {
+    @Override
+    protected void writeBodyPart(ByteBuf data) {
         int length = data.readableBytes();
-        bodyBytes += length;
         if (chunkToClient) {
             ByteBuf size = client.alloc().buffer(10);
             ByteBufUtil.writeAscii(size, Integer.toHexString(length));
@@ -149,7 +112,8 @@ final class ResponseWriter {
     }
 
     /** The body is whole: ends the chunks, if any, and flushes (a bodiless head is still unflushed). */
-    void endBody() {
+    @Override
+    public void endBody() {
         if (chunkToClient) {
             client.writeAndFlush(LAST_CHUNK.duplicate(), client.voidPromise());
         } else {
@@ -157,9 +121,8 @@ final class ResponseWriter {
         }
     }
 
-    void writeError(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
-        sent = Sent.RESPONSE;
-        status = error.code();
+    @Override
+    protected void writeErrorResponse(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
         client.writeAndFlush(Responses.error(client.alloc(), error, close, retryAfterSeconds, fields), client.voidPromise());
     }
 

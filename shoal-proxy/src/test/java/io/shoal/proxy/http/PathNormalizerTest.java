@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.AsciiString;
@@ -12,27 +12,36 @@ import java.util.Optional;
  * {@code Strict-Transport-Security}, which replaces one a server sent, as HAProxy's
  * {@code http-response set-header} does, so that the listener's setting is the one browsers get.
  */
-final class ListenerFields {
-    static final ListenerFields NONE = new ListenerFields("");
-    private static final AsciiString STRICT_TRANSPORT_SECURITY = AsciiString.cached("strict-transport-security");
+public final class ListenerFields {
+    public static final ListenerFields NONE = new ListenerFields(null);
+    public static final AsciiString STRICT_TRANSPORT_SECURITY = AsciiString.cached("strict-transport-security");
 
+    /** The Strict-Transport-Security value, or null. */
+    private final String hsts;
     /** Whole header lines, each ending in CR LF; empty for none. */
     private final String lines;
 
-    private ListenerFields(String lines) {
-        this.lines = lines;
+    private ListenerFields(String hsts) {
+        this.hsts = hsts;
+        this.lines = hsts == null ? "" : "Strict-Transport-Security: " + hsts + "\r\n";
     }
 
-    static ListenerFields of(Optional<HstsConfig> hsts) {
-        return hsts.map(h -> new ListenerFields("Strict-Transport-Security: " + h.headerValue() + "\r\n")).orElse(NONE);
+    public static ListenerFields of(Optional<HstsConfig> hsts) {
+        return hsts.map(h -> new ListenerFields(h.headerValue())).orElse(NONE);
     }
 
-    String lines() {
+    /** The Strict-Transport-Security value to set, or null for none. */
+    public String strictTransportSecurity() {
+        return hsts;
+    }
+
+    /** The fields as HTTP/1.1 header lines. */
+    public String lines() {
         return lines;
     }
 
     /** Writes a server's status and fields, then this listener's in place of any the server sent. */
-    void writeStatusAndFields(UpstreamHead head, ByteBuf out) {
+    public void writeStatusAndFields(UpstreamHead head, ByteBuf out) {
         if (lines.isEmpty()) {
             head.writeStatusAndFields(out);
         } else {

@@ -1,11 +1,11 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 /** Host header parsing (RFC 9110 section 7.2: uri-host [ ":" port ]). */
-final class HostHeader {
+public final class HostHeader {
     private HostHeader() {}
 
     /** A host that a route can match and a backend can trust: reg-name or IP literal, optional port. */
-    static boolean isValid(String host) {
+    public static boolean isValid(String host) {
         if (host.isEmpty()) {
             return true;
         }
@@ -21,7 +21,7 @@ final class HostHeader {
     }
 
     /** The host name without port, lower case, for route matching. */
-    static String hostName(String host) {
+    public static String hostName(String host) {
         if (host == null) {
             return "";
         }

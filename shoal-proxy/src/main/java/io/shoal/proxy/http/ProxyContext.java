@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -42,11 +42,11 @@ public final class ProxyContext {
         return pools;
     }
 
-    Topology topology() {
+    public Topology topology() {
         return topology;
     }
 
-    ProxySettings settings() {
+    public ProxySettings settings() {
         return settings;
     }
 

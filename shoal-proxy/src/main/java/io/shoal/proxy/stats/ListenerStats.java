@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.stats;
 
 import io.shoal.topology.StatusClassCounts;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +80,7 @@ public final class ListenerStats {
         return denied.sum();
     }
 
-    void accepted(boolean served) {
+    public void accepted(boolean served) {
         accepted.increment();
         if (served) {
             handled.increment();
@@ -88,28 +88,28 @@ public final class ListenerStats {
         }
     }
 
-    void closed() {
+    public void closed() {
         sessions.decrementAndGet();
     }
 
-    void requestArrived() {
+    public void requestArrived() {
         requests.increment();
     }
 
-    void read(long bytes) {
+    public void read(long bytes) {
         bytesIn.add(bytes);
     }
 
-    void written(long bytes) {
+    public void written(long bytes) {
         bytesOut.add(bytes);
     }
 
     /** A response went to the client, proxied or Shoal's own; counted once, where it is logged or written. */
-    void responded(int status) {
+    public void responded(int status) {
         responses.count(status);
     }
 
-    void denied() {
+    public void denied() {
         denied.increment();
     }
 }

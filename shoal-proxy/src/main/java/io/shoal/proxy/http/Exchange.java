@@ -1,7 +1,6 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.proxy.upstream.Downstream;
@@ -16,42 +15,40 @@ import io.shoal.topology.Service;
 /**
  * One request on its way through the proxy, from the client's side: reads a small body whole first
  * ({@link RequestBody}), has it sent to a server ({@link UpstreamDispatch}), streams the rest of the body
- * at the server's pace, and passes the response on ({@link ResponseWriter}) or answers an error.
+ * at the server's pace, and passes the response on ({@link ClientResponse}) or answers an error.
  * A client that stops sending its body gets {@code 408} and blames no server ({@link ExchangeTimer}).
+ * The same for every protocol: the {@link ClientSide} is an HTTP/1.1 connection or an HTTP/2 stream.
  *
  * <p>Event-loop confined: every method runs on the client connection's loop, which is also the loop
  * of the upstream connection.
  */
-final class Exchange implements Downstream {
+public final class Exchange implements Downstream {
     /** Where the request is; once DISPATCHED, the upstream side knows more: queued, connecting, with a server. */
-    enum Phase { READING_BODY, DISPATCHED, DONE }
+    public enum Phase { READING_BODY, DISPATCHED, DONE }
 
-    private final ClientHandler client;
-    private final ChannelHandlerContext clientCtx;
+    private final ClientSide client;
     private final ProxyContext proxy;
     private final ForwardedRequest request;
-    private final ResponseWriter response;
+    private final ClientResponse response;
     private final RequestBody body;
     private final UpstreamDispatch dispatch;
     private final ExchangeTimer timer;
     private Phase phase = Phase.READING_BODY;
 
-    Exchange(ClientHandler client, ChannelHandlerContext clientCtx, ProxyContext proxy, Service service,
-             ForwardedRequest request, long keyHash) {
+    Exchange(ClientSide client, ProxyContext proxy, Service service, ForwardedRequest request, long keyHash) {
         this.client = client;
-        this.clientCtx = clientCtx;
         this.proxy = proxy;
         this.request = request;
-        this.response = new ResponseWriter(clientCtx, request, service.config().sticky(), client.fields());
+        this.response = client.newResponse(request, service.config().sticky());
         long startNanos = System.nanoTime();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
-        this.dispatch = new UpstreamDispatch(this, clientCtx.channel(), proxy.pool(clientCtx.channel().eventLoop()),
+        this.dispatch = new UpstreamDispatch(this, client.channel(), proxy.pool(client.channel().eventLoop()),
                 proxy.queue(service), service, request, keyHash, startNanos, proxy.settings().maxHeaderBytes());
         this.timer = new ExchangeTimer(this, dispatch, client, body, proxy.settings().clientBodyTimeout().toNanos(),
                 service.config().timeouts().response().toNanos());
     }
 
-    void start() {
+    public void start() {
         if (body.flow() == RequestBody.Flow.BUFFERING) {
             if (request.expectsContinue()) {
                 response.sendContinue();
@@ -68,7 +65,7 @@ final class Exchange implements Downstream {
         dispatch.next(HttpResponseStatus.SERVICE_UNAVAILABLE);
     }
 
-    Phase phase() {
+    public Phase phase() {
         return phase;
     }
 
@@ -77,12 +74,12 @@ final class Exchange implements Downstream {
         return response.started();
     }
 
-    boolean requestComplete() {
+    public boolean requestComplete() {
         return body.whole();
     }
 
     /** Whole, and no WebSocket handshake: after one, the client's next bytes may be in the new protocol. */
-    boolean mayReadAhead() {
+    public boolean mayReadAhead() {
         return body.whole() && !request.upgrade();
     }
 
@@ -91,7 +88,7 @@ final class Exchange implements Downstream {
         return phase == Phase.DISPATCHED ? dispatch.connectedAttempt() : null;
     }
 
-    void onRequestContent(HttpContent content) {
+    public void onRequestContent(HttpContent content) {
         body.arrived(content, System.nanoTime());
         UpstreamAttempt connected = connectedAttempt();
         if (phase == Phase.DONE || !request.hasBody()) {
@@ -154,7 +151,7 @@ final class Exchange implements Downstream {
     }
 
     /** The client connection drained below its low-water mark. */
-    void clientWritable() {
+    public void clientWritable() {
         UpstreamAttempt connected = connectedAttempt();
         if (connected != null) {
             connected.clientWritable();
@@ -192,8 +189,7 @@ final class Exchange implements Downstream {
         log(101, 101);
         UpstreamAttempt attempt = dispatch.attempt();
         attempt.end();
-        client.exchangeUpgraded(this);
-        Tunnel.splice(clientCtx.channel(), attempt.detach());
+        client.exchangeUpgraded(this, attempt.detach());
     }
 
     /** Never pads a body: the client sees the truncation. */
@@ -227,7 +223,7 @@ final class Exchange implements Downstream {
     }
 
     /** The connection's timer fired: {@link ExchangeTimer} decides whether a timeout passed. */
-    void checkTimeout() {
+    public void checkTimeout() {
         timer.check();
     }
 
@@ -241,7 +237,7 @@ final class Exchange implements Downstream {
     }
 
     private void log(int status, int upstreamStatus) {
-        client.listener().responded(status);
+        client.responded(status);
         dispatch.log(proxy.accessLog(), status, response.bodyBytes(), upstreamStatus);
     }
 }

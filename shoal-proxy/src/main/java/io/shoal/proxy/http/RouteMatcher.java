@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 /**
  * The path a route matches and the upstream gets, normalized as RFC 3986 section 6.2.2 says, so

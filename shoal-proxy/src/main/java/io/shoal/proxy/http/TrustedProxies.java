@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.stats;
 
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -6,10 +6,11 @@ import io.netty.handler.codec.http.LastHttpContent;
 /**
  * Tells {@link ConnectionStats} which phase one client connection is in: a request head starts
  * reading, the request's end starts writing, the end of the response returns to waiting. Kept by
- * the connection's {@link ClientHandler}, which sees both ends (responses go out as bytes, so no
- * pipeline step could tell where one ends). Event-loop confined, like its connection.
+ * the connection's proxy step, which sees both ends (responses go out as bytes, so no pipeline step
+ * could tell where one ends); an HTTP/2 connection is writing while it has streams open. Event-loop
+ * confined, like its connection.
  */
-final class ConnectionPhase {
+public final class ConnectionPhase {
     static final int WAITING = 0;
     static final int READING = 1;
     static final int WRITING = 2;
@@ -18,13 +19,13 @@ final class ConnectionPhase {
     private final ListenerStats listener;
     private int phase = WAITING;
 
-    ConnectionPhase(ConnectionStats stats, ListenerStats listener) {
+    public ConnectionPhase(ConnectionStats stats, ListenerStats listener) {
         this.stats = stats;
         this.listener = listener;
     }
 
     /** A message of the request arrived from the client. */
-    void read(Object msg) {
+    public void read(Object msg) {
         if (msg instanceof HttpRequest) {
             listener.requestArrived();
             if (phase == WAITING) {
@@ -37,11 +38,16 @@ final class ConnectionPhase {
     }
 
     /** The whole response went out (a 101 does not end one: the connection then is a tunnel, still writing). */
-    void responseEnded() {
+    public void responseEnded() {
         enter(WAITING);
     }
 
-    void closed() {
+    /** An HTTP/2 connection opened its first stream. */
+    public void serving() {
+        enter(WRITING);
+    }
+
+    public void closed() {
         enter(WAITING);
     }
 

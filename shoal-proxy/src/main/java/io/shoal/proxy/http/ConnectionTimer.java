@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -6,20 +6,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A client connection's one timer for the timeouts of its exchanges ({@link ExchangeTimer}): armed for
- * the nearest deadline, never a task per request. Event-loop confined.
+ * the nearest deadline, never a task per request (an HTTP/2 stream, which has one exchange, has its own).
+ * Event-loop confined.
  */
-final class ConnectionTimer {
+public final class ConnectionTimer {
     private final EventExecutor loop;
     private final Runnable onFire;
     private ScheduledFuture<?> pending;
 
-    ConnectionTimer(EventExecutor loop, Runnable onFire) {
+    public ConnectionTimer(EventExecutor loop, Runnable onFire) {
         this.loop = loop;
         this.onFire = onFire;
     }
 
     /** Makes sure the timer fires within {@code delayNanos}; an earlier one already armed stays. */
-    void arm(long delayNanos) {
+    public void arm(long delayNanos) {
         if (pending == null) {
             pending = loop.schedule(this::fire, delayNanos, TimeUnit.NANOSECONDS);
         } else if (pending.getDelay(TimeUnit.NANOSECONDS) > delayNanos) {
@@ -28,7 +29,7 @@ final class ConnectionTimer {
         }
     }
 
-    void cancel() {
+    public void cancel() {
         if (pending != null) {
             pending.cancel(false);
             pending = null;

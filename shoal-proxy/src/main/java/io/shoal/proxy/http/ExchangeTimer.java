@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.shoal.proxy.upstream.UpstreamAttempt;
 import io.shoal.proxy.upstream.UpstreamDispatch;
@@ -13,12 +13,12 @@ import io.shoal.proxy.upstream.UpstreamDispatch;
 final class ExchangeTimer {
     private final Exchange exchange;
     private final UpstreamDispatch dispatch;
-    private final ClientHandler client;
+    private final ClientSide client;
     private final RequestBody body;
     private final long bodyTimeoutNanos;
     private final long responseTimeoutNanos;
 
-    ExchangeTimer(Exchange exchange, UpstreamDispatch dispatch, ClientHandler client, RequestBody body,
+    ExchangeTimer(Exchange exchange, UpstreamDispatch dispatch, ClientSide client, RequestBody body,
                   long bodyTimeoutNanos, long responseTimeoutNanos) {
         this.exchange = exchange;
         this.dispatch = dispatch;

@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.stats;
 
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,4 +1,4 @@
-package io.shoal.proxy.http1;
+package io.shoal.proxy.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -33,7 +33,7 @@ public final class RequestTarget {
      * @return null for a target to answer with 400: not origin-form, http(s) absolute-form or
      *     {@code OPTIONS *}, or a path {@link PathNormalizer} refuses
      */
-    static RequestTarget read(HttpRequest request) {
+    public static RequestTarget read(HttpRequest request) {
         String uri = request.uri();
         if (uri.startsWith("/")) {
             return originForm(uri);
@@ -79,17 +79,17 @@ public final class RequestTarget {
     }
 
     /** The normalized path, which routes match. */
-    String path() {
+    public String path() {
         return path;
     }
 
     /** The target in origin form ({@code OPTIONS *} as {@code /}), as received unless its path was normalized. */
-    String originForm() {
+    public String originForm() {
         return unchanged != null && unchanged.startsWith("/") ? unchanged : path + query;
     }
 
     /** The target the upstream gets once the route has rewritten the path (or left it as it was). */
-    String forwarded(String routedPath) {
+    public String forwarded(String routedPath) {
         if (unchanged != null && routedPath.equals(path)) {
             return unchanged;
         }

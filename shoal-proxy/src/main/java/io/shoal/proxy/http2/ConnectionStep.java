@@ -1,0 +1,104 @@
+package io.shoal.proxy.http2;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.shoal.proxy.stats.ConnectionPhase;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What an HTTP/2 connection does as a whole: opens its receive window to {@code connection_window_size},
+ * closes after {@code idle_timeout} without an open stream (with a GOAWAY, as the codec closes), counts as
+ * writing while streams are open, and is known to {@link Http2Connections} for a graceful stop.
+ * Event-loop confined.
+ */
+final class ConnectionStep extends ChannelInboundHandlerAdapter {
+    private final ConnectionPhase phase;
+    private final long idleTimeoutNanos;
+    private final int connectionWindowSize;
+    private final Http2Connections connections;
+    private ChannelHandlerContext ctx;
+    private int openStreams;
+    private ScheduledFuture<?> idle;
+
+    ConnectionStep(ConnectionPhase phase, long idleTimeoutNanos, int connectionWindowSize, Http2Connections connections) {
+        this.phase = phase;
+        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.connectionWindowSize = connectionWindowSize;
+        this.connections = connections;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connections.add(ctx.channel());
+        int increment = connectionWindowSize - Http2CodecUtil.DEFAULT_WINDOW_SIZE;
+        if (increment > 0) {
+            ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(increment));
+        }
+        armIdle();
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    /** Reads are explicit on the connection too: the codec always wants the next frames. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelReadComplete();
+    }
+
+    void streamOpened(Channel stream) {
+        if (openStreams++ == 0) {
+            cancelIdle();
+            phase.serving();
+        }
+        stream.closeFuture().addListener(f -> streamClosed());
+    }
+
+    private void streamClosed() {
+        if (--openStreams == 0) {
+            phase.responseEnded();
+            armIdle();
+        }
+    }
+
+    private void armIdle() {
+        if (ctx.channel().isActive()) {
+            idle = ctx.executor().schedule(this::idleTimedOut, idleTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void cancelIdle() {
+        if (idle != null) {
+            idle.cancel(false);
+            idle = null;
+        }
+    }
+
+    private void idleTimedOut() {
+        idle = null;
+        if (openStreams == 0) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelIdle();
+        phase.closed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.shoal.proxy.http2;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.util.AsciiString;
+import io.shoal.config.StickyConfig;
+import io.shoal.proxy.http.ClientResponse;
+import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.Methods;
+import io.shoal.proxy.upstream.ForwardedRequest;
+import io.shoal.proxy.upstream.StickySessions;
+import io.shoal.proxy.upstream.UpstreamHead;
+import io.shoal.topology.Server;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Writes one response on an HTTP/2 stream: a server's head as a HEADERS frame (names in lower case,
+ * without the fields HTTP/2 forbids, RFC 9113 section 8.2.2), its body as DATA frames, the end as an
+ * empty DATA frame that ends the stream; or an error of Shoal's. The stream's own flow control paces it:
+ * the upstream connection is read only while the stream is writable.
+ */
+final class StreamResponse extends ClientResponse {
+    /** Connection-specific fields (RFC 9113 section 8.2.2), which an HTTP/1.1 server may send. */
+    private static final Set<AsciiString> NOT_IN_HTTP_2 = Set.of(
+            AsciiString.cached("connection"), AsciiString.cached("keep-alive"),
+            AsciiString.cached("proxy-connection"), AsciiString.cached("transfer-encoding"),
+            AsciiString.cached("upgrade"));
+    private static final AsciiString SERVER = AsciiString.cached("shoal");
+    private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain");
+    private static final AsciiString ALLOW = AsciiString.cached(Methods.FORWARDED);
+
+    private final ChannelHandlerContext stream;
+    private final StickyConfig sticky;
+    private final ListenerFields fields;
+    private boolean bodyExpected;
+
+    StreamResponse(ChannelHandlerContext stream, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
+        super(request);
+        this.stream = stream;
+        this.sticky = sticky;
+        this.fields = fields;
+    }
+
+    /** The stream ends with its response; the connection carries others. */
+    @Override
+    public boolean clientKeepAlive() {
+        return true;
+    }
+
+    @Override
+    protected void writeContinue() {
+        stream.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status(HttpResponseStatus.CONTINUE.codeAsText())));
+    }
+
+    @Override
+    protected void writeHead(UpstreamHead head, Server server, boolean hasBody) {
+        Http2Headers out = new DefaultHttp2Headers(false);
+        out.status(AsciiString.of(Integer.toString(head.status())));
+        boolean listenerHsts = fields.strictTransportSecurity() != null;
+        head.forEachField((name, value) -> {
+            AsciiString lower = name.toLowerCase();
+            if (!NOT_IN_HTTP_2.contains(lower)
+                    && !(listenerHsts && lower.contentEquals(ListenerFields.STRICT_TRANSPORT_SECURITY))) {
+                out.add(lower, value);
+            }
+        });
+        addListenerFields(out, fields);
+        if (sticky != null && !server.stickyId().equals(request.stickyId())) {
+            out.add(HttpHeaderNames.SET_COOKIE, StickySessions.setCookie(sticky, server));
+        }
+        bodyExpected = hasBody;
+        stream.write(new DefaultHttp2HeadersFrame(out, !hasBody));
+    }
+
+    /** HTTP/2 has no 101 (RFC 9113 section 8.6): a stream never asks for an upgrade, so none is answered. */
+    @Override
+    protected void writeSwitchingProtocolsHead(UpstreamHead head) {
+        throw new IllegalStateException("HTTP/2 streams are not upgraded");
+    }
+
+    @Override
+    protected void writeBodyPart(ByteBuf data) {
+        stream.writeAndFlush(new DefaultHttp2DataFrame(data, false), stream.voidPromise());
+    }
+
+    @Override
+    public void endBody() {
+        if (bodyExpected) {
+            stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
+        } else {
+            stream.flush();
+        }
+    }
+
+    @Override
+    protected void writeErrorResponse(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
+        writeError(stream, error, retryAfterSeconds, fields, request.isHead());
+    }
+
+    /** An error of Shoal's, as its HTTP/1.1 errors: a short plain text (none to a HEAD). */
+    static void writeError(ChannelHandlerContext stream, HttpResponseStatus error, long retryAfterSeconds,
+                           ListenerFields fields, boolean head) {
+        byte[] text = (error.code() + " " + error.reasonPhrase() + "\n").getBytes(StandardCharsets.US_ASCII);
+        Http2Headers out = new DefaultHttp2Headers(false)
+                .status(error.codeAsText())
+                .set(HttpHeaderNames.CONTENT_TYPE, TEXT_PLAIN)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, text.length)
+                .set(HttpHeaderNames.SERVER, SERVER);
+        if (retryAfterSeconds > 0) {
+            out.setLong(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        }
+        if (error.code() == 405) {
+            out.set(HttpHeaderNames.ALLOW, ALLOW);
+        }
+        addListenerFields(out, fields);
+        stream.write(new DefaultHttp2HeadersFrame(out, head));
+        if (!head) {
+            stream.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(text), true));
+        }
+        stream.flush();
+    }
+
+    private static void addListenerFields(Http2Headers out, ListenerFields fields) {
+        if (fields.strictTransportSecurity() != null) {
+            out.set(ListenerFields.STRICT_TRANSPORT_SECURITY, fields.strictTransportSecurity());
+        }
+    }
+}
