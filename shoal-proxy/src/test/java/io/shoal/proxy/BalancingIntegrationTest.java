@@ -104,8 +104,10 @@ class BalancingIntegrationTest {
                 assertThat(entry.getValue()).as("only keys of the server that left move").isEqualTo("d");
             }
         }
-        System.out.printf("consistent hash: %d of %d keys kept after one of 4 servers left%n", kept, before.size());
-        assertThat(kept).isGreaterThanOrEqualTo(280);
+        // Every key of the three that stay stays: the share of the one that left depends on the ports drawn.
+        long onTheOneThatLeft = before.values().stream().filter("d"::equals).count();
+        assertThat(kept).isEqualTo(before.size() - onTheOneThatLeft);
+        assertThat(onTheOneThatLeft).isBetween(40L, 160L);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.shoal.proxy.stats.ConnectionPhase;
 import java.util.concurrent.TimeUnit;
@@ -97,8 +98,15 @@ final class ConnectionStep extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
+    /**
+     * A stream's error is its own: passed on for the stream's channel, which resets it. The connection's
+     * errors the codec has already answered (a GOAWAY with the error's code, then the close), so they stop
+     * here: closing again would send a second GOAWAY that says there was none.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        if (cause instanceof Http2FrameStreamException) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }

@@ -77,6 +77,20 @@ class Http2IntegrationTest {
     }
 
     @Test
+    void h2loadOverTlsCompletesEveryRequest() throws Exception {
+        startTls(true);
+
+        Process h2load = new ProcessBuilder("h2load", "-n", "100000", "-c", "10", "-m", "10",
+                "https://127.0.0.1:" + proxy.port() + "/").redirectErrorStream(true).start();
+        String output = new String(h2load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(h2load.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("Application protocol: h2")
+                .contains("requests: 100000 total, 100000 started, 100000 done, 100000 succeeded, 0 failed, 0 errored")
+                .contains("status codes: 100000 2xx");
+    }
+
+    @Test
     void aListenerWithoutHttp2OffersOnlyHttp11() throws Exception {
         startTls(false);
 
