@@ -46,6 +46,8 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     private Stage stage = Stage.AWAITING_HEADERS;
     /** Whether the request is a HEAD, whose answers have no body, Shoal's own included. */
     private boolean head;
+    /** Whether the client still sends: its HEADERS did not end the stream, so a body or trailers follow. */
+    private boolean bodyFollows;
 
     StreamHandler(Routing routing, ListenerFields fields, ListenerStats listener) {
         this.routing = routing;
@@ -98,6 +100,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
         stage = Stage.EXCHANGING;
         HttpRequest request = StreamRequests.toHttpRequest(headers.headers(), headers.isEndStream());
         head = request != null && request.method().equals(HttpMethod.HEAD);
+        bodyFollows = !headers.isEndStream();
         if (request == null) {
             listener.denied();
             refuse(HttpResponseStatus.BAD_REQUEST);
@@ -118,7 +121,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
         stage = Stage.DONE;
         listener.responded(status.code());
         StreamResponse.writeError(ctx, status, 0, fields, head);
-        endInbound();
+        if (bodyFollows) {
+            endInbound();
+        }
     }
 
     @Override
@@ -163,11 +168,17 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
 
     /**
      * The response went out before the request's body was whole: the client is told to stop sending it
-     * (RFC 9113 section 8.1: RST_STREAM with NO_ERROR after a complete response).
+     * (RFC 9113 section 8.1: RST_STREAM with NO_ERROR after a complete response), and the stream's
+     * channel closes, which releases the frames it holds unread.
      */
     private void endInbound() {
+        reset(Http2Error.NO_ERROR);
+    }
+
+    private void reset(Http2Error error) {
         if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(error));
+            ctx.close();
         }
     }
 
@@ -181,9 +192,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     public void closeAfterBrokenResponse() {
         stage = Stage.DONE;
         timer.cancel();
-        if (ctx.channel().isActive()) {
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.INTERNAL_ERROR));
-        }
+        reset(Http2Error.INTERNAL_ERROR);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.shoal.proxy.http2;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +52,21 @@ final class RawHttp2 implements AutoCloseable {
 
     /** Connects, sends the preface and a SETTINGS frame with {@code settings} (id, value pairs). */
     RawHttp2(int port, int... settings) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, 0, settings);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer, 0 for the system's: a small one makes a client that
+     *     reads nothing fill the proxy's side in a few kilobytes rather than tens of megabytes
+     */
+    RawHttp2(int port, int receiveBuffer, int... settings) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(10_000);
-        out = new DataOutputStream(socket.getOutputStream());
+        out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
         in = new DataInputStream(socket.getInputStream());
         out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -85,6 +99,12 @@ final class RawHttp2 implements AutoCloseable {
 
     void reset(int stream) throws IOException {
         frame(RST_STREAM, 0, stream, new byte[] {0, 0, 0, 8}); // CANCEL
+    }
+
+    /** Opens {@code stream}'s window (0: the connection's) by {@code bytes}. */
+    void windowUpdate(int stream, int bytes) throws IOException {
+        frame(WINDOW_UPDATE, 0, stream, new byte[] {(byte) (bytes >>> 24), (byte) (bytes >>> 16), (byte) (bytes >>> 8),
+                (byte) bytes});
     }
 
     void ping() throws IOException {
