@@ -107,8 +107,7 @@ public final class ServerTls {
 
     /** The certificates' subjects and expiry, for the reload's report. */
     String describeLeaves() {
-        return String.join(", ", leaves.stream().map(leaf -> leaf.getSubjectX500Principal().getName()
-                + " until " + leaf.getNotAfter().toInstant()).toList());
+        return Validity.describe(leaves);
     }
 
     /** Certificates that clients will refuse (expired, not yet valid), one sentence each. */

@@ -13,12 +13,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.net.SocketBytes;
-import io.shoal.proxy.tls.TlsProvider;
+import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.tls.UpstreamTls;
 import io.shoal.topology.Server;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +36,12 @@ public final class UpstreamPool {
 
     private final Connector connector;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
-    /** Built at a service's first TLS connection from this loop; a reload with other settings adds one. */
-    private final Map<UpstreamTlsConfig, UpstreamTls> tls = new HashMap<>();
+    private final UpstreamContexts tls;
 
-    public UpstreamPool(Connector connector) {
+    /** @param tls the contexts of TLS to servers, built off the event loops and shared by every pool */
+    public UpstreamPool(Connector connector, UpstreamContexts tls) {
         this.connector = connector;
+        this.tls = tls;
     }
 
     /** Opens a connection whose pipeline {@code initializer} sets up. */
@@ -85,8 +85,7 @@ public final class UpstreamPool {
                           long idleTimeoutMillis, int maxHeaderBytes) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
         long startNanos = System.nanoTime();
-        UpstreamTls upstreamTls = tlsConfig == null ? null
-                : tls.computeIfAbsent(tlsConfig, c -> UpstreamTls.of(c, TlsProvider.best()));
+        UpstreamTls upstreamTls = tlsConfig == null ? null : tls.get(tlsConfig);
         ChannelFuture connecting = connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
