@@ -14,6 +14,7 @@ import io.netty.util.Mapping;
 import io.shoal.config.CertificateConfig;
 import io.shoal.config.PemFiles;
 import io.shoal.config.TlsConfig;
+import io.shoal.config.TlsConfig.ClientAuth;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -35,11 +36,15 @@ public final class ServerTls {
 
     private final Mapping<String, SslContext> contexts;
     private final List<X509Certificate> leaves;
+    /** The CAs of the client certificates accepted; empty when none is asked for. */
+    private final List<X509Certificate> clientCas;
     private final List<String> warnings;
 
-    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves, List<String> warnings) {
+    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves,
+                      List<X509Certificate> clientCas, List<String> warnings) {
         this.contexts = contexts;
         this.leaves = List.copyOf(leaves);
+        this.clientCas = clientCas;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -53,10 +58,11 @@ public final class ServerTls {
         List<X509Certificate> leaves = new ArrayList<>();
         DomainWildcardMappingBuilder<SslContext> mapping = null;
         Set<String> named = new HashSet<>();
+        List<X509Certificate> clientCas = config.clientCa() == null ? List.of() : PemFiles.chain(config.clientCa());
         for (CertificateConfig certificate : config.certificates()) {
             List<X509Certificate> chain = PemFiles.chain(certificate.cert());
             PrivateKey key = PemFiles.privateKey(certificate.key());
-            SslContext context = context(config, provider, chain, key, certificate);
+            SslContext context = context(config, provider, chain, key, clientCas, certificate);
             leaves.add(chain.get(0));
             if (mapping == null) {
                 mapping = new DomainWildcardMappingBuilder<>(context);
@@ -71,20 +77,20 @@ public final class ServerTls {
         if (mapping == null) {
             throw new IllegalArgumentException("a TLS listener needs at least one certificate");
         }
-        return new ServerTls(mapping.build(), leaves, warnings);
+        return new ServerTls(mapping.build(), leaves, clientCas, warnings);
     }
 
     private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
-                                      PrivateKey key, CertificateConfig files) {
+                                      PrivateKey key, List<X509Certificate> clientCas, CertificateConfig files) {
         try {
-            SslContext context = SslContextBuilder.forServer(key, chain)
+            SslContextBuilder builder = SslContextBuilder.forServer(key, chain)
                     .sslProvider(provider.netty())
                     .protocols(config.protocols())
                     .ciphers(config.ciphers(), provider.cipherFilter())
                     .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
-                            APPLICATION_PROTOCOLS))
-                    .build();
+                            APPLICATION_PROTOCOLS));
+            SslContext context = askForClientCertificates(builder, config.clientAuth(), clientCas).build();
             if (context.cipherSuites().isEmpty()) {
                 throw new IllegalArgumentException(files.cert() + ": none of the ciphers is supported by "
                         + provider.describe());
@@ -95,6 +101,18 @@ public final class ServerTls {
         }
     }
 
+    /** Both providers refuse a client certificate that does not chain to {@code clientCas}, even an optional one. */
+    private static SslContextBuilder askForClientCertificates(SslContextBuilder builder, ClientAuth clientAuth,
+                                                              List<X509Certificate> clientCas) {
+        return switch (clientAuth) {
+            case NONE -> builder;
+            case OPTIONAL -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL)
+                    .trustManager(clientCas.toArray(X509Certificate[]::new));
+            case REQUIRED -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE)
+                    .trustManager(clientCas.toArray(X509Certificate[]::new));
+        };
+    }
+
     /** The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS. */
     public ChannelHandler newHandler() {
         return new SniHandler(contexts);
@@ -103,6 +121,11 @@ public final class ServerTls {
     /** The certificates served, the first of each chain, in configuration order. */
     List<X509Certificate> leaves() {
         return leaves;
+    }
+
+    /** The CAs of the client certificates accepted, in the order of the file; empty when none is asked for. */
+    List<X509Certificate> clientCas() {
+        return clientCas;
     }
 
     /** The certificates' subjects and expiry, for the reload's report. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The TLS side of every listener, and of the connections to the services' servers ({@link UpstreamContexts}):
@@ -62,6 +63,10 @@ public final class TlsListeners {
             if (!slot.current().leaves().equals(tls.leaves())) {
                 changes.add("listeners[" + listener + "].tls: new certificates " + tls.describeLeaves());
             }
+            if (!slot.current().clientCas().equals(tls.clientCas())) {
+                changes.add("listeners[" + listener + "].tls.client_ca: new certificates "
+                        + Validity.describe(tls.clientCas()));
+            }
             slot.replace(tls);
         });
         changes.addAll(upstream.publish(servers));
@@ -75,11 +80,11 @@ public final class TlsListeners {
         return reload(applied);
     }
 
-    /** The certificate and key files of the configuration last applied. */
+    /** The certificate, key and client CA files of the configuration last applied. */
     public synchronized List<Path> files() {
         return applied.listeners().stream().flatMap(l -> l.tls().stream())
-                .flatMap(tls -> tls.certificates().stream())
-                .flatMap(c -> java.util.stream.Stream.of(c.cert(), c.key())).toList();
+                .flatMap(tls -> Stream.concat(tls.certificates().stream().flatMap(c -> Stream.of(c.cert(), c.key())),
+                        Stream.ofNullable(tls.clientCa()))).toList();
     }
 
     /** A certificate being served now, for the expiry figures. */
