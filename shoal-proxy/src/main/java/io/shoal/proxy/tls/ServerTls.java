@@ -6,7 +6,6 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.DomainWildcardMappingBuilder;
@@ -113,9 +112,12 @@ public final class ServerTls {
         };
     }
 
-    /** The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS. */
-    public ChannelHandler newHandler() {
-        return new SniHandler(contexts);
+    /**
+     * The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS, whose
+     * handshake counts in {@code handshakes}.
+     */
+    ChannelHandler newHandler(Handshakes handshakes) {
+        return new CountingSniHandler(contexts, handshakes);
     }
 
     /** The certificates served, the first of each chain, in configuration order. */

@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +125,28 @@ class MutualTlsIntegrationTest {
 
         assertThat(get(TlsClients.presenting(localhost.cert(), otherClient))).isEqualTo(200);
         assertThatThrownBy(() -> get(TlsClients.presenting(localhost.cert(), client))).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void handshakesAndTheRefusedOnesAreCountedPerListener(TlsProvider provider) throws Exception {
+        start(provider, ClientAuth.REQUIRED);
+        Handshakes handshakes = proxy.server.tls().listener(0).orElseThrow().handshakes();
+
+        assertThat(get(TlsClients.presenting(localhost.cert(), client))).isEqualTo(200);
+        // One connection (HttpClient would try a refused GET twice): TLS 1.3 clients learn of the refusal on reading.
+        SSLContext refused = TlsClients.presentingContext(localhost.cert(), otherClient);
+        try (SSLSocket socket = (SSLSocket) refused.getSocketFactory().createSocket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            assertThatThrownBy(() -> {
+                socket.startHandshake();
+                socket.getInputStream().read();
+            }).isInstanceOf(IOException.class);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(handshakes.succeeded()).isEqualTo(1);
+            assertThat(handshakes.failed()).isEqualTo(1);
+        });
     }
 }

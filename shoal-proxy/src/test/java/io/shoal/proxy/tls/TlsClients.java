@@ -82,7 +82,8 @@ final class TlsClients {
 
     /** An HTTP/1.1 client that trusts exactly this certificate, and checks the host name against it. */
     static HttpClient trusting(Path cert) throws Exception {
-        return client(cert, null);
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context(cert, null))
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /**
@@ -90,16 +91,22 @@ final class TlsClients {
      * server says it accepts (the JDK would otherwise keep back one they did not sign, as browsers do).
      */
     static HttpClient presenting(Path cert, TestCertificates.Issued clientCertificate) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(presentingContext(cert, clientCertificate)).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The TLS side of {@link #presenting}, for a client that makes exactly one connection. */
+    static SSLContext presentingContext(Path cert, TestCertificates.Issued clientCertificate) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(CLIENT_ALIAS, PemFiles.privateKey(clientCertificate.key()), new char[0],
                 PemFiles.chain(clientCertificate.cert()).toArray(X509Certificate[]::new));
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, new char[0]);
-        return client(cert, new AlwaysPresenting((X509ExtendedKeyManager) keys.getKeyManagers()[0]));
+        return context(cert, new AlwaysPresenting((X509ExtendedKeyManager) keys.getKeyManagers()[0]));
     }
 
-    private static HttpClient client(Path cert, KeyManager keys) throws Exception {
+    private static SSLContext context(Path cert, KeyManager keys) throws Exception {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream in = Files.newInputStream(cert)) {
@@ -109,8 +116,7 @@ final class TlsClients {
         trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys == null ? null : new KeyManager[] {keys}, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return context;
     }
 
     /** Offers its one certificate to any server that asks, as {@code curl --cert} does. */
