@@ -106,7 +106,8 @@ public final class UpstreamPool {
                                 .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
                 });
-        ChannelFuture ready = upstreamTls == null ? connecting : handshaken(connecting);
+        ChannelFuture ready = tlsConfig == null ? connecting
+                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting);
         return ready.addListener(done -> {
             if (done.isSuccess()) {
                 server.traffic().recordConnect(System.nanoTime() - startNanos);
@@ -134,6 +135,19 @@ public final class UpstreamPool {
             channel.read(); // reads are explicit: the handshake needs the server's answers
         });
         return ready;
+    }
+
+    /**
+     * Fails the attempt, closing the connection unused, when a service's {@code tls} has no context: one that
+     * no reload published (their contexts are published before their snapshot). Never plain text instead.
+     */
+    private static ChannelFuture unpublished(ChannelFuture connecting, UpstreamTlsConfig tlsConfig) {
+        ChannelPromise failed = connecting.channel().newPromise();
+        connecting.addListener(connected -> {
+            connecting.channel().close();
+            failed.setFailure(new IllegalStateException("no TLS context was built for " + tlsConfig));
+        });
+        return failed;
     }
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.config.UpstreamTlsConfig.Verify;
 import io.shoal.proxy.RunningProxy;
+import io.shoal.testing.TestBackend;
 import io.shoal.testing.TestCertificates;
 import io.shoal.testing.TestCertificates.Issued;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,5 +85,21 @@ class UpstreamTlsReloadIntegrationTest {
         assertThatThrownBy(() -> proxy.server.tls().reload(proxy.topology.config()))
                 .hasMessage("services.web.tls: " + ca + ": no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)");
         assertThat(proxy.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTlsBlockNoReloadPublishedIsNeverSpokenInPlainText() throws Exception {
+        try (TestBackend plain = new TestBackend("plain")) {
+            proxy = UpstreamTlsIntegrationTest.proxy(UpstreamTlsIntegrationTest.service(plain.address(), null));
+            Files.copy(served.cert(), ca);
+
+            proxy.topology.updateService("web", web -> UpstreamTlsIntegrationTest.service(plain.address(),
+                    new UpstreamTlsConfig(Verify.REQUIRED, ca, "api.internal")));
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> proxy.topology.current().service("web").config().tls() != null);
+
+            assertThat(proxy.get("/").statusCode()).isEqualTo(502);
+            assertThat(plain.requests).hasValue(0);
+        }
     }
 }
