@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoal.testing.TestBackend;
 import io.shoal.testing.TestCertificates;
 import io.shoal.testing.TestCertificates.Issued;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,32 @@ class TlsMetricsTest {
         assertThat(JSON.readTree(reload.body()).path("changes")).extracting(JsonNode::asText).singleElement()
                 .asString().startsWith("listeners[0].tls: new certificates CN=old.example.com until ");
         assertThat(expirySeconds()).isBetween(-10 * DAY_SECONDS, -9 * DAY_SECONDS + 60);
+    }
+
+    @Test
+    void failedHandshakesAreCountedPerListener() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", running.listener.getPort())) {
+            socket.setSoTimeout(10_000);
+            // a handshake record that holds no ClientHello
+            socket.getOutputStream().write("\u0016\u0003\u0001\u0000\u0005hello".getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (SocketException reset) {
+            // a reset is a refusal too
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<PrometheusParser.Sample> samples = PrometheusParser.parse(
+                    ServerApiTest.send(running, "GET", "/metrics", null).body());
+            assertThat(sample(samples, "shoal_listener_tls_handshake_failures_total")).isEqualTo(1);
+            assertThat(sample(samples, "shoal_listener_tls_handshakes_total")).isZero();
+        });
+    }
+
+    private double sample(List<PrometheusParser.Sample> samples, String name) {
+        List<PrometheusParser.Sample> named = samples.stream().filter(s -> s.name().equals(name)).toList();
+        assertThat(named).singleElement().satisfies(s -> assertThat(s.labels())
+                .containsEntry("listener", "127.0.0.1:" + running.listener.getPort()));
+        return named.get(0).value();
     }
 
     private long expirySeconds() throws Exception {

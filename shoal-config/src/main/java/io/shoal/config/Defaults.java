@@ -64,6 +64,9 @@ public final class Defaults {
     /** One year, the value hstspreload.org asks for and the one nginx and HAProxy guides use. */
     public static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
 
+    /** Clients are not asked for a certificate unless a listener says so (nginx {@code ssl_verify_client off}). */
+    public static final TlsConfig.ClientAuth TLS_CLIENT_AUTH = TlsConfig.ClientAuth.NONE;
+
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

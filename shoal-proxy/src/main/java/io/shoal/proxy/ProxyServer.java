@@ -76,17 +76,18 @@ public final class ProxyServer implements AutoCloseable {
         if (config.tuning().compilerNice() > 0) {
             compilerNice = CompilerNice.start(config.tuning().compilerNice(), LOOP_THREADS);
         }
-        context = new ProxyContext(topology, config.proxy(), accessLog, ProxyContext.tcpPools(group, transport));
-        ProxyContext started = context;
-        serverListener = (server, previous, now) -> {
-            if (now.state() != ServerState.UP) {
-                started.closeIdleConnections(server);
-            }
-        };
-        topology.addListener(serverListener);
         List<InetSocketAddress> bound = new ArrayList<>();
         try {
             tls = TlsListeners.of(config, tlsProvider); // before anything is bound: a bad certificate binds nothing
+            context = new ProxyContext(topology, config.proxy(), accessLog,
+                    ProxyContext.tcpPools(group, transport, tls.upstream()));
+            ProxyContext started = context;
+            serverListener = (server, previous, now) -> {
+                if (now.state() != ServerState.UP) {
+                    started.closeIdleConnections(server);
+                }
+            };
+            topology.addListener(serverListener);
             for (int i = 0; i < config.listeners().size(); i++) {
                 Channel channel = bind(i, config.listeners().get(i), tls.listener(i));
                 listeners.add(channel);
@@ -136,7 +137,10 @@ public final class ProxyServer implements AutoCloseable {
         return transport.name();
     }
 
-    /** The TLS listeners' certificates: which implementation runs, warnings, reload. Valid after {@link #start()}. */
+    /**
+     * The TLS listeners' certificates and the contexts of TLS to servers: which implementation runs, warnings,
+     * reload. Valid after {@link #start()}.
+     */
     public TlsListeners tls() {
         return tls;
     }

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Self-signed certificates made at test time by the JDK's own {@code keytool} (nothing to install),
- * written as the PEM files a user gives Shoal: the certificate, and its key in PKCS#8.
+ * Certificates made at test time by the JDK's own {@code keytool} (nothing to install), written as the
+ * PEM files a user gives Shoal: the certificate, and its key in PKCS#8. Self-signed, or signed by a test
+ * certificate authority ({@code keytool -gencert}), as client certificates for mutual TLS are.
  */
 public final class TestCertificates {
     private static final char[] STORE_PASSWORD = "changeit".toCharArray();
+    private static final String ALIAS = "shoal";
 
     private TestCertificates() {}
 
@@ -37,20 +39,32 @@ public final class TestCertificates {
         return generate(dir, commonName, List.of("-validity", "30"), dnsNames);
     }
 
+    /** A certificate authority: a self-signed certificate marked as a CA, to sign others with {@link #signedBy}. */
+    public static Issued authority(Path dir, String commonName) {
+        return generate(dir, commonName, List.of("-validity", "30", "-ext", "bc:c"));
+    }
+
+    /** A certificate with subject {@code CN=commonName} signed by {@code authority}, valid for 30 days. */
+    public static Issued signedBy(Issued authority, Path dir, String commonName) {
+        Issued selfSigned = generate(dir, commonName, List.of("-validity", "30"));
+        Path request = dir.resolve(fileName(commonName) + ".csr");
+        run(keytool("-certreq", "-alias", ALIAS, "-keystore", store(selfSigned).toString(), "-file", request.toString()));
+        run(keytool("-gencert", "-alias", ALIAS, "-keystore", store(authority).toString(), "-infile",
+                request.toString(), "-outfile", selfSigned.cert().toString(), "-rfc", "-validity", "30"));
+        return selfSigned;
+    }
+
     /** A certificate that expired nine days ago. */
     public static Issued expired(Path dir, String commonName, String... dnsNames) {
         return generate(dir, commonName, List.of("-startdate", "-10d", "-validity", "1"), dnsNames);
     }
 
-    private static Issued generate(Path dir, String commonName, List<String> validity, String... dnsNames) {
-        String file = commonName.replace('*', '_');
+    private static Issued generate(Path dir, String commonName, List<String> options, String... dnsNames) {
+        String file = fileName(commonName);
         Path store = dir.resolve(file + ".p12");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", "shoal", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + commonName,
-                "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD)));
-        command.addAll(validity);
+        List<String> command = keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=" + commonName, "-keystore", store.toString(), "-keypass", new String(STORE_PASSWORD));
+        command.addAll(options);
         if (dnsNames.length > 0) {
             command.add("-ext");
             command.add("san=dns:" + String.join(",dns:", dnsNames));
@@ -59,14 +73,31 @@ public final class TestCertificates {
         try (InputStream in = Files.newInputStream(store)) {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, STORE_PASSWORD);
-            Certificate certificate = keyStore.getCertificate("shoal");
+            Certificate certificate = keyStore.getCertificate(ALIAS);
             Path cert = write(dir.resolve(file + ".crt"), "CERTIFICATE", certificate.getEncoded());
             Path key = write(dir.resolve(file + ".key"), "PRIVATE KEY",
-                    keyStore.getKey("shoal", STORE_PASSWORD).getEncoded());
+                    keyStore.getKey(ALIAS, STORE_PASSWORD).getEncoded());
             return new Issued(cert, key, "CN=" + commonName);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the keystore keytool wrote: " + e, e);
         }
+    }
+
+    private static String fileName(String commonName) {
+        return commonName.replace('*', '_');
+    }
+
+    /** The PKCS#12 store keytool keeps the key in, beside the PEM files. */
+    private static Path store(Issued issued) {
+        return issued.cert().resolveSibling(fileName(issued.subject().substring("CN=".length())) + ".p12");
+    }
+
+    private static List<String> keytool(String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("-storetype", "PKCS12", "-storepass", new String(STORE_PASSWORD)));
+        return command;
     }
 
     private static Path write(Path file, String type, byte[] der) throws IOException {

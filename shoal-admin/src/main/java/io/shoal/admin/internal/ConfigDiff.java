@@ -39,7 +39,7 @@ public final class ConfigDiff {
         }
         if (!tlsListeners(before).equals(tlsListeners(after))) {
             problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
-                    + "(its certificates, protocols and ciphers reload)");
+                    + "(its certificates, protocols, ciphers and client certificates reload)");
         }
         require(problems, "listeners' redirect", perListener(before, ListenerConfig::redirect),
                 perListener(after, ListenerConfig::redirect));

@@ -1,24 +1,30 @@
 package io.shoal.admin.internal;
 
 import io.shoal.proxy.stats.ListenerStats;
+import io.shoal.proxy.tls.Handshakes;
+import io.shoal.proxy.tls.TlsListeners;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
- * The per-listener families of {@code /metrics}, with the figures of HAProxy's frontend rows. Each sample
- * is labelled {@code listener}, the address the listener is bound to.
+ * The per-listener families of {@code /metrics}, with the figures of HAProxy's frontend rows, and the TLS
+ * handshakes of the listeners with {@code tls}. Each sample is labelled {@code listener}, the address the
+ * listener is bound to.
  */
 final class ListenerMetrics {
     private final PrometheusWriter w;
     private final List<ListenerStats> listeners;
+    private final TlsListeners tls;
 
-    private ListenerMetrics(PrometheusWriter w, List<ListenerStats> listeners) {
+    private ListenerMetrics(PrometheusWriter w, List<ListenerStats> listeners, TlsListeners tls) {
         this.w = w;
         this.listeners = listeners;
+        this.tls = tls;
     }
 
-    static void write(PrometheusWriter w, List<ListenerStats> listeners) {
-        new ListenerMetrics(w, listeners).write();
+    /** @param listeners in configuration order, as {@code tls} numbers them */
+    static void write(PrometheusWriter w, List<ListenerStats> listeners, TlsListeners tls) {
+        new ListenerMetrics(w, listeners, tls).write();
     }
 
     private void write() {
@@ -44,6 +50,19 @@ final class ListenerMetrics {
                 ListenerStats::bytesOut);
         figure("shoal_listener_denied_requests_total", "counter",
                 "Requests refused as malformed, answered without going to a server.", ListenerStats::deniedRequests);
+        handshakes("shoal_listener_tls_handshakes_total", "TLS handshakes that succeeded (Envoy's ssl.handshake).",
+                Handshakes::succeeded);
+        handshakes("shoal_listener_tls_handshake_failures_total", "TLS handshakes that failed: no version or cipher "
+                + "in common, a client certificate refused, a client gone or silent mid-handshake.", Handshakes::failed);
+    }
+
+    private void handshakes(String name, String help, ToLongFunction<Handshakes> value) {
+        w.family(name, "counter", help);
+        for (int i = 0; i < listeners.size(); i++) {
+            String address = listeners.get(i).address();
+            tls.listener(i).ifPresent(listener -> w.sample(name, value.applyAsLong(listener.handshakes()),
+                    "listener", address));
+        }
     }
 
     private void figure(String name, String type, String help, ToLongFunction<ListenerStats> value) {

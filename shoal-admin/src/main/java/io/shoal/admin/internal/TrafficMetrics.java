@@ -26,7 +26,7 @@ final class TrafficMetrics {
         replicas(w, sources);
         reloads(w, reloads);
         connections(w, sources.connections());
-        ListenerMetrics.write(w, sources.connections().listeners());
+        ListenerMetrics.write(w, sources.connections().listeners(), sources.tls());
         w.family("shoal_access_log_dropped_total", "counter",
                 "Access-log lines lost: the writer was behind (a slow disk) or the file could not be written.");
         w.sample("shoal_access_log_dropped_total", sources.accessLog().dropped());

@@ -9,6 +9,7 @@ import io.shoal.config.ServerConfig;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.YamlConfigLoader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -85,10 +86,11 @@ class ConfigDiffTest {
                 before.accessLog(), before.admin(), before.tuning());
 
         assertThat(ConfigDiff.needingRestart(before, after)).containsExactly("listeners: tls turned on or off; "
-                + "whether a listener speaks TLS is set at start (its certificates, protocols and ciphers reload)");
+                + "whether a listener speaks TLS is set at start (its certificates, protocols, ciphers and client certificates reload)");
         ShoalConfig otherCiphers = new ShoalConfig(after.source(), after.proxy(), List.of(new ListenerConfig(
                 listener.address(), listener.routes(), Optional.of(new TlsConfig(List.of(), List.of("TLSv1.3"),
-                List.of("TLS_AES_128_GCM_SHA256"))))), after.services(), after.accessLog(), after.admin(), after.tuning());
+                List.of("TLS_AES_128_GCM_SHA256"), TlsConfig.ClientAuth.REQUIRED, Path.of("clients.pem"))))),
+                after.services(), after.accessLog(), after.admin(), after.tuning());
         assertThat(ConfigDiff.needingRestart(after, otherCiphers)).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.PanicConfig;
 import io.shoal.config.RestartPolicy;
 import io.shoal.config.RetryPolicy.RetryOn;
+import io.shoal.config.TlsConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Names {
     private static final Map<String, PanicConfig.Mode> PANIC_MODES = new LinkedHashMap<>();
     private static final Map<String, Boolean> INITIAL_STATES = new LinkedHashMap<>();
     private static final Map<String, RestartPolicy.Mode> RESTART_MODES = new LinkedHashMap<>();
+    private static final Map<String, TlsConfig.ClientAuth> CLIENT_AUTHS = new LinkedHashMap<>();
     /** docker-compose's restart policies that Shoal spells differently. */
     private static final Map<String, RestartPolicy.Mode> COMPOSE_RESTART_MODES = Map.of(
             "no", RestartPolicy.Mode.NEVER, "false", RestartPolicy.Mode.NEVER, "unless-stopped", RestartPolicy.Mode.ALWAYS);
@@ -83,6 +85,9 @@ public final class Names {
         for (RestartPolicy.Mode m : RestartPolicy.Mode.values()) {
             RESTART_MODES.put(m.configName(), m);
         }
+        for (TlsConfig.ClientAuth a : TlsConfig.ClientAuth.values()) {
+            CLIENT_AUTHS.put(a.configName(), a);
+        }
         INITIAL_STATES.put("down", false);
         INITIAL_STATES.put("up", true);
     }
@@ -107,6 +112,11 @@ public final class Names {
 
     public static PanicConfig.Mode panicMode(String text) {
         return choice(text, "panic mode", PANIC_MODES);
+    }
+
+    /** {@code none}, {@code optional} or {@code required}. */
+    public static TlsConfig.ClientAuth clientAuth(String text) {
+        return choice(text, "client_auth", CLIENT_AUTHS);
     }
 
     /** {@code down} (false) or {@code up} (true): whether a new server starts UP. */

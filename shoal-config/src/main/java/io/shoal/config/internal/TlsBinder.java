@@ -3,6 +3,7 @@ package io.shoal.config.internal;
 import io.shoal.config.CertificateConfig;
 import io.shoal.config.Defaults;
 import io.shoal.config.TlsConfig;
+import io.shoal.config.TlsConfig.ClientAuth;
 import io.shoal.config.Values;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Binds a listener's {@code tls}: {@code cert} and {@code key} for one certificate, or a list of them
  * under {@code certificates}; {@code protocols}; {@code ciphers} as a list or as one OpenSSL-style
- * string joined by colons (nginx {@code ssl_ciphers}). The files are read here, so that a bad one is
+ * string joined by colons (nginx {@code ssl_ciphers}); {@code client_auth} and {@code client_ca} for client
+ * certificates. The files are read here, so that a bad one is
  * reported at the line that names it.
  */
 final class TlsBinder {
@@ -38,8 +40,27 @@ final class TlsBinder {
         }
         List<String> protocols = s.has("protocols") ? protocols(s) : Defaults.TLS_PROTOCOLS;
         List<String> ciphers = s.has("ciphers") ? ciphers(s) : Defaults.TLS_CIPHERS;
+        ClientAuth clientAuth = s.value("client_auth", Defaults.TLS_CLIENT_AUTH, Names::clientAuth);
+        Path clientCa = clientCa(s, clientAuth);
         s.finish();
-        return new TlsConfig(certificates, protocols, ciphers);
+        return new TlsConfig(certificates, protocols, ciphers, clientAuth, clientCa);
+    }
+
+    /** The CAs of client certificates: required when they are asked for, refused when not (they would be ignored). */
+    private static Path clientCa(Section s, ClientAuth clientAuth) {
+        Optional<Path> file = s.value("client_ca", Path::of);
+        ProblemSink problems = s.binding().problems();
+        if (clientAuth == ClientAuth.NONE) {
+            file.ifPresent(ignored -> problems.add(s.child("client_ca"), "client certificates are not asked for: add "
+                    + "client_auth: required or optional, or remove client_ca"));
+            return null;
+        }
+        if (file.isEmpty()) {
+            problems.add(s.child("client_ca"), "required with client_auth: " + clientAuth.configName()
+                    + " (a PEM file of the CAs whose client certificates are accepted)");
+            return null;
+        }
+        return TlsFiles.checkCa(file.get(), s.child("client_ca"), problems) ? file.get() : null;
     }
 
     private static Optional<CertificateConfig> listedCertificate(Section s) {

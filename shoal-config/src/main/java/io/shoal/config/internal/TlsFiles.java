@@ -2,6 +2,7 @@ package io.shoal.config.internal;
 
 import io.shoal.config.CertificateConfig;
 import io.shoal.config.PemFiles;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -28,6 +29,14 @@ public final class TlsFiles {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Checks a file of trusted CA certificates ({@code ca}, {@code client_ca}): readable PEM with at least one;
+     * reports a problem at {@code path} otherwise.
+     */
+    public static boolean checkCa(Path file, String path, ProblemSink sink) {
+        return read(path, sink, () -> PemFiles.chain(file)).isPresent();
     }
 
     private static <T> Optional<T> read(String path, ProblemSink sink, java.util.function.Supplier<T> reader) {

@@ -1,7 +1,6 @@
 package io.shoal.config.internal;
 
 import io.shoal.config.Defaults;
-import io.shoal.config.PemFiles;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.config.UpstreamTlsConfig.Verify;
 import io.shoal.config.Values;
@@ -37,19 +36,10 @@ final class UpstreamTlsBinder {
 
     private static UpstreamTlsConfig bind(Section s) {
         Verify verify = s.bool("verify", Defaults.UPSTREAM_TLS_VERIFY) ? Verify.REQUIRED : Verify.NONE;
-        Path ca = s.value("ca", Path::of).filter(file -> readable(s, file)).orElse(null);
+        Path ca = s.value("ca", Path::of).filter(file -> TlsFiles.checkCa(file, s.child("ca"), s.binding().problems()))
+                .orElse(null);
         String serverName = s.text("server_name").orElse(null);
         s.finish();
         return new UpstreamTlsConfig(verify, ca, serverName);
-    }
-
-    private static boolean readable(Section s, Path ca) {
-        try {
-            PemFiles.chain(ca);
-            return true;
-        } catch (IllegalArgumentException e) {
-            s.binding().problems().add(s.child("ca"), e.getMessage());
-            return false;
-        }
     }
 }

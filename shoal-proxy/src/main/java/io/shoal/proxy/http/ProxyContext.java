@@ -6,6 +6,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.shoal.config.ProxySettings;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.upstream.RequestQueue;
 import io.shoal.proxy.upstream.UpstreamPool;
 import io.shoal.topology.Server;
@@ -33,11 +34,12 @@ public final class ProxyContext {
         this.pools = pools;
     }
 
-    /** Pools of TCP connections, one per event loop of {@code group}. */
-    public static Map<EventExecutor, UpstreamPool> tcpPools(EventLoopGroup group, Transport transport) {
+    /** Pools of TCP connections, one per event loop of {@code group}, sharing the contexts of TLS to servers. */
+    public static Map<EventExecutor, UpstreamPool> tcpPools(EventLoopGroup group, Transport transport,
+                                                           UpstreamContexts tls) {
         Map<EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
         for (EventExecutor executor : group) {
-            pools.put(executor, new UpstreamPool(UpstreamPool.Connector.tcp((EventLoop) executor, transport)));
+            pools.put(executor, new UpstreamPool(UpstreamPool.Connector.tcp((EventLoop) executor, transport), tls));
         }
         return pools;
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandler;
  * the reload: a volatile reference, no lock.
  */
 public final class ListenerTls {
+    private final Handshakes handshakes = new Handshakes();
     private volatile ServerTls current;
 
     ListenerTls(ServerTls current) {
@@ -16,7 +17,12 @@ public final class ListenerTls {
 
     /** The first step of a new client connection's pipeline, its handshake bounded by {@code handshakeTimeoutMillis}. */
     public ChannelHandler newHandler(long handshakeTimeoutMillis) {
-        return current.newHandler(handshakeTimeoutMillis);
+        return current.newHandler(handshakes, handshakeTimeoutMillis);
+    }
+
+    /** The handshakes on this listener since start, across reloads. */
+    public Handshakes handshakes() {
+        return handshakes;
     }
 
     ServerTls current() {

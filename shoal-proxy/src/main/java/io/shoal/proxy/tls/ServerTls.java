@@ -6,7 +6,6 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBeh
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
-import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.DomainWildcardMappingBuilder;
@@ -14,6 +13,7 @@ import io.netty.util.Mapping;
 import io.shoal.config.CertificateConfig;
 import io.shoal.config.PemFiles;
 import io.shoal.config.TlsConfig;
+import io.shoal.config.TlsConfig.ClientAuth;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -36,11 +36,15 @@ public final class ServerTls {
 
     private final Mapping<String, SslContext> contexts;
     private final List<X509Certificate> leaves;
+    /** The CAs of the client certificates accepted; empty when none is asked for. */
+    private final List<X509Certificate> clientCas;
     private final List<String> warnings;
 
-    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves, List<String> warnings) {
+    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves,
+                      List<X509Certificate> clientCas, List<String> warnings) {
         this.contexts = contexts;
         this.leaves = List.copyOf(leaves);
+        this.clientCas = clientCas;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -62,10 +66,11 @@ public final class ServerTls {
         List<X509Certificate> leaves = new ArrayList<>();
         DomainWildcardMappingBuilder<SslContext> mapping = null;
         Set<String> named = new HashSet<>();
+        List<X509Certificate> clientCas = config.clientCa() == null ? List.of() : PemFiles.chain(config.clientCa());
         for (CertificateConfig certificate : config.certificates()) {
             List<X509Certificate> chain = PemFiles.chain(certificate.cert());
             PrivateKey key = PemFiles.privateKey(certificate.key());
-            SslContext context = context(config, provider, chain, key, certificate, applicationProtocols);
+            SslContext context = context(config, provider, chain, key, clientCas, certificate, applicationProtocols);
             leaves.add(chain.get(0));
             if (mapping == null) {
                 mapping = new DomainWildcardMappingBuilder<>(context);
@@ -80,20 +85,21 @@ public final class ServerTls {
         if (mapping == null) {
             throw new IllegalArgumentException("a TLS listener needs at least one certificate");
         }
-        return new ServerTls(mapping.build(), leaves, warnings);
+        return new ServerTls(mapping.build(), leaves, clientCas, warnings);
     }
 
     private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
-                                      PrivateKey key, CertificateConfig files, List<String> applicationProtocols) {
+                                      PrivateKey key, List<X509Certificate> clientCas, CertificateConfig files,
+                                      List<String> applicationProtocols) {
         try {
-            SslContext context = SslContextBuilder.forServer(key, chain)
+            SslContextBuilder builder = SslContextBuilder.forServer(key, chain)
                     .sslProvider(provider.netty())
                     .protocols(config.protocols())
                     .ciphers(config.ciphers(), provider.cipherFilter())
                     .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
-                            applicationProtocols))
-                    .build();
+                            applicationProtocols));
+            SslContext context = askForClientCertificates(builder, config.clientAuth(), clientCas).build();
             if (context.cipherSuites().isEmpty()) {
                 throw new IllegalArgumentException(files.cert() + ": none of the ciphers is supported by "
                         + provider.describe());
@@ -104,12 +110,25 @@ public final class ServerTls {
         }
     }
 
+    /** Both providers refuse a client certificate that does not chain to {@code clientCas}, even an optional one. */
+    private static SslContextBuilder askForClientCertificates(SslContextBuilder builder, ClientAuth clientAuth,
+                                                              List<X509Certificate> clientCas) {
+        return switch (clientAuth) {
+            case NONE -> builder;
+            case OPTIONAL -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL)
+                    .trustManager(clientCas.toArray(X509Certificate[]::new));
+            case REQUIRED -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE)
+                    .trustManager(clientCas.toArray(X509Certificate[]::new));
+        };
+    }
+
     /**
-     * The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS.
-     * A client that has not finished its handshake within {@code handshakeTimeoutMillis} is closed.
+     * The first step of a client connection's pipeline: reads the SNI name, then hands over to TLS, whose
+     * handshake counts in {@code handshakes}; a client that has not finished it within
+     * {@code handshakeTimeoutMillis} is closed.
      */
-    public ChannelHandler newHandler(long handshakeTimeoutMillis) {
-        return new SniHandler(contexts, handshakeTimeoutMillis);
+    ChannelHandler newHandler(Handshakes handshakes, long handshakeTimeoutMillis) {
+        return new CountingSniHandler(contexts, handshakes, handshakeTimeoutMillis);
     }
 
     /** The certificates served, the first of each chain, in configuration order. */
@@ -117,10 +136,14 @@ public final class ServerTls {
         return leaves;
     }
 
+    /** The CAs of the client certificates accepted, in the order of the file; empty when none is asked for. */
+    List<X509Certificate> clientCas() {
+        return clientCas;
+    }
+
     /** The certificates' subjects and expiry, for the reload's report. */
     String describeLeaves() {
-        return String.join(", ", leaves.stream().map(leaf -> leaf.getSubjectX500Principal().getName()
-                + " until " + leaf.getNotAfter().toInstant()).toList());
+        return Validity.describe(leaves);
     }
 
     /** Certificates that clients will refuse (expired, not yet valid), one sentence each. */

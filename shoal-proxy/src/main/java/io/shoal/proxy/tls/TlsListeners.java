@@ -10,28 +10,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The TLS side of every listener: built at start, and built again from the files at each reload, where all
- * listeners' contexts are built before any is swapped in, so that a certificate that cannot be read leaves
- * every listener serving what it served.
+ * The TLS side of every listener, and of the connections to the services' servers ({@link UpstreamContexts}):
+ * built at start, and built again from the files at each reload, where all contexts are built before any is
+ * swapped in, so that a certificate that cannot be read leaves every listener and service using what it used.
  */
 public final class TlsListeners {
     private final TlsProvider provider;
     private final Map<Integer, ListenerTls> byListener = new LinkedHashMap<>();
+    private final UpstreamContexts upstream;
     private volatile List<String> warnings;
     private ShoalConfig applied;
 
-    private TlsListeners(TlsProvider provider, ShoalConfig config, Map<Integer, ServerTls> built) {
+    private TlsListeners(TlsProvider provider, ShoalConfig config, Map<Integer, ServerTls> built,
+                         UpstreamContexts upstream) {
         this.provider = provider;
         this.applied = config;
+        this.upstream = upstream;
         built.forEach((listener, tls) -> byListener.put(listener, new ListenerTls(tls)));
         this.warnings = warnings(built);
     }
 
-    /** @throws IllegalArgumentException naming the listener, the file and the problem */
+    /** @throws IllegalArgumentException naming the listener or service, the file and the problem */
     public static TlsListeners of(ShoalConfig config, TlsProvider provider) {
-        return new TlsListeners(provider, config, build(config, provider));
+        return new TlsListeners(provider, config, build(config, provider), UpstreamContexts.of(config, provider));
     }
 
     /** The listener's TLS, or empty for a plain-HTTP listener. */
@@ -39,22 +43,34 @@ public final class TlsListeners {
         return Optional.ofNullable(byListener.get(index));
     }
 
+    /** The contexts of TLS to the services' servers, for the upstream pools. */
+    public UpstreamContexts upstream() {
+        return upstream;
+    }
+
     /**
-     * Reads the certificates of {@code next} (whose listeners are the same as at start) and swaps them in.
+     * Reads the certificates of {@code next} (whose listeners are the same as at start) and the {@code ca}
+     * files of its services, and swaps them in.
      *
-     * @return what changed, one line per listener whose certificates did
-     * @throws IllegalArgumentException naming the listener, the file and the problem; then nothing changed
+     * @return what changed, one line per listener or service whose certificates did
+     * @throws IllegalArgumentException naming the listener or service, the file and the problem; then nothing changed
      */
     public synchronized List<String> reload(ShoalConfig next) {
         Map<Integer, ServerTls> built = build(next, provider);
+        UpstreamContexts.Built servers = upstream.build(next);
         List<String> changes = new ArrayList<>();
         built.forEach((listener, tls) -> {
             ListenerTls slot = byListener.get(listener);
             if (!slot.current().leaves().equals(tls.leaves())) {
                 changes.add("listeners[" + listener + "].tls: new certificates " + tls.describeLeaves());
             }
+            if (!slot.current().clientCas().equals(tls.clientCas())) {
+                changes.add("listeners[" + listener + "].tls.client_ca: new certificates "
+                        + Validity.describe(tls.clientCas()));
+            }
             slot.replace(tls);
         });
+        changes.addAll(upstream.publish(servers));
         warnings = warnings(built);
         applied = next;
         return changes;
@@ -65,11 +81,11 @@ public final class TlsListeners {
         return reload(applied);
     }
 
-    /** The certificate and key files of the configuration last applied. */
+    /** The certificate, key and client CA files of the configuration last applied. */
     public synchronized List<Path> files() {
         return applied.listeners().stream().flatMap(l -> l.tls().stream())
-                .flatMap(tls -> tls.certificates().stream())
-                .flatMap(c -> java.util.stream.Stream.of(c.cert(), c.key())).toList();
+                .flatMap(tls -> Stream.concat(tls.certificates().stream().flatMap(c -> Stream.of(c.cert(), c.key())),
+                        Stream.ofNullable(tls.clientCa()))).toList();
     }
 
     /** A certificate being served now, for the expiry figures. */

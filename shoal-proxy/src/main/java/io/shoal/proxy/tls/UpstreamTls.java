@@ -23,25 +23,43 @@ import javax.net.ssl.SSLParameters;
 public final class UpstreamTls {
     private final SslContext context;
     private final UpstreamTlsConfig config;
+    /** The certificates of the {@code ca} file; empty when it has none (the JDK's trusted roots, or no check). */
+    private final List<X509Certificate> trusted;
 
-    private UpstreamTls(SslContext context, UpstreamTlsConfig config) {
+    private UpstreamTls(SslContext context, UpstreamTlsConfig config, List<X509Certificate> trusted) {
         this.context = context;
         this.config = config;
+        this.trusted = trusted;
     }
 
-    /** @throws IllegalArgumentException naming the {@code ca} file and the problem */
-    public static UpstreamTls of(UpstreamTlsConfig config, TlsProvider provider) {
+    /**
+     * Reads the {@code ca} file: off the event loops ({@link UpstreamContexts}).
+     *
+     * @throws IllegalArgumentException naming the {@code ca} file and the problem
+     */
+    static UpstreamTls of(UpstreamTlsConfig config, TlsProvider provider) {
         SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider.netty());
+        List<X509Certificate> trusted = List.of();
         if (config.verify() == Verify.NONE) {
             builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
         } else if (config.ca() != null) {
-            builder.trustManager(PemFiles.chain(config.ca()).toArray(X509Certificate[]::new));
+            trusted = PemFiles.chain(config.ca());
+            builder.trustManager(trusted.toArray(X509Certificate[]::new));
         }
         try {
-            return new UpstreamTls(builder.build(), config);
+            return new UpstreamTls(builder.build(), config, trusted);
         } catch (SSLException e) {
-            throw new IllegalArgumentException("tls: " + e.getMessage(), e);
+            throw new IllegalArgumentException((config.ca() != null ? config.ca() + ": " : "") + e.getMessage(), e);
         }
+    }
+
+    List<X509Certificate> trusted() {
+        return trusted;
+    }
+
+    /** The trusted certificates' subjects and expiry, for the reload's report. */
+    String describeTrusted() {
+        return Validity.describe(trusted);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,5 +25,11 @@ final class Validity {
             return Optional.of("certificate " + certificate.getSubjectX500Principal().getName() + " (" + file
                     + ") is not valid before " + certificate.getNotBefore().toInstant() + "; clients will refuse it");
         }
+    }
+
+    /** The certificates' subjects and expiry, for a reload's report. */
+    static String describe(List<X509Certificate> certificates) {
+        return String.join(", ", certificates.stream().map(certificate -> certificate.getSubjectX500Principal()
+                .getName() + " until " + certificate.getNotAfter().toInstant()).toList());
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.ReferenceCountUtil;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.log.ProxyEvents;
@@ -109,8 +110,13 @@ public final class UpstreamAttempt {
             attach(future.channel());
         } else {
             ProxyEvents.connectFailed(server, future.cause());
-            dispatch.onConnectFailed(this, future.cause() instanceof ConnectTimeoutException);
+            dispatch.onConnectFailed(this, timedOut(future.cause()));
         }
+    }
+
+    /** A server that accepts the connection but never answers the TLS handshake is as silent as one that never accepts. */
+    private static boolean timedOut(Throwable cause) {
+        return cause instanceof ConnectTimeoutException || cause instanceof SslHandshakeTimeoutException;
     }
 
     private void attach(Channel channel) {

@@ -13,12 +13,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.net.SocketBytes;
-import io.shoal.proxy.tls.TlsProvider;
+import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.tls.UpstreamTls;
 import io.shoal.topology.Server;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +36,12 @@ public final class UpstreamPool {
 
     private final Connector connector;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
-    /** Built at a service's first TLS connection from this loop; a reload with other settings adds one. */
-    private final Map<UpstreamTlsConfig, UpstreamTls> tls = new HashMap<>();
+    private final UpstreamContexts tls;
 
-    public UpstreamPool(Connector connector) {
+    /** @param tls the contexts of TLS to servers, built off the event loops and shared by every pool */
+    public UpstreamPool(Connector connector, UpstreamContexts tls) {
         this.connector = connector;
+        this.tls = tls;
     }
 
     /** Opens a connection whose pipeline {@code initializer} sets up. */
@@ -85,8 +85,7 @@ public final class UpstreamPool {
                           long idleTimeoutMillis, int maxHeaderBytes) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
         long startNanos = System.nanoTime();
-        UpstreamTls upstreamTls = tlsConfig == null ? null
-                : tls.computeIfAbsent(tlsConfig, c -> UpstreamTls.of(c, TlsProvider.best()));
+        UpstreamTls upstreamTls = tlsConfig == null ? null : tls.get(tlsConfig);
         ChannelFuture connecting = connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -107,7 +106,8 @@ public final class UpstreamPool {
                                 .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
                     }
                 });
-        ChannelFuture ready = upstreamTls == null ? connecting : handshaken(connecting);
+        ChannelFuture ready = tlsConfig == null ? connecting
+                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting);
         return ready.addListener(done -> {
             if (done.isSuccess()) {
                 server.traffic().recordConnect(System.nanoTime() - startNanos);
@@ -135,6 +135,19 @@ public final class UpstreamPool {
             channel.read(); // reads are explicit: the handshake needs the server's answers
         });
         return ready;
+    }
+
+    /**
+     * Fails the attempt, closing the connection unused, when a service's {@code tls} has no context: one that
+     * no reload published (their contexts are published before their snapshot). Never plain text instead.
+     */
+    private static ChannelFuture unpublished(ChannelFuture connecting, UpstreamTlsConfig tlsConfig) {
+        ChannelPromise failed = connecting.channel().newPromise();
+        connecting.addListener(connected -> {
+            connecting.channel().close();
+            failed.setFailure(new IllegalStateException("no TLS context was built for " + tlsConfig));
+        });
+        return failed;
     }
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */

@@ -14,6 +14,8 @@ import io.shoal.proxy.listener.ClientChannelInitializer;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.proxy.stats.ListenerStats;
+import io.shoal.proxy.tls.TlsProvider;
+import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.upstream.UpstreamPool;
 import io.shoal.topology.Topology;
 import java.net.ConnectException;
@@ -50,9 +52,11 @@ final class EmbeddedProxy implements AutoCloseable {
     private final Map<io.netty.util.concurrent.EventExecutor, UpstreamPool> pools = new IdentityHashMap<>();
     private final ProxyContext context;
     private final ListenerConfig listener;
+    private final UpstreamContexts upstreamTls;
 
     EmbeddedProxy(ShoalConfig config) {
         this.topology = Topology.of(config);
+        this.upstreamTls = UpstreamContexts.of(config, TlsProvider.best());
         this.listener = config.listeners().get(0);
         this.context = new ProxyContext(topology, config.proxy(), AccessLog.off(), pools);
         openClient();
@@ -68,7 +72,7 @@ final class EmbeddedProxy implements AutoCloseable {
             }
         };
         client.config().setAutoRead(false); // as the proxy's listeners set it: reads are asked for
-        pools.put(client.eventLoop(), new UpstreamPool(this::connect));
+        pools.put(client.eventLoop(), new UpstreamPool(this::connect, upstreamTls));
         client.pipeline().addLast(new ClientChannelInitializer(context, 0, Optional.empty(), listener, new AtomicInteger(),
                 new ConnectionStats(() -> 1, List.of(new ListenerStats("embedded"))), new Http2Connections()));
         client.pipeline().fireChannelActive(); // the channel was active before its steps were added

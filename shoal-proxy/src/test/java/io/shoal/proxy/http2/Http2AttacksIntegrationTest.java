@@ -187,7 +187,7 @@ class Http2AttacksIntegrationTest {
      * send pile up until it gives up on the connection and closes it, which fails the attacker's writes.
      */
     private void assertFloodEndsTheConnection(FrameWriter flood) throws Exception {
-        try (RawHttp2 attacker = new RawHttp2(proxy.port(), 4096)) {
+        try (RawHttp2 attacker = RawHttp2.withReceiveBuffer(proxy.port(), 4096)) {
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 4_000_000; i++) {
                     flood.write(attacker);

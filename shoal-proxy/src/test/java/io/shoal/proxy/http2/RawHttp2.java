@@ -56,10 +56,15 @@ final class RawHttp2 implements AutoCloseable {
     }
 
     /**
-     * @param receiveBuffer the socket's receive buffer, 0 for the system's: a small one makes a client that
-     *     reads nothing fill the proxy's side in a few kilobytes rather than tens of megabytes
+     * A client with a small receive buffer: one that reads nothing fills the proxy's side in a few
+     * kilobytes rather than tens of megabytes.
      */
-    RawHttp2(int port, int receiveBuffer, int... settings) throws IOException {
+    static RawHttp2 withReceiveBuffer(int port, int receiveBuffer) throws IOException {
+        return new RawHttp2(port, receiveBuffer, new int[0]);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer, 0 for the system's */
+    private RawHttp2(int port, int receiveBuffer, int[] settings) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);

@@ -29,7 +29,7 @@ class ServerTlsTest {
     }
 
     private static TlsConfig ciphers(String... names) {
-        return new TlsConfig(certificates, Defaults.TLS_PROTOCOLS, List.of(names));
+        return new TlsConfig(certificates, Defaults.TLS_PROTOCOLS, List.of(names), Defaults.TLS_CLIENT_AUTH, null);
     }
 
     @ParameterizedTest

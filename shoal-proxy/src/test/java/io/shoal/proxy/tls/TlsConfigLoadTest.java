@@ -9,6 +9,7 @@ import io.shoal.config.Defaults;
 import io.shoal.config.PemFiles;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
+import io.shoal.config.TlsConfig.ClientAuth;
 import io.shoal.config.YamlConfigLoader;
 import io.shoal.testing.TestCertificates;
 import io.shoal.testing.TestCertificates.Issued;
@@ -169,5 +170,35 @@ class TlsConfigLoadTest {
         assertThatThrownBy(() -> load("cert: " + first.cert() + "\nkey: " + first.key()
                 + "\ncertificates: [{cert: " + second.cert() + ", key: " + second.key() + "}]"))
                 .hasMessage("shoal.yaml:8: listeners[0].tls.certificates: write cert and key, or certificates, not both");
+    }
+
+    @Test
+    void clientCertificatesAreAskedForWithTheirCas() throws ConfigException {
+        String certificate = "cert: " + first.cert() + "\nkey: " + first.key();
+        assertThat(tls(load(certificate)).clientAuth()).isEqualTo(Defaults.TLS_CLIENT_AUTH).isEqualTo(ClientAuth.NONE);
+
+        TlsConfig tls = tls(load(certificate + "\nclient_auth: optional\nclient_ca: " + second.cert()));
+
+        assertThat(tls.clientAuth()).isEqualTo(ClientAuth.OPTIONAL);
+        assertThat(tls.clientCa()).isEqualTo(second.cert());
+    }
+
+    @Test
+    void clientAuthWithoutItsCasAndCasWithoutClientAuthAreRefused() throws Exception {
+        String certificate = "cert: " + first.cert() + "\nkey: " + first.key();
+        Path text = Files.writeString(dir.resolve("cas.txt"), "not a certificate\n");
+
+        assertThatThrownBy(() -> load(certificate + "\nclient_auth: required"))
+                .hasMessage("shoal.yaml:5: listeners[0].tls.client_ca: required with client_auth: required (a PEM file "
+                        + "of the CAs whose client certificates are accepted)");
+        assertThatThrownBy(() -> load(certificate + "\nclient_ca: " + second.cert()))
+                .hasMessage("shoal.yaml:8: listeners[0].tls.client_ca: client certificates are not asked for: add "
+                        + "client_auth: required or optional, or remove client_ca");
+        assertThatThrownBy(() -> load(certificate + "\nclient_auth: required\nclient_ca: " + text))
+                .hasMessage("shoal.yaml:9: listeners[0].tls.client_ca: " + text
+                        + ": no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)");
+        assertThatThrownBy(() -> load(certificate + "\nclient_auth: on"))
+                .hasMessage("shoal.yaml:8: listeners[0].tls.client_auth: unknown client_auth 'on'; valid: none, "
+                        + "optional, required");
     }
 }
