@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.CharsetUtil;
-import io.shoal.proxy.http.RequestTarget;
 import io.shoal.proxy.log.AccessLogRecord;
 import io.shoal.topology.Server;
 import java.util.Iterator;
@@ -49,7 +48,7 @@ public final class ForwardedRequest {
     private final long contentLength;
 
     /**
-     * @param target the origin-form target (or {@code *}) to forward, see {@link RequestTarget#forwarded}
+     * @param target the origin-form target (or {@code *}) to forward, as the route rewrote it
      * @param stickyId the sticky cookie's value, or null
      * @param scheme the client's, for {@code X-Forwarded-Proto}
      */
