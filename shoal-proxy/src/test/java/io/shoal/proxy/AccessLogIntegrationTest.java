@@ -57,6 +57,27 @@ class AccessLogIntegrationTest {
     }
 
     @Test
+    void anHttp2RequestIsLoggedAsHttp2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("access.log");
+        try (TestBackend backend = new TestBackend("b")) {
+            ShoalConfig base = TestConfigs.withH2c(TestConfigs.simple(Algorithm.ROUND_ROBIN, backend));
+            AccessLogConfig log = new AccessLogConfig(file.toString(), AccessLogConfig.Format.COMBINED);
+            ShoalConfig config = new ShoalConfig("test", base.proxy(), base.listeners(), base.services(), log);
+            try (AccessLog accessLog = AccessLog.open(log);
+                 ProxyServer server = new ProxyServer(config, Topology.of(config), accessLog)) {
+                int port = server.start().get(0).getPort();
+                Process curl = new ProcessBuilder("curl", "-sS", "--http2-prior-knowledge", "-o", "/dev/null",
+                        "http://127.0.0.1:" + port + "/h2").start();
+                assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
+
+                Awaitility.await().atMost(5, TimeUnit.SECONDS)
+                        .until(() -> Files.exists(file) && Files.readAllLines(file).size() == 1);
+                assertThat(Files.readAllLines(file).get(0)).contains("\"GET /h2 HTTP/2.0\" 200 1 ");
+            }
+        }
+    }
+
+    @Test
     void jsonLines(@TempDir Path dir) throws Exception {
         List<String> lines = logRequests(dir.resolve("access.json"), AccessLogConfig.Format.JSON, 2);
 
