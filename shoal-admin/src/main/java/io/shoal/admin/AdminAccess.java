@@ -1,7 +1,7 @@
 package io.shoal.admin;
 
 import io.shoal.admin.internal.AllowedHosts;
-import io.shoal.proxy.http.TrustedProxies;
+import io.shoal.proxy.net.AddressRanges;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +24,7 @@ public final class AdminAccess {
     private final byte[] token;
     private final boolean configured;
     private final List<String> allow;
-    private final TrustedProxies allowed;
+    private final AddressRanges allowed;
     private final AllowedHosts hosts;
 
     private AdminAccess(String token, boolean configured, List<String> allow, AllowedHosts hosts) {
@@ -34,7 +34,7 @@ public final class AdminAccess {
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.configured = configured;
         this.allow = List.copyOf(allow);
-        this.allowed = TrustedProxies.parse(allow);
+        this.allowed = AddressRanges.parse(allow);
         this.hosts = hosts;
     }
 

@@ -11,17 +11,26 @@ import java.util.Map;
  * @param headers header values that must all be present, compared exactly
  * @param stripPrefix remove {@code pathPrefix} before forwarding, as nginx {@code proxy_pass http://up/;}
  * @param backends one service, or several with weights for a split
+ * @param policies applied to each request in this order before a server is chosen
  */
 public record RouteConfig(
         String host,
         String pathPrefix,
         Map<String, String> headers,
         boolean stripPrefix,
-        List<WeightedService> backends) {
+        List<WeightedService> backends,
+        List<PolicyConfig> policies) {
 
     public RouteConfig {
         headers = Map.copyOf(headers);
         backends = List.copyOf(backends);
+        policies = List.copyOf(policies);
+    }
+
+    /** A route without policies. */
+    public RouteConfig(String host, String pathPrefix, Map<String, String> headers, boolean stripPrefix,
+                       List<WeightedService> backends) {
+        this(host, pathPrefix, headers, stripPrefix, backends, List.of());
     }
 
     /** Every request to one service: the route used when a listener lists none and there is one service. */

@@ -1,7 +1,8 @@
 package io.shoal.config.internal;
 
-import io.shoal.config.RouteConfig;
+import io.shoal.config.PolicyConfig;
 import io.shoal.config.RouteConfig.WeightedService;
+import io.shoal.config.RouteConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +28,9 @@ final class RouteBinder {
         Map<String, String> headers = s.textMap("headers");
         boolean strip = s.bool("strip_prefix", false);
         Optional<List<WeightedService>> backends = backends(s);
+        List<PolicyConfig> policies = PolicyBinder.policies(s);
         s.finish();
-        return backends.map(b -> new RouteConfig(host, prefix, headers, strip, b));
+        return backends.map(b -> new RouteConfig(host, prefix, headers, strip, b, policies));
     }
 
     private static Optional<List<WeightedService>> backends(Section s) {

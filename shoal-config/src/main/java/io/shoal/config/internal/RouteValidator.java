@@ -1,7 +1,8 @@
 package io.shoal.config.internal;
 
-import io.shoal.config.RouteConfig;
+import io.shoal.config.PolicyConfig;
 import io.shoal.config.RouteConfig.WeightedService;
+import io.shoal.config.RouteConfig;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +26,11 @@ final class RouteValidator {
         for (int k = 0; k < backends.size(); k++) {
             String at = backends.size() == 1 ? path : KeyPaths.item(path + ".split", k);
             backend(backends.get(k), at, services, sink);
+        }
+        for (int k = 0; k < route.policies().size(); k++) {
+            if (route.policies().get(k) instanceof PolicyConfig.RateLimit limit) {
+                Rules.atLeast(sink, KeyPaths.item(path + ".policies", k) + ".rate_limit.burst", limit.burst(), 1);
+            }
         }
     }
 

@@ -14,8 +14,8 @@ public interface ClientSide {
     /** The channel the exchange's response goes to: its event loop and writability are the upstream side's. */
     Channel channel();
 
-    /** Answers a request that goes nowhere (no server is asked) with {@code status}. */
-    void refuse(HttpResponseStatus status);
+    /** Answers a request that goes nowhere (no server is asked) with {@code status}, and a Retry-After when above 0. */
+    void refuse(HttpResponseStatus status, long retryAfterSeconds);
 
     /** A writer of the response in the client's protocol. */
     ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky);

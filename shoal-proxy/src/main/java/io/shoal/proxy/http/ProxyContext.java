@@ -6,6 +6,8 @@ import io.netty.util.concurrent.EventExecutor;
 import io.shoal.config.ProxySettings;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.log.AccessLog;
+import io.shoal.proxy.net.AddressRanges;
+import io.shoal.proxy.policy.Policies;
 import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.upstream.RequestQueue;
 import io.shoal.proxy.upstream.UpstreamPool;
@@ -21,7 +23,8 @@ public final class ProxyContext {
     private final Topology topology;
     private final ProxySettings settings;
     private final AccessLog accessLog;
-    private final TrustedProxies trustedProxies;
+    private final AddressRanges trustedProxies;
+    private final Policies policies = new Policies();
     private final Map<EventExecutor, UpstreamPool> pools;
     private final ConcurrentHashMap<String, RequestQueue> queues = new ConcurrentHashMap<>();
 
@@ -30,7 +33,7 @@ public final class ProxyContext {
         this.topology = topology;
         this.settings = settings;
         this.accessLog = accessLog;
-        this.trustedProxies = TrustedProxies.parse(settings.trustedProxies());
+        this.trustedProxies = AddressRanges.parse(settings.trustedProxies());
         this.pools = pools;
     }
 
@@ -56,7 +59,11 @@ public final class ProxyContext {
         return accessLog;
     }
 
-    TrustedProxies trustedProxies() {
+    Policies policies() {
+        return policies;
+    }
+
+    AddressRanges trustedProxies() {
         return trustedProxies;
     }
 

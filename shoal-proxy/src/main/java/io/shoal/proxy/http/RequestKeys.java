@@ -8,9 +8,7 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.shoal.balancer.Hashing;
 import io.shoal.config.BalanceConfig.HashKey;
 import io.shoal.config.BalanceConfig;
-import io.shoal.proxy.upstream.XForwarded;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.shoal.proxy.net.AddressRanges;
 import java.net.SocketAddress;
 import java.util.List;
 
@@ -19,62 +17,15 @@ final class RequestKeys {
     private RequestKeys() {}
 
     static long hash(BalanceConfig balance, HttpRequest request, String clientAddress, SocketAddress peer,
-                     TrustedProxies trusted) {
+                     AddressRanges trusted) {
         switch (balance.algorithm()) {
             case IP_HASH:
-                return Hashing.hash(clientIp(request, clientAddress, peer, trusted));
+                return Hashing.hash(ClientAddress.of(request, clientAddress, peer, trusted));
             case HASH:
                 String key = keyOf(balance.hashKey(), request);
                 return key == null ? 0 : Hashing.hash(key);
             default:
                 return 0;
-        }
-    }
-
-    /**
-     * The client's address; when the peer is a trusted proxy, the last address in X-Forwarded-For
-     * that is not itself trusted (nginx {@code real_ip_recursive on}).
-     */
-    private static String clientIp(HttpRequest request, String clientAddress, SocketAddress peer,
-                                   TrustedProxies trusted) {
-        if (trusted.isEmpty() || !trusted.contains(((InetSocketAddress) peer).getAddress())) {
-            return clientAddress;
-        }
-        String forwardedFor = request.headers().get(XForwarded.FOR);
-        if (forwardedFor == null) {
-            return clientAddress;
-        }
-        String[] hops = forwardedFor.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!isLiteral(hop)) {
-                return clientAddress;
-            }
-            if (i == 0 || !trusted.contains(literal(hop))) {
-                return hop;
-            }
-        }
-        return clientAddress;
-    }
-
-    private static boolean isLiteral(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static InetAddress literal(String text) {
-        try {
-            return InetAddress.getByName(text); // a literal (checked above): no name lookup
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException(text, e);
         }
     }
 

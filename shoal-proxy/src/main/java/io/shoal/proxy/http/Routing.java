@@ -2,12 +2,16 @@ package io.shoal.proxy.http;
 
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shoal.config.PolicyConfig;
+import io.shoal.proxy.policy.Refusal;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.Scheme;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * The routing step of a client connection, whatever its protocol: reads a request's target, finds the
@@ -32,17 +36,23 @@ public final class Routing {
 
     /**
      * The exchange that takes {@code request} to a server, not started yet; or null when the request goes
-     * nowhere, after {@code client} was told to refuse it: 400 for an unusable target, 404 for no route.
+     * nowhere, after {@code client} was told to refuse it: 400 for an unusable target, 404 for no route,
+     * or what the route's policies answer (403, 429).
      */
     public Exchange exchange(HttpRequest request, ClientSide client) {
         RequestTarget target = RequestTarget.read(request);
         if (target == null) {
-            client.refuse(HttpResponseStatus.BAD_REQUEST);
+            client.refuse(HttpResponseStatus.BAD_REQUEST, 0);
             return null;
         }
         Route route = routes.match(proxy.topology().current().routes(listenerIndex), request, target.path());
         if (route == null) {
-            client.refuse(HttpResponseStatus.NOT_FOUND);
+            client.refuse(HttpResponseStatus.NOT_FOUND, 0);
+            return null;
+        }
+        Refusal refusal = checkPolicies(route, request);
+        if (refusal != null) {
+            client.refuse(refusal.status(), refusal.retryAfterSeconds());
             return null;
         }
         Service service = route.chooseService();
@@ -52,5 +62,14 @@ public final class Routing {
         String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
         ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId, scheme);
         return new Exchange(client, proxy, service, forwarded, keyHash);
+    }
+
+    private Refusal checkPolicies(Route route, HttpRequest request) {
+        List<PolicyConfig> policies = route.config().policies();
+        if (policies.isEmpty()) {
+            return null;
+        }
+        InetAddress address = ClientAddress.inet(request, peer, proxy.trustedProxies());
+        return proxy.policies().of(policies).check(address, System.nanoTime());
     }
 }

@@ -112,13 +112,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Client
 
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
     @Override
-    public void refuse(HttpResponseStatus status) {
-        if (status == HttpResponseStatus.BAD_REQUEST) {
-            listener.denied();
-        }
+    public void refuse(HttpResponseStatus status, long retryAfterSeconds) {
         closing = true;
-        listener.responded(status.code());
-        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, fields)));
+        listener.refused(status.code());
+        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, retryAfterSeconds, fields)));
     }
 
     @Override

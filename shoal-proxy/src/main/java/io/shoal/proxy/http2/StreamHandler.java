@@ -102,12 +102,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
         head = request != null && request.method().equals(HttpMethod.HEAD);
         bodyFollows = !headers.isEndStream();
         if (request == null) {
-            listener.denied();
-            refuse(HttpResponseStatus.BAD_REQUEST);
+            refuse(HttpResponseStatus.BAD_REQUEST, 0);
             return;
         }
         if (request.method().equals(HttpMethod.CONNECT)) {
-            refuse(HttpResponseStatus.METHOD_NOT_ALLOWED); // Shoal opens no tunnels
+            refuse(HttpResponseStatus.METHOD_NOT_ALLOWED, 0); // Shoal opens no tunnels
             return;
         }
         exchange = routing.exchange(request, this);
@@ -117,10 +116,10 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     }
 
     @Override
-    public void refuse(HttpResponseStatus status) {
+    public void refuse(HttpResponseStatus status, long retryAfterSeconds) {
         stage = Stage.DONE;
-        listener.responded(status.code());
-        StreamResponse.writeError(ctx, status, 0, fields, head);
+        listener.refused(status.code());
+        StreamResponse.writeError(ctx, status, retryAfterSeconds, fields, head);
         if (bodyFollows) {
             endInbound();
         }

@@ -112,4 +112,15 @@ public final class ListenerStats {
     public void denied() {
         denied.increment();
     }
+
+    /**
+     * Shoal answered a request itself, without a server: counted as a response, and as denied when the
+     * request was refused as bad (400) or by a policy (403, 429), as HAProxy counts its denied requests.
+     */
+    public void refused(int status) {
+        if (status == 400 || status == 403 || status == 429) {
+            denied.increment();
+        }
+        responses.count(status);
+    }
 }

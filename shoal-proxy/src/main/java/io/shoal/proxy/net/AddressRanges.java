@@ -1,4 +1,4 @@
-package io.shoal.proxy.http;
+package io.shoal.proxy.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,21 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Addresses whose {@code X-Forwarded-For} is believed when finding a client's address for
- * {@code ip_hash} (nginx's {@code set_real_ip_from}). Entries are addresses or CIDR ranges. The admin
- * endpoint's allow-list uses the same matching.
+ * A set of addresses and CIDR ranges, and whether an address is in it: the proxies whose
+ * {@code X-Forwarded-For} is believed (nginx's {@code set_real_ip_from}), a route's {@code allow} and
+ * {@code deny} lists, the admin endpoint's allow-list.
  */
-public final class TrustedProxies {
+public final class AddressRanges {
     private final List<byte[]> networks;
     private final int[] prefixes;
 
-    private TrustedProxies(List<byte[]> networks, int[] prefixes) {
+    private AddressRanges(List<byte[]> networks, int[] prefixes) {
         this.networks = networks;
         this.prefixes = prefixes;
     }
 
     /** @param entries IP literals or CIDR ranges, already validated by the config loader */
-    public static TrustedProxies parse(List<String> entries) {
+    public static AddressRanges parse(List<String> entries) {
         List<byte[]> networks = new ArrayList<>();
         int[] prefixes = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -30,10 +30,10 @@ public final class TrustedProxies {
             networks.add(address);
             prefixes[i] = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
         }
-        return new TrustedProxies(networks, prefixes);
+        return new AddressRanges(networks, prefixes);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return networks.isEmpty();
     }
 

@@ -1,0 +1,81 @@
+package io.shoal.config.internal;
+
+import io.shoal.config.PolicyConfig.Access;
+import io.shoal.config.PolicyConfig.RateLimit;
+import io.shoal.config.PolicyConfig;
+import io.shoal.config.Values;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Binds a route's {@code policies}: a list whose items are each one policy, named by its one key
+ * ({@code allow}, {@code deny}, {@code rate_limit}), as Traefik's middlewares and nginx's directives read.
+ */
+final class PolicyBinder {
+    private PolicyBinder() {}
+
+    static List<PolicyConfig> policies(Section route) {
+        Binding binding = route.binding();
+        return binding.items(route.child("policies"), route.list("policies"),
+                (path, node) -> binding.section(path, node).flatMap(PolicyBinder::policy));
+    }
+
+    private static Optional<PolicyConfig> policy(Section s) {
+        Optional<PolicyConfig> policy = Optional.empty();
+        if (s.has("allow")) {
+            policy = Optional.of(new Access(Access.Rule.ALLOW, s.values("allow", PolicyBinder::range)));
+        } else if (s.has("deny")) {
+            policy = Optional.of(new Access(Access.Rule.DENY, s.values("deny", PolicyBinder::range)));
+        } else if (s.has("rate_limit")) {
+            policy = s.section("rate_limit").flatMap(PolicyBinder::rateLimit);
+        } else {
+            // names the known policies in the problem for whatever key was written
+            s.get("allow");
+            s.get("deny");
+            s.get("rate_limit");
+        }
+        s.finish();
+        return policy;
+    }
+
+    private static Optional<PolicyConfig> rateLimit(Section s) {
+        Optional<Double> rate = s.required("rate", PolicyBinder::perSecond);
+        int burst = s.integer("burst", rate.map(r -> (int) Math.max(1, Math.ceil(r))).orElse(1));
+        RateLimit.Key key = s.value("key", RateLimit.Key.CLIENT, PolicyBinder::key);
+        s.finish();
+        return rate.map(r -> new RateLimit(r, burst, key));
+    }
+
+    private static String range(String text) {
+        if (!Addresses.isIpOrCidr(text)) {
+            throw new IllegalArgumentException("expected an IP address or CIDR range such as 10.0.0.0/8, got '" + text + "'");
+        }
+        return text;
+    }
+
+    /** {@code 100/s}, {@code 600/m}, {@code 1000/h}: requests per second, minute or hour. */
+    static double perSecond(String text) {
+        int slash = text.indexOf('/');
+        String unit = slash < 0 ? "" : text.substring(slash + 1).trim();
+        int seconds = switch (unit) {
+            case "s" -> 1;
+            case "m" -> 60;
+            case "h" -> 3600;
+            default -> throw new IllegalArgumentException("expected a rate such as 100/s, 600/m or 1000/h, got '" + text + "'");
+        };
+        double count = Values.decimal(text.substring(0, slash).trim());
+        if (count <= 0) {
+            throw new IllegalArgumentException("a rate must be above zero, got '" + text + "'");
+        }
+        return count / seconds;
+    }
+
+    private static RateLimit.Key key(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "client" -> RateLimit.Key.CLIENT;
+            case "route" -> RateLimit.Key.ROUTE;
+            default -> throw new IllegalArgumentException("expected client or route, got '" + text + "'");
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.shoal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.shoal.config.PolicyConfig.Access;
+import io.shoal.config.PolicyConfig.RateLimit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlPolicyConfigTest {
+    /** One route whose policies start on line 7. */
+    private static String withPolicies(String policies) {
+        return """
+                listeners:
+                  - address: 127.0.0.1:8080
+                    routes:
+                      - path: /
+                        service: web
+                        policies:
+                """ + policies + """
+                services:
+                  web:
+                    servers: [127.0.0.1:9001]
+                """;
+    }
+
+    @Test
+    void policiesKeepTheirOrder() throws ConfigException {
+        ShoalConfig config = YamlConfigLoader.parse(withPolicies("""
+                          - allow: [10.0.0.0/8, 127.0.0.1]
+                          - deny: [10.1.0.0/16]
+                          - rate_limit: {rate: 600/m, burst: 20, key: route}
+                          - rate_limit: {rate: 2.5/s}
+                """), "shoal.yaml");
+
+        assertThat(config.listeners().get(0).routes().get(0).policies()).containsExactly(
+                new Access(Access.Rule.ALLOW, List.of("10.0.0.0/8", "127.0.0.1")),
+                new Access(Access.Rule.DENY, List.of("10.1.0.0/16")),
+                new RateLimit(10, 20, RateLimit.Key.ROUTE),
+                new RateLimit(2.5, 3, RateLimit.Key.CLIENT));
+    }
+
+    @Test
+    void aBadRangeIsNamedWithItsLine() {
+        assertError(withPolicies("          - allow: [10.0.0.0/8, intranet]\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].allow[1]: expected an IP address or CIDR range"
+                        + " such as 10.0.0.0/8, got 'intranet'");
+    }
+
+    @Test
+    void aRateNeedsAUnit() {
+        assertError(withPolicies("          - rate_limit: {rate: 100}\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].rate_limit.rate: expected a rate such as 100/s,"
+                        + " 600/m or 1000/h, got '100'");
+    }
+
+    @Test
+    void anUnknownPolicyIsNamedWithTheKnownOnes() {
+        assertError(withPolicies("          - rate_limt: {rate: 1/s}\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].rate_limt: unknown key; did you mean rate_limit?");
+    }
+
+    @Test
+    void aBurstBelowOneIsRefused() {
+        assertError(withPolicies("          - rate_limit: {rate: 1/s, burst: 0}\n"),
+                "listeners[0].routes[0].policies[0].rate_limit.burst: must be at least 1, got 0");
+    }
+
+    private static void assertError(String yaml, String expected) {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> YamlConfigLoader.parse(yaml, "shoal.yaml"));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains(expected);
+    }
+}

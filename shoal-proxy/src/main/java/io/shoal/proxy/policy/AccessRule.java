@@ -1,0 +1,21 @@
+package io.shoal.proxy.policy;
+
+import io.shoal.config.PolicyConfig.Access;
+import io.shoal.proxy.net.AddressRanges;
+import java.net.InetAddress;
+
+/** {@code allow}: only clients in the ranges pass; {@code deny}: clients in them do not. 403 otherwise. */
+final class AccessRule implements RequestPolicy {
+    private final AddressRanges ranges;
+    private final boolean listedPass;
+
+    AccessRule(Access config) {
+        this.ranges = AddressRanges.parse(config.ranges());
+        this.listedPass = config.rule() == Access.Rule.ALLOW;
+    }
+
+    @Override
+    public Refusal check(InetAddress client, long nowNanos) {
+        return ranges.contains(client) == listedPass ? null : Refusal.FORBIDDEN;
+    }
+}

@@ -1,0 +1,114 @@
+package io.shoal.proxy.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shoal.config.BalanceConfig;
+import io.shoal.config.PolicyConfig;
+import io.shoal.config.ProxySettings;
+import io.shoal.config.RouteConfig;
+import io.shoal.config.ShoalConfig;
+import io.shoal.proxy.RunningProxy;
+import io.shoal.testing.TestBackend;
+import io.shoal.testing.TestConfigs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A route's policies with a real backend and real clients: who may pass, and how often. */
+class PoliciesIntegrationTest {
+    private TestBackend backend;
+    private RunningProxy proxy;
+
+    private void start(ProxySettings settings, PolicyConfig... policies) throws Exception {
+        backend = new TestBackend("b");
+        RouteConfig route = new RouteConfig(null, "/", Map.of(), false,
+                List.of(new RouteConfig.WeightedService("web", 1)), List.of(policies));
+        ShoalConfig config = TestConfigs.withH2c(TestConfigs.config(settings, List.of(route),
+                TestConfigs.service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
+                        List.of(TestConfigs.server(backend.address())))));
+        proxy = new RunningProxy(config);
+    }
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+            backend.close();
+        }
+    }
+
+    @Test
+    void anAllowListLetsOnlyItsAddressesThrough() throws Exception {
+        start(ProxySettings.defaults(), new PolicyConfig.Access(PolicyConfig.Access.Rule.ALLOW, List.of("10.0.0.0/8")));
+
+        assertThat(get(HttpClient.Version.HTTP_1_1).statusCode()).isEqualTo(403);
+        assertThat(backend.requests).hasValue(0);
+        assertThat(proxy.server.connectionStats().listeners().get(0).deniedRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aDenyListRefusesItsAddressesAndTheFirstPolicyThatStopsARequestAnswers() throws Exception {
+        start(ProxySettings.defaults(), new PolicyConfig.Access(PolicyConfig.Access.Rule.ALLOW, List.of("127.0.0.0/8")),
+                new PolicyConfig.Access(PolicyConfig.Access.Rule.DENY, List.of("127.0.0.1")));
+
+        assertThat(get(HttpClient.Version.HTTP_1_1).statusCode()).isEqualTo(403);
+        assertThat(backend.requests).hasValue(0);
+    }
+
+    @Test
+    void aRateLimitPassesItsBurstThenAnswers429WithRetryAfterOverBothProtocols() throws Exception {
+        start(ProxySettings.defaults(), new PolicyConfig.RateLimit(1.0 / 60, 3, PolicyConfig.RateLimit.Key.CLIENT));
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(get(HttpClient.Version.HTTP_1_1).statusCode());
+        }
+        String limited = curlHttp2Head();
+
+        assertThat(statuses).containsExactly(200, 200, 200, 429);
+        assertThat(limited).startsWith("HTTP/2 429").contains("retry-after: 60\r\n");
+        assertThat(backend.requests).hasValue(3);
+    }
+
+    @Test
+    void clientsBehindATrustedProxyEachHaveTheirOwnBucket() throws Exception {
+        ProxySettings d = ProxySettings.defaults();
+        start(new ProxySettings(1, d.clientHeaderTimeout(), d.clientBodyTimeout(), d.idleTimeout(),
+                d.maxRequestLineBytes(), d.maxHeaderBytes(), d.clientBodyBufferBytes(), d.maxConnections(),
+                List.of("127.0.0.1")), new PolicyConfig.RateLimit(1.0 / 60, 1, PolicyConfig.RateLimit.Key.CLIENT));
+
+        assertThat(get("10.0.0.1").statusCode()).isEqualTo(200);
+        assertThat(get("10.0.0.2").statusCode()).isEqualTo(200);
+        assertThat(get("10.0.0.1").statusCode()).isEqualTo(429);
+    }
+
+    private HttpResponse<String> get(HttpClient.Version version) throws Exception {
+        return HttpClient.newBuilder().version(version).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String forwardedFor) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/"))
+                        .header("X-Forwarded-For", forwardedFor).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** HTTP/2 with prior knowledge, which the JDK's client does not speak on plain HTTP: the head curl got. */
+    private String curlHttp2Head() throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sS", "--http2-prior-knowledge", "-D", "-", "-o", "/dev/null",
+                "http://127.0.0.1:" + proxy.port() + "/").start();
+        String head = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return head;
+    }
+}
