@@ -1,0 +1,64 @@
+package io.shoal.testing;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2DataFrame;
+import io.netty.handler.codec.http2.Http2FrameStream;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@link NettyTestServer}'s HTTP/2 side, behind Netty's frame codec: answers each request stream {@code 200 ok} once
+ * its request has ended, and records the most streams waiting for their answer at once on this connection.
+ *
+ * <p>Threading: one per connection, on its event loop.
+ */
+final class Http2Answers extends ChannelInboundHandlerAdapter {
+    private final NettyTestServer server;
+    private int open;
+
+    Http2Answers(NettyTestServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Http2HeadersFrame headers) {
+            if (headers.headers().method() != null) {
+                open++;
+                server.maxConcurrentStreams.accumulateAndGet(open, Math::max);
+            }
+            if (headers.isEndStream()) {
+                answer(ctx, headers.stream());
+            }
+        } else if (msg instanceof Http2DataFrame data) {
+            if (data.initialFlowControlledBytes() > 0) {
+                ctx.write(new DefaultHttp2WindowUpdateFrame(data.initialFlowControlledBytes()).stream(data.stream()));
+            }
+            if (data.isEndStream()) {
+                answer(ctx, data.stream());
+            }
+        }
+        ReferenceCountUtil.release(msg);
+    }
+
+    private void answer(ChannelHandlerContext ctx, Http2FrameStream stream) {
+        server.requests.incrementAndGet();
+        server.later(ctx, () -> {
+            open--;
+            ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200").addInt("content-length", 2)).stream(stream));
+            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), true).stream(stream));
+        });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+}
