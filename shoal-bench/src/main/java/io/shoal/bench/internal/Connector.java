@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.shoal.bench.LoadPlan;
@@ -22,12 +23,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
- * Opens the run's connections: TCP, then under an {@code https} URL a TLS handshake that sends the URL's host as SNI
- * and, with HTTP/2, requires the server to pick {@code h2} by ALPN. The server's certificate is not verified, as
+ * Opens the run's connections: TCP, then under an {@code https} URL a full TLS handshake (no session resumption)
+ * that sends the URL's host as SNI and, with HTTP/2, requires the server to pick {@code h2} by ALPN. The server's certificate is not verified, as
  * wrk, h2load, ab and hey do not: a load generator measures a server, it does not authenticate it.
  *
  * <p>Threading: {@link #open} runs on the connection's event loop; {@link #session()} on any thread.
@@ -36,6 +40,7 @@ final class Connector {
     private final InetSocketAddress address;
     private final String host;
     private final int port;
+    private final String serverName;
     private final SslContext tls;
     private final String provider;
     private final boolean requiresH2;
@@ -53,6 +58,7 @@ final class Connector {
         this.address = address;
         this.host = plan.url().getHost();
         this.port = plan.port();
+        this.serverName = serverName(host);
         this.requiresH2 = plan.httpVersion() == LoadPlan.HttpVersion.HTTP_2;
         this.provider = OpenSsl.isAvailable() ? "OpenSSL" : "JDK";
         this.tls = plan.tls() ? clientContext(requiresH2) : null;
@@ -82,12 +88,32 @@ final class Connector {
             @Override
             protected void initChannel(Channel ch) {
                 if (tls != null) {
-                    SslHandler handler = tls.newHandler(ch.alloc(), host, port);
+                    SslHandler handler = new SslHandler(engine(ch));
                     handler.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
                     ch.pipeline().addLast("tls", handler);
                 }
             }
         };
+    }
+
+    /**
+     * An engine that knows no peer, so that both providers skip their client session cache and every handshake is a
+     * full one, as a new visitor's (what {@code --no-keep-alive} measures, as h2load and ab do); SNI is set by hand.
+     */
+    private SSLEngine engine(Channel ch) {
+        SSLEngine engine = tls.newEngine(ch.alloc());
+        if (serverName != null) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(serverName)));
+            engine.setSSLParameters(parameters);
+        }
+        return engine;
+    }
+
+    /** The host as SNI carries it (RFC 6066 section 3): a name with a dot, never an IP address; null for none. */
+    private static String serverName(String host) {
+        boolean ip = NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host);
+        return ip || host.indexOf('.') <= 0 || host.endsWith(".") ? null : host;
     }
 
     /**
