@@ -100,6 +100,21 @@ class TlsAndHttp2IntegrationTest {
     }
 
     @Test
+    void requestsAServerDidNotProcessBeforeItsGoAwayAreSentAgain() throws Exception {
+        // Each connection goes away at its third request while the client has ten streams open: the seven above the
+        // GOAWAY's last stream id were never processed, and a client sends them again on a new connection.
+        try (NettyTestServer server = NettyTestServer.start(Protocol.H2C, null, Duration.ofMillis(20)).goAwayAfter(3)) {
+            BenchResult result = Bench.run(plan(server).requests(40).connections(1).streams(10).build(), s -> { });
+            System.out.print(TextSummary.of(result));
+
+            assertThat(server.goAways.get()).isGreaterThanOrEqualTo(2);
+            assertThat(result.failureKinds()).isEmpty();
+            assertThat(result.responses()).isEqualTo(40);
+            assertThat(server.requests).hasValue(40);
+        }
+    }
+
+    @Test
     void noKeepAliveOverTlsReportsOneHandshakePerRequest() throws Exception {
         try (NettyTestServer server = NettyTestServer.start(Protocol.HTTPS, certificate, Duration.ZERO)) {
             BenchResult result = Bench.run(plan(server).httpVersion(LoadPlan.HttpVersion.HTTP_1_1)

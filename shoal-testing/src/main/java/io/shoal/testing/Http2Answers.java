@@ -15,13 +15,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@link NettyTestServer}'s HTTP/2 side, behind Netty's frame codec: answers each request stream {@code 200 ok} once
- * its request has ended, and records the most streams waiting for their answer at once on this connection.
+ * its request has ended, records the most streams waiting for their answer at once on this connection, and goes
+ * away after {@link NettyTestServer#goAwayAfter} requests.
  *
  * <p>Threading: one per connection, on its event loop.
  */
 final class Http2Answers extends ChannelInboundHandlerAdapter {
     private final NettyTestServer server;
     private int open;
+    private int received;
 
     Http2Answers(NettyTestServer server) {
         this.server = server;
@@ -33,6 +35,10 @@ final class Http2Answers extends ChannelInboundHandlerAdapter {
             if (headers.headers().method() != null) {
                 open++;
                 server.maxConcurrentStreams.accumulateAndGet(open, Math::max);
+                if (++received == server.goAwayAfter) {
+                    server.goAways.incrementAndGet();
+                    ctx.close(); // the codec sends GOAWAY now and closes once the open streams are answered
+                }
             }
             if (headers.isEndStream()) {
                 answer(ctx, headers.stream());
@@ -49,8 +55,8 @@ final class Http2Answers extends ChannelInboundHandlerAdapter {
     }
 
     private void answer(ChannelHandlerContext ctx, Http2FrameStream stream) {
-        server.requests.incrementAndGet();
         server.later(ctx, () -> {
+            server.requests.incrementAndGet();
             open--;
             ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200").addInt("content-length", 2)).stream(stream));
             ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), true).stream(stream));

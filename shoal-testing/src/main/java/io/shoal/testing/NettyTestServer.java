@@ -44,8 +44,8 @@ import javax.net.ssl.SSLException;
  * A Netty server on 127.0.0.1:0 that answers every request {@code 200 ok}, after {@code answerDelay} (so that
  * concurrent requests overlap), in one of three protocols: HTTPS with HTTP/1.1 (offering only {@code http/1.1} by
  * ALPN, so it also stands for a server that refuses h2), HTTP/2 over TLS chosen by ALPN, and h2c with prior
- * knowledge. It counts requests and completed TLS handshakes, keeps the SNI names asked for, and records the most
- * HTTP/2 streams open at once on one connection.
+ * knowledge. It counts requests answered and completed TLS handshakes, keeps the SNI names asked for, and records
+ * the most HTTP/2 streams open at once on one connection.
  */
 public final class NettyTestServer implements AutoCloseable {
     public enum Protocol { HTTPS, H2, H2C }
@@ -54,6 +54,9 @@ public final class NettyTestServer implements AutoCloseable {
     public final AtomicInteger handshakes = new AtomicInteger();
     public final AtomicInteger maxConcurrentStreams = new AtomicInteger();
     public final List<String> serverNames = new CopyOnWriteArrayList<>();
+    /** HTTP/2 connections this server closed gracefully (GOAWAY) after {@link #goAwayAfter} requests. */
+    public final AtomicInteger goAways = new AtomicInteger();
+    volatile int goAwayAfter;
     private final Protocol protocol;
     private final long answerDelayNanos;
     private final SslContext tls;
@@ -88,6 +91,15 @@ public final class NettyTestServer implements AutoCloseable {
         return URI.create((tls == null ? "http" : "https") + "://localhost:" + port() + path);
     }
 
+    /**
+     * HTTP/2: after receiving this many requests on a connection, send GOAWAY and close it once they are answered,
+     * as nginx does after {@code keepalive_requests}; requests that arrive after the GOAWAY are not processed.
+     */
+    public NettyTestServer goAwayAfter(int requests) {
+        goAwayAfter = requests;
+        return this;
+    }
+
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
@@ -117,7 +129,8 @@ public final class NettyTestServer implements AutoCloseable {
         if (protocol == Protocol.HTTPS) {
             p.addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Http1Answers());
         } else {
-            p.addLast(Http2FrameCodecBuilder.forServer().build(), new Http2Answers(this));
+            // A graceful close (GOAWAY) waits this long for the open streams' answers.
+            p.addLast(Http2FrameCodecBuilder.forServer().gracefulShutdownTimeoutMillis(10_000).build(), new Http2Answers(this));
         }
     }
 
@@ -133,9 +146,9 @@ public final class NettyTestServer implements AutoCloseable {
     private final class Http1Answers extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            requests.incrementAndGet();
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             later(ctx, () -> {
+                requests.incrementAndGet();
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                         Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
                 response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 2);

@@ -24,8 +24,8 @@ final class H2Link extends Link {
 
     @Override
     protected void protocol(ChannelPipeline pipeline) {
-        H2Session session = new H2Session(run);
-        pipeline.addLast("bytes", new ReadCounter(stats));
+        H2Session session = new H2Session(run, stats);
+        pipeline.addLast("reads", session.reads);
         pipeline.addLast("h2", session.handler);
         current = session;
         sessions.add(session);

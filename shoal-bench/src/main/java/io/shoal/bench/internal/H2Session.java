@@ -3,7 +3,9 @@ package io.shoal.bench.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
@@ -17,26 +19,34 @@ import io.netty.util.AsciiString;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.collection.IntObjectMap;
 import io.shoal.bench.ErrorKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One HTTP/2 connection of the run: Netty's connection handler (framing, HPACK, flow control, SETTINGS), the map
  * from each open stream to the {@link Slot} waiting on it, and the frames turned into that slot's answer. A stream
  * that closes without a complete answer fails its slot ({@link ErrorKind#RESET} after RST_STREAM, otherwise
- * {@link ErrorKind#CLOSED}, as when the connection closes or GOAWAY drops it). Requests beyond the server's
+ * {@link ErrorKind#CLOSED}, as when the connection closes); a request the server did not process is sent again.
+ * Requests beyond the server's
  * SETTINGS_MAX_CONCURRENT_STREAMS wait in Netty's buffering encoder, and that wait counts in their latency.
  *
  * <p>Threading: one per connection, on its event loop.
  */
 final class H2Session extends Http2FrameAdapter {
     final Http2ConnectionHandler handler;
+    /** Goes in front of {@link #handler}: counts the bytes read and knows when a read batch is under way. */
+    final ChannelHandler reads = new Reads();
     private final RunContext run;
+    private final LoopStats stats;
     private final AsciiString labelHeader;
     private final IntObjectMap<Slot> streams = new IntObjectHashMap<>();
     private ChannelHandlerContext ctx;
+    private boolean reading;
 
-    H2Session(RunContext run) {
+    H2Session(RunContext run, LoopStats stats) {
         this.run = run;
+        this.stats = stats;
         this.labelHeader = run.header == null ? null : AsciiString.of(run.header.toLowerCase(Locale.ROOT));
         this.handler = new Http2ConnectionHandlerBuilder().server(false).frameListener(this)
                 .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
@@ -45,6 +55,18 @@ final class H2Session extends Http2FrameAdapter {
             @Override
             public void onStreamClosed(Http2Stream stream) {
                 fail(stream.id(), ErrorKind.CLOSED);
+            }
+
+            @Override
+            public void onGoAwayReceived(int lastStreamId, long errorCode, ByteBuf debugData) {
+                // Called before Netty closes the streams above lastStreamId: the server never processed those.
+                List<Integer> unprocessed = new ArrayList<>();
+                streams.keySet().forEach(id -> {
+                    if (id > lastStreamId) {
+                        unprocessed.add(id);
+                    }
+                });
+                unprocessed.forEach(H2Session.this::unprocessed);
             }
         });
     }
@@ -66,7 +88,9 @@ final class H2Session extends Http2FrameAdapter {
         if (request.hasBody()) {
             handler.encoder().writeData(ctx, id, request.body(), 0, true, ctx.newPromise());
         }
-        handler.flush(ctx);
+        if (!reading) {
+            handler.flush(ctx); // during a read, the handler flushes once at its end: one TLS record, one write for all
+        }
     }
 
     /** Drops the stream {@code slot} waits on, if it is on this connection; true if it was. */
@@ -130,7 +154,11 @@ final class H2Session extends Http2FrameAdapter {
 
     @Override
     public void onRstStreamRead(ChannelHandlerContext ctx, int streamId, long errorCode) {
-        fail(streamId, ErrorKind.RESET);
+        if (errorCode == Http2Error.REFUSED_STREAM.code()) {
+            unprocessed(streamId);
+        } else {
+            fail(streamId, ErrorKind.RESET);
+        }
     }
 
     private void complete(ChannelHandlerContext ctx, int streamId, Slot slot) {
@@ -141,9 +169,26 @@ final class H2Session extends Http2FrameAdapter {
         slot.complete();
     }
 
+    /** A request that could not be written went nowhere: sent again if the connection was going away. */
     private void refused(int streamId, ChannelFuture write) {
-        if (!write.isSuccess()) {
-            fail(streamId, acceptsStreams(write.channel()) ? ErrorKind.PROTOCOL : ErrorKind.CLOSED);
+        if (write.isSuccess()) {
+            return;
+        }
+        if (acceptsStreams(write.channel())) {
+            fail(streamId, ErrorKind.PROTOCOL);
+        } else {
+            unprocessed(streamId);
+        }
+    }
+
+    /**
+     * The server did not process this stream's request (RFC 9113 section 8.7: above a GOAWAY's last stream id, or
+     * REFUSED_STREAM), so it is sent again as a client would, rather than blamed on the server.
+     */
+    private void unprocessed(int streamId) {
+        Slot slot = streams.remove(streamId);
+        if (slot != null) {
+            slot.resend();
         }
     }
 
@@ -151,6 +196,24 @@ final class H2Session extends Http2FrameAdapter {
         Slot slot = streams.remove(streamId);
         if (slot != null) {
             slot.failed(kind);
+        }
+    }
+
+    /** Counts what the connection reads (after TLS) and marks the read batches, whose end flushes the handler. */
+    private final class Reads extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof ByteBuf bytes) {
+                stats.bytesRead += bytes.readableBytes();
+            }
+            reading = true;
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.fireChannelReadComplete(); // the connection handler flushes here
+            reading = false;
         }
     }
 

@@ -32,6 +32,7 @@ final class Slot {
     private int status;
     private String label;
     private boolean inFlight;
+    private boolean resent;
     private boolean timerArmed;
     private boolean retired;
     private boolean finished;
@@ -71,6 +72,7 @@ final class Slot {
             return;
         }
         intendedNanos = due;
+        resent = false;
         if (due - now > 0) {
             loop.schedule(sendDue, due - now, TimeUnit.NANOSECONDS);
         } else {
@@ -108,7 +110,9 @@ final class Slot {
         inFlight = true;
         status = 0;
         label = null;
-        sentNanos = System.nanoTime();
+        if (!resent) {
+            sentNanos = System.nanoTime();
+        }
         if (!timerArmed) {
             timerArmed = true;
             loop.schedule(checkTimeout, run.timeoutNanos, TimeUnit.NANOSECONDS);
@@ -152,6 +156,23 @@ final class Slot {
             stats.instance(label);
         }
         next();
+    }
+
+    /**
+     * The server did not process the request (HTTP/2's GOAWAY or REFUSED_STREAM), so it is sent again, on a new
+     * connection if this one is going away, as often as that happens within the timeout counted from its first send;
+     * its latency still counts from its due time.
+     */
+    void resend() {
+        if (!inFlight) {
+            return;
+        }
+        resent = true;
+        inFlight = false;
+        if (body != null) {
+            body.clear();
+        }
+        sendDue();
     }
 
     /** The request ended without an answer. */
