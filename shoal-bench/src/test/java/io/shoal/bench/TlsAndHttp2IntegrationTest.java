@@ -1,6 +1,7 @@
 package io.shoal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,10 @@ import io.shoal.testing.NettyTestServer.Protocol;
 import io.shoal.testing.TestCertificates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +64,8 @@ class TlsAndHttp2IntegrationTest {
     @Test
     void h2OverTlsByAlpn() throws Exception {
         try (NettyTestServer server = NettyTestServer.start(Protocol.H2, certificate, Duration.ZERO)) {
-            BenchResult result = Bench.run(plan(server).requests(300).connections(2).streams(5).build(), s -> { });
+            BenchResult result = Bench.run(plan(server).requests(300).connections(2).streams(5)
+                    .body("hello".getBytes(StandardCharsets.US_ASCII)).instanceKey(InstanceKey.header("X-Server")).build(), s -> { });
             System.out.print(TextSummary.of(result));
 
             assertThat(result.protocol()).isEqualTo("h2");
@@ -71,15 +75,19 @@ class TlsAndHttp2IntegrationTest {
             assertThat(result.tls()).isPresent();
             assertThat(server.requests).hasValue(300);
             assertThat(server.handshakes).hasValue(2);
+            assertThat(server.requestBodyBytes).hasValue(300 * 5);
+            assertThat(result.instances()).isEqualTo(Map.of("netty", 300L));
         }
     }
 
     @Test
     void h2cWithPriorKnowledge() throws Exception {
         try (NettyTestServer server = NettyTestServer.start(Protocol.H2C, null, Duration.ZERO)) {
-            BenchResult result = Bench.run(plan(server).requests(300).connections(3).build(), s -> { });
+            BenchResult result = Bench.run(plan(server).requests(300).connections(3)
+                    .instanceKey(InstanceKey.jsonField("instance")).build(), s -> { });
 
             assertThat(result.protocol()).isEqualTo("h2c");
+            assertThat(result.instances()).isEqualTo(Map.of("netty", 300L));
             assertThat(result.responses()).isEqualTo(300);
             assertThat(result.failures()).isZero();
             assertThat(result.tls()).isEmpty();
@@ -111,6 +119,17 @@ class TlsAndHttp2IntegrationTest {
             assertThat(result.failureKinds()).isEmpty();
             assertThat(result.responses()).isEqualTo(40);
             assertThat(server.requests).hasValue(40);
+        }
+    }
+
+    @Test
+    void aStreamThatTimesOutIsCancelledAndTheConnectionKept() throws Exception {
+        try (NettyTestServer server = NettyTestServer.start(Protocol.H2C, null, Duration.ofMillis(400))) {
+            BenchResult result = Bench.run(plan(server).requests(3).connections(1).timeout(Duration.ofMillis(100)).build(), s -> { });
+
+            assertThat(result.errors()).isEqualTo(Map.of(ErrorKind.TIMEOUT, 3L));
+            assertThat(server.connections).hasValue(1);
+            await().untilAsserted(() -> assertThat(server.streamResets).hasValue(3));
         }
     }
 

@@ -10,11 +10,12 @@ import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2FrameStream;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@link NettyTestServer}'s HTTP/2 side, behind Netty's frame codec: answers each request stream {@code 200 ok} once
+ * {@link NettyTestServer}'s HTTP/2 side, behind Netty's frame codec: answers each request stream once
  * its request has ended, records the most streams waiting for their answer at once on this connection, and goes
  * away after {@link NettyTestServer#goAwayAfter} requests.
  *
@@ -43,7 +44,10 @@ final class Http2Answers extends ChannelInboundHandlerAdapter {
             if (headers.isEndStream()) {
                 answer(ctx, headers.stream());
             }
+        } else if (msg instanceof Http2ResetFrame) {
+            server.streamResets.incrementAndGet();
         } else if (msg instanceof Http2DataFrame data) {
+            server.requestBodyBytes.addAndGet(data.content().readableBytes());
             if (data.initialFlowControlledBytes() > 0) {
                 ctx.write(new DefaultHttp2WindowUpdateFrame(data.initialFlowControlledBytes()).stream(data.stream()));
             }
@@ -58,8 +62,10 @@ final class Http2Answers extends ChannelInboundHandlerAdapter {
         server.later(ctx, () -> {
             server.requests.incrementAndGet();
             open--;
-            ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200").addInt("content-length", 2)).stream(stream));
-            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII), true).stream(stream));
+            ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")
+                    .addInt("content-length", NettyTestServer.BODY.length()).add("x-server", "netty")).stream(stream));
+            ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(NettyTestServer.BODY, StandardCharsets.US_ASCII), true)
+                    .stream(stream));
         });
     }
 

@@ -36,20 +36,30 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 
 /**
- * A Netty server on 127.0.0.1:0 that answers every request {@code 200 ok}, after {@code answerDelay} (so that
+ * A Netty server on 127.0.0.1:0 that answers every request {@code 200} with {@link #BODY} and the header
+ * {@code X-Server: netty}, after {@code answerDelay} (so that
  * concurrent requests overlap), in one of three protocols: HTTPS with HTTP/1.1 (offering only {@code http/1.1} by
  * ALPN, so it also stands for a server that refuses h2), HTTP/2 over TLS chosen by ALPN, and h2c with prior
- * knowledge. It counts requests answered and completed TLS handshakes, keeps the SNI names asked for, and records
- * the most HTTP/2 streams open at once on one connection.
+ * knowledge. It counts connections, requests answered, request body bytes, streams reset by the client and completed
+ * TLS handshakes, keeps the
+ * SNI names asked for, and records the most HTTP/2 streams open at once on one connection.
  */
 public final class NettyTestServer implements AutoCloseable {
     public enum Protocol { HTTPS, H2, H2C }
 
+    /** The body of every answer. */
+    public static final String BODY = "{\"instance\":\"netty\"}";
+
+    public final AtomicInteger connections = new AtomicInteger();
+    public final AtomicLong requestBodyBytes = new AtomicLong();
+    /** HTTP/2 streams the client reset (RST_STREAM). */
+    public final AtomicInteger streamResets = new AtomicInteger();
     public final AtomicInteger requests = new AtomicInteger();
     public final AtomicInteger handshakes = new AtomicInteger();
     public final AtomicInteger maxConcurrentStreams = new AtomicInteger();
@@ -113,6 +123,7 @@ public final class NettyTestServer implements AutoCloseable {
     }
 
     private void pipeline(Channel ch) {
+        connections.incrementAndGet();
         ChannelPipeline p = ch.pipeline();
         if (tls != null) {
             SslHandler ssl = tls.newHandler(ch.alloc());
@@ -147,11 +158,12 @@ public final class NettyTestServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
+            requestBodyBytes.addAndGet(request.content().readableBytes());
             later(ctx, () -> {
                 requests.incrementAndGet();
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                        Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII));
-                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 2);
+                        Unpooled.copiedBuffer(BODY, StandardCharsets.US_ASCII));
+                response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length()).set("x-server", "netty");
                 HttpUtil.setKeepAlive(response, keepAlive);
                 ctx.writeAndFlush(response).addListener(keepAlive ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
             });
