@@ -96,6 +96,16 @@ class TlsAndHttp2IntegrationTest {
     }
 
     @Test
+    void theTimelineCountsConnectionsNotStreams() throws Exception {
+        try (NettyTestServer server = NettyTestServer.start(Protocol.H2C, null, Duration.ZERO)) {
+            BenchResult result = Bench.run(plan(server).connections(2).streams(5).duration(Duration.ofMillis(1200)).build(), s -> { });
+
+            assertThat(result.timeline().get(0).connections()).isEqualTo(2);
+            assertThat(server.connections).hasValue(2);
+        }
+    }
+
+    @Test
     void tenStreamsAreOpenAtOnceOnOneConnection() throws Exception {
         // Answers held back 200 ms: the ten streams the client opens at once are all still waiting when the tenth arrives.
         try (NettyTestServer server = NettyTestServer.start(Protocol.H2C, null, Duration.ofMillis(200))) {
@@ -170,6 +180,8 @@ class TlsAndHttp2IntegrationTest {
             assertThat(err.toString()).contains("shoal bench: --h2: localhost:" + server.port() + " chose 'http/1.1' by ALPN")
                     .contains("run without --h2");
             assertThat(server.requests).as("no HTTP/2 preface reaches an HTTP/1.1 server").hasValue(0);
+            await().untilAsserted(() -> assertThat(server.handshakes.get()).isGreaterThanOrEqualTo(2));
+            assertThat(server.handshakes).as("the run stops at the first connections").hasValue(2);
         }
     }
 

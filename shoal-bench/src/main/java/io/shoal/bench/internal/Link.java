@@ -35,8 +35,14 @@ abstract class Link {
         return channel != null && channel.isActive();
     }
 
-    /** Opens the connection, or returns the opening already under way; see {@link Connector#open}. */
+    /**
+     * Opens the connection, or returns the opening already under way, or the connection itself when it is ready (the
+     * slots of one HTTP/2 connection each ask for it); see {@link Connector#open}.
+     */
     Future<Channel> open() {
+        if (ready()) {
+            return channel.eventLoop().newSucceededFuture(channel);
+        }
         if (opening == null) {
             opening = run.connector.open(bootstrap, stats, this::protocol);
             opening.addListener(f -> {

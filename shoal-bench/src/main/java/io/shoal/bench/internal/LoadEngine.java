@@ -124,7 +124,8 @@ public final class LoadEngine {
                 }
             }
             if (now >= nextSample) {
-                seconds.accept(sampler.sample(now, activeSlots.get(), load.valueAt((now - start) / 1e9)));
+                int connections = (activeSlots.get() + plan.streams() - 1) / plan.streams(); // a slot per stream
+                seconds.accept(sampler.sample(now, connections, load.valueAt((now - start) / 1e9)));
                 nextSample += SECOND_NANOS;
             }
         }

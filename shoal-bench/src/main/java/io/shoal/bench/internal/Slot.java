@@ -47,11 +47,17 @@ final class Slot {
 
     /**
      * Opens the connection ahead of the first request, so that the run's clock starts with connections ready. A
-     * failure is not counted here: the first request will try again and count it.
+     * failure is not counted here: the first request will try again and count it; a server that refuses the
+     * protocol stops the run at once.
      */
     Future<?> preconnect() {
         Promise<Void> tried = loop.newPromise();
-        loop.execute(() -> link.open().addListener(f -> tried.setSuccess(null)));
+        loop.execute(() -> link.open().addListener(f -> {
+            if (f.cause() instanceof Connector.ProtocolRefused) {
+                run.abort(f.cause().getMessage());
+            }
+            tried.setSuccess(null);
+        }));
         return tried;
     }
 
