@@ -13,6 +13,8 @@ public final class Bench {
      * {@link Second} per second on the calling thread.
      *
      * @throws IllegalArgumentException when the target's host cannot be resolved
+     * @throws IllegalStateException when no request can succeed, e.g. {@code --h2} against a server that chose
+     *         another protocol by ALPN; the message says why
      */
     public static BenchResult run(LoadPlan plan, Consumer<Second> progress) throws InterruptedException {
         return new LoadEngine(plan).run(progress);

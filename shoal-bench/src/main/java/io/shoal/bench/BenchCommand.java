@@ -35,12 +35,15 @@ import picocli.CommandLine.Spec;
                 + "with --by-json or --by-header, how the answers were spread over instances.",
                 "Closed model by default (-c connections, each sends its next request when the answer arrives); "
                         + "--rate R switches to the open model (R requests per second on schedule, latency counted "
-                        + "from each request's due time, so a slow server cannot hide its queue)."})
+                        + "from each request's due time, so a slow server cannot hide its queue).",
+                "Over https:// the server's certificate is NOT verified, as wrk, h2load, ab and hey do not verify: "
+                        + "a load generator measures a server, it does not authenticate it."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "http://HOST[:PORT]/PATH to send requests to.")
+    @Parameters(paramLabel = "URL", description = "http://HOST[:PORT]/PATH or https://HOST[:PORT]/PATH to send requests to "
+            + "(https: TLS on every connection, SNI from HOST, certificate not verified).")
     private URI url;
 
     @Option(names = {"-c", "--connections"}, defaultValue = "10", paramLabel = "N",
@@ -73,8 +76,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--body-file", paramLabel = "FILE", description = "Request body read from FILE.")
     private Path bodyFile;
 
-    @Option(names = "--no-keep-alive", description = "Open a new connection for every request.")
+    @Option(names = "--no-keep-alive", description = "Open a new connection for every request; over https the report "
+            + "then gives TLS handshakes per second.")
     private boolean noKeepAlive;
+
+    @Option(names = "--h2", description = "HTTP/2 (h2load's default): over https:// the server must choose h2 by ALPN, "
+            + "over http:// with prior knowledge (h2c).")
+    private boolean h2;
+
+    @Option(names = "--streams", defaultValue = "1", paramLabel = "N",
+            description = "With --h2: concurrent streams per connection, like h2load -m (default: ${DEFAULT-VALUE}). "
+                    + "Each stream is one of the closed model's requests in flight; --rate counts over all streams.")
+    private int streams;
+
+    @Option(names = "--connect-to", paramLabel = "HOST[:PORT]",
+            description = "Connect there instead of to URL's host and port, which still give Host, :authority and SNI "
+                    + "(h2load's and curl's --connect-to).")
+    private String connectTo;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
             description = "Time allowed to connect, and then for each answer (default: ${DEFAULT-VALUE}).")
@@ -145,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
                 HtmlReport.write(result, html);
             }
             return 0;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             err.println("shoal bench: " + e.getMessage());
             return 1;
         }
@@ -185,7 +203,8 @@ public final class BenchCommand implements Callable<Integer> {
     LoadPlan plan() {
         try {
             LoadPlan.Builder b = LoadPlan.builder(url).connections(connections).requests(requests)
-                    .keepAlive(!noKeepAlive).timeout(duration("--timeout", timeout));
+                    .keepAlive(!noKeepAlive).timeout(duration("--timeout", timeout)).streams(streams)
+                    .httpVersion(h2 ? LoadPlan.HttpVersion.HTTP_2 : LoadPlan.HttpVersion.HTTP_1_1);
             if (duration != null) {
                 b.duration(duration("--duration", duration));
             }
@@ -223,6 +242,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (threads != null) {
                 b.threads(threads);
+            }
+            if (connectTo != null) {
+                b.connectTo(connectTo);
             }
             return b.build();
         } catch (IllegalArgumentException e) {

@@ -12,10 +12,13 @@ import org.HdrHistogram.Histogram;
  * Everything one run measured. {@code latency} holds microseconds, from the intended send time in the open model
  * and from the send time in the closed one; treat it as read-only. {@code dropped} counts open-model requests that
  * were due before the end but never sent because every connection was busy: a sign the target fell behind.
+ * {@code protocol} is what ran ({@code HTTP/1.1}, {@code h2}, {@code h2c}), {@code tls} what the first TLS handshake
+ * negotiated, and {@code handshakes} how many TLS handshakes completed.
  */
 public record BenchResult(LoadPlan plan, Duration elapsed, Histogram latency, List<Second> timeline,
                           SortedMap<Integer, Long> statuses, Map<ErrorKind, Long> errors,
-                          Map<String, Long> instances, long unlabelled, long dropped, long bytesRead) {
+                          Map<String, Long> instances, long unlabelled, long dropped, long bytesRead,
+                          String protocol, Optional<TlsSession> tls, long handshakes) {
 
     /** Answers received, whatever their status. */
     public long responses() {
@@ -24,6 +27,10 @@ public record BenchResult(LoadPlan plan, Duration elapsed, Histogram latency, Li
 
     public double requestsPerSecond() {
         return responses() / seconds();
+    }
+
+    public double handshakesPerSecond() {
+        return handshakes / seconds();
     }
 
     public double bytesReadPerSecond() {

@@ -65,8 +65,16 @@ class BenchCommandTest {
         assertThat(run("--stages", "1s:5", "-d", "3s", "http://127.0.0.1:1/")).isEqualTo(2);
         assertThat(err.toString()).contains("--stages sets the run length");
         assertThat(run("--by-json", "a", "--by-header", "b", "http://127.0.0.1:1/")).isEqualTo(2);
-        assertThat(run("https://127.0.0.1:1/")).isEqualTo(2);
-        assertThat(err.toString()).contains("only http://");
+        assertThat(run("ftp://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("only http://HOST[:PORT]/... and https://");
+        assertThat(run("--streams", "10", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--streams needs --h2");
+        assertThat(run("--h2", "--streams", "0", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--streams must be at least 1");
+        assertThat(run("--h2", "--streams", "2", "--no-keep-alive", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--streams above 1 needs keep-alive");
+        assertThat(run("--connect-to", "a b", "http://127.0.0.1:1/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--connect-to must be HOST[:PORT], got 'a b'");
         assertThat(run("-H", "no colon", "http://127.0.0.1:1/")).isEqualTo(2);
     }
 

@@ -30,6 +30,12 @@ public final class JsonReport {
         root.put("responses", r.responses());
         root.put("requestsPerSecond", r.requestsPerSecond());
         root.put("bytesRead", r.bytesRead());
+        root.put("protocol", r.protocol());
+        r.tls().ifPresent(tls -> root.put("tls", tls));
+        if (r.plan().tls()) {
+            root.put("handshakes", r.handshakes());
+            root.put("handshakesPerSecond", r.handshakesPerSecond());
+        }
         Map<String, Object> latency = new LinkedHashMap<>();
         if (r.responses() > 0) {
             latency.put("mean", r.latency().getMean() / 1000);
@@ -65,6 +71,9 @@ public final class JsonReport {
             p.put("stages", plan.stages().stream().map(Object::toString).toList());
         }
         p.put("keepAlive", plan.keepAlive());
+        p.put("httpVersion", plan.httpVersion() == LoadPlan.HttpVersion.HTTP_2 ? "2" : "1.1");
+        p.put("streams", plan.streams());
+        plan.connectTo().ifPresent(to -> p.put("connectTo", plan.target().getHostString() + ":" + plan.target().getPort()));
         p.put("timeoutMillis", plan.timeout().toMillis());
         p.put("threads", plan.threads());
         return p;

@@ -1,11 +1,11 @@
 package io.shoal.bench.internal;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.LoadPlan;
 import io.shoal.bench.Second;
@@ -45,9 +45,9 @@ public final class LoadEngine {
     }
 
     public BenchResult run(Consumer<Second> progress) throws InterruptedException {
-        InetSocketAddress address = new InetSocketAddress(plan.url().getHost(), plan.url().getPort() == -1 ? 80 : plan.url().getPort());
+        InetSocketAddress address = new InetSocketAddress(plan.target().getHostString(), plan.target().getPort());
         if (address.isUnresolved()) {
-            throw new IllegalArgumentException("unknown host: " + plan.url().getHost());
+            throw new IllegalArgumentException("unknown host: " + address.getHostString());
         }
         Transport transport = Transport.best();
         EventLoopGroup group = transport.newGroup(plan.threads());
@@ -89,8 +89,11 @@ public final class LoadEngine {
             if (last.responses() + last.failures() > 0 || last.lengthSeconds() >= 0.01) {
                 timeline.add(last);
             }
+            if (run.abortion().isPresent()) {
+                throw new IllegalStateException(run.abortion().get());
+            }
             return Results.collect(plan, Duration.ofNanos(end - start), sampler.total(), timeline, stats,
-                    plan.openModel() ? tickets.dueBy(end) : 0);
+                    plan.openModel() ? tickets.dueBy(end) : 0, run.connector.session());
         } finally {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
             if (run != null) {
@@ -99,11 +102,11 @@ public final class LoadEngine {
         }
     }
 
-    /** Opens the first connections, all within one timeout, before the clock starts. */
+    /** Opens the first connections (and does their TLS handshakes), all within one timeout, before the clock starts. */
     private void preconnect(List<Slot> slots) throws InterruptedException {
-        List<ChannelFuture> connects = slots.stream().map(Slot::preconnect).toList();
+        List<Future<?>> connects = slots.stream().<Future<?>>map(Slot::preconnect).toList();
         long deadline = System.nanoTime() + plan.timeout().toNanos();
-        for (ChannelFuture connect : connects) {
+        for (Future<?> connect : connects) {
             connect.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
@@ -121,7 +124,8 @@ public final class LoadEngine {
                 }
             }
             if (now >= nextSample) {
-                seconds.accept(sampler.sample(now, activeSlots.get(), load.valueAt((now - start) / 1e9)));
+                int connections = (activeSlots.get() + plan.streams() - 1) / plan.streams(); // a slot per stream
+                seconds.accept(sampler.sample(now, connections, load.valueAt((now - start) / 1e9)));
                 nextSample += SECOND_NANOS;
             }
         }

@@ -22,6 +22,7 @@ final class LoopStats {
     final Map<String, long[]> instances = new HashMap<>();
     long unlabelled;
     long bytesRead;
+    long handshakes;
 
     void response(int status, long latencyNanos) {
         latency.recordValue(Math.min(MAX_MICROS, Math.max(0, latencyNanos / 1000)));

@@ -32,15 +32,10 @@ final class RequestTemplate {
     }
 
     static byte[] encode(LoadPlan plan) {
-        String path = plan.url().getRawPath() == null || plan.url().getRawPath().isEmpty() ? "/" : plan.url().getRawPath();
-        if (plan.url().getRawQuery() != null) {
-            path += "?" + plan.url().getRawQuery();
-        }
-        int port = plan.url().getPort();
         byte[] body = plan.body();
-        StringBuilder head = new StringBuilder(256).append(plan.method()).append(' ').append(path).append(" HTTP/1.1\r\n");
+        StringBuilder head = new StringBuilder(256).append(plan.method()).append(' ').append(path(plan)).append(" HTTP/1.1\r\n");
         if (!has(plan, "Host")) {
-            head.append("Host: ").append(plan.url().getHost()).append(port == -1 || port == 80 ? "" : ":" + port).append("\r\n");
+            head.append("Host: ").append(authority(plan)).append("\r\n");
         }
         if (!has(plan, "User-Agent")) {
             head.append("User-Agent: shoal-bench\r\n");
@@ -60,11 +55,23 @@ final class RequestTemplate {
         return out.toByteArray();
     }
 
-    private static boolean requiresLength(String method) {
+    /** The request target: the URL's path (or {@code /}) and query. */
+    static String path(LoadPlan plan) {
+        String path = plan.url().getRawPath() == null || plan.url().getRawPath().isEmpty() ? "/" : plan.url().getRawPath();
+        return plan.url().getRawQuery() == null ? path : path + "?" + plan.url().getRawQuery();
+    }
+
+    /** The Host header's value: the URL's host, and its port unless it is the scheme's default. */
+    static String authority(LoadPlan plan) {
+        int port = plan.url().getPort();
+        return plan.url().getHost() + (port == -1 || port == (plan.tls() ? 443 : 80) ? "" : ":" + port);
+    }
+
+    static boolean requiresLength(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
-    private static boolean has(LoadPlan plan, String name) {
+    static boolean has(LoadPlan plan, String name) {
         return plan.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase(name));
     }
 }

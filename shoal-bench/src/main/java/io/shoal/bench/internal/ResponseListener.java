@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.shoal.bench.ErrorKind;
 
-/** What {@link ResponseParser} reports about one connection, in order; implemented by {@link Slot}. */
+/** What {@link ResponseParser} reports about one connection, in order; implemented by {@link Http1Link}. */
 interface ResponseListener {
     /** A final answer's head arrived. */
     void onHead(Channel ch, int status, boolean keepAlive, String label);

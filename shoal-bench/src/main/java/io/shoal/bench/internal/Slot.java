@@ -1,76 +1,68 @@
 package io.shoal.bench.internal;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.shoal.bench.ErrorKind;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
- * One virtual user: sends a request on its connection, waits for the whole answer, then takes the next ticket. It
- * reconnects when the connection is closed, and with keep-alive off after every answer. A request ends exactly once,
- * as an answer or as one {@link ErrorKind}. The per-request timeout uses one lazily re-armed timer per slot rather
- * than one scheduled task per request.
+ * One virtual user: sends a request through its {@link Link}, waits for the whole answer, then takes the next
+ * ticket. The link reopens the connection when it was closed. A request ends exactly once, as an answer or as one
+ * {@link ErrorKind}. The per-request timeout uses one lazily re-armed timer per slot rather than one scheduled task
+ * per request.
  *
  * <p>Threading: everything runs on the slot's event loop.
  */
-final class Slot implements ResponseListener {
+final class Slot {
     private final RunContext run;
     private final EventLoop loop;
     private final LoopStats stats;
-    private final Bootstrap bootstrap;
+    private final Link link;
     private final Runnable next = this::next;
     private final Runnable sendDue = this::sendDue;
     private final Runnable checkTimeout = this::checkTimeout;
 
-    private Channel channel;
     private ByteBuf body;
     private long intendedNanos;
     private long sentNanos;
     private int status;
     private String label;
-    private boolean reusable;
     private boolean inFlight;
+    private boolean resent;
     private boolean timerArmed;
-    private boolean started;
     private boolean retired;
     private boolean finished;
 
-    Slot(RunContext run, EventLoop loop, LoopStats stats, Bootstrap base) {
+    /** {@code link} runs on {@code loop}. */
+    Slot(RunContext run, EventLoop loop, LoopStats stats, Link link) {
         this.run = run;
         this.loop = loop;
         this.stats = stats;
-        this.bootstrap = base.clone(loop).handler(new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                ch.pipeline().addLast("parser", new ResponseParser(Slot.this, stats, run.head, run.jsonField != null, run.header));
-            }
-        });
+        this.link = link;
     }
 
     /**
      * Opens the connection ahead of the first request, so that the run's clock starts with connections ready. A
-     * failure is not counted here: the first request will try again and count it.
+     * failure is not counted here: the first request will try again and count it; a server that refuses the
+     * protocol stops the run at once.
      */
-    ChannelFuture preconnect() {
-        return bootstrap.connect(run.address).addListener((ChannelFuture f) -> {
-            if (f.isSuccess() && started) {
-                f.channel().close(); // too late: the slot started without it and opened its own
-            } else if (f.isSuccess()) {
-                channel = f.channel();
+    Future<?> preconnect() {
+        Promise<Void> tried = loop.newPromise();
+        loop.execute(() -> link.open().addListener(f -> {
+            if (f.cause() instanceof Connector.ProtocolRefused) {
+                run.abort(f.cause().getMessage());
             }
-        });
+            tried.setSuccess(null);
+        }));
+        return tried;
     }
 
     void start() {
-        loop.execute(() -> {
-            started = true;
-            next();
-        });
+        loop.execute(next);
     }
 
     /** Stops taking tickets; the request in flight, if any, still ends normally. */
@@ -86,6 +78,7 @@ final class Slot implements ResponseListener {
             return;
         }
         intendedNanos = due;
+        resent = false;
         if (due - now > 0) {
             loop.schedule(sendDue, due - now, TimeUnit.NANOSECONDS);
         } else {
@@ -94,20 +87,24 @@ final class Slot implements ResponseListener {
     }
 
     private void sendDue() {
-        if (channel != null && channel.isActive()) {
+        if (link.ready()) {
             send();
         } else {
-            bootstrap.connect(run.address).addListener((ChannelFuture f) -> connected(f));
+            link.open().addListener(this::connected);
         }
     }
 
-    private void connected(ChannelFuture connect) {
-        if (connect.isSuccess()) {
-            channel = connect.channel();
-            send();
+    private void connected(Future<?> open) {
+        if (open.isSuccess()) {
+            sendDue(); // ready, unless another stream's answer closed the connection meanwhile
             return;
         }
-        stats.error(ErrorKind.CONNECT);
+        if (open.cause() instanceof Connector.ProtocolRefused) {
+            run.abort(open.cause().getMessage());
+            next();
+            return;
+        }
+        stats.error(open.cause() instanceof SSLException ? ErrorKind.TLS : ErrorKind.CONNECT);
         if (run.openModel) {
             next();
         } else {
@@ -119,29 +116,27 @@ final class Slot implements ResponseListener {
         inFlight = true;
         status = 0;
         label = null;
-        reusable = run.keepAlive;
-        sentNanos = System.nanoTime();
-        channel.writeAndFlush(run.template.next(), channel.voidPromise());
+        if (!resent) {
+            sentNanos = System.nanoTime();
+        }
         if (!timerArmed) {
             timerArmed = true;
             loop.schedule(checkTimeout, run.timeoutNanos, TimeUnit.NANOSECONDS);
         }
+        link.send(this);
     }
 
-    @Override
-    public void onHead(Channel ch, int status, boolean keepAlive, String label) {
-        if (ch != channel || !inFlight) {
-            ch.close();
-            return;
+    /** The final answer's status and label arrived. */
+    void head(int status, String label) {
+        if (inFlight) {
+            this.status = status;
+            this.label = label;
         }
-        this.status = status;
-        this.label = label;
-        reusable &= keepAlive;
     }
 
-    @Override
-    public void onBody(Channel ch, ByteBuf chunk) {
-        if (ch != channel || !inFlight) {
+    /** Body bytes, valid during the call only; passed on only when the run reads a JSON label. */
+    void body(ByteBuf chunk) {
+        if (!inFlight) {
             return;
         }
         if (body == null) {
@@ -150,9 +145,9 @@ final class Slot implements ResponseListener {
         body.writeBytes(chunk, Math.min(chunk.readableBytes(), Math.max(0, RunContext.MAX_BODY_BYTES - body.readableBytes())));
     }
 
-    @Override
-    public void onComplete(Channel ch) {
-        if (ch != channel || !inFlight) {
+    /** The answer is complete. */
+    void complete() {
+        if (!inFlight) {
             return;
         }
         inFlight = false;
@@ -166,23 +161,37 @@ final class Slot implements ResponseListener {
         } else if (run.header != null) {
             stats.instance(label);
         }
-        if (!reusable) {
-            closeChannel();
-        }
         next();
     }
 
-    @Override
-    public void onClosed(Channel ch, ErrorKind failure) {
-        if (ch != channel) {
+    /**
+     * The server did not process the request (HTTP/2's GOAWAY or REFUSED_STREAM), so it is sent again, on a new
+     * connection if this one is going away, as often as that happens within the timeout counted from its first send;
+     * its latency still counts from its due time.
+     */
+    void resend() {
+        if (!inFlight) {
             return;
         }
-        channel = null;
-        if (inFlight) {
-            inFlight = false;
-            stats.error(failure != null ? failure : ErrorKind.CLOSED);
-            next();
+        resent = true;
+        inFlight = false;
+        if (body != null) {
+            body.clear();
         }
+        sendDue();
+    }
+
+    /** The request ended without an answer. */
+    void failed(ErrorKind kind) {
+        if (!inFlight) {
+            return;
+        }
+        inFlight = false;
+        if (body != null) {
+            body.clear();
+        }
+        stats.error(kind);
+        next();
     }
 
     private void checkTimeout() {
@@ -196,18 +205,8 @@ final class Slot implements ResponseListener {
             loop.schedule(checkTimeout, left, TimeUnit.NANOSECONDS);
             return;
         }
-        inFlight = false;
-        stats.error(ErrorKind.TIMEOUT);
-        closeChannel();
-        next();
-    }
-
-    private void closeChannel() {
-        Channel ch = channel;
-        channel = null;
-        if (ch != null) {
-            ch.close();
-        }
+        link.abandon(this);
+        failed(ErrorKind.TIMEOUT);
     }
 
     private void finish() {
@@ -215,7 +214,7 @@ final class Slot implements ResponseListener {
             return;
         }
         finished = true;
-        closeChannel();
+        link.release(this);
         if (body != null) {
             body.release();
             body = null;

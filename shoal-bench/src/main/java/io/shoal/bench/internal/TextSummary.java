@@ -3,6 +3,7 @@ package io.shoal.bench.internal;
 import io.shoal.bench.BenchResult;
 import io.shoal.bench.Distribution;
 import io.shoal.bench.LoadPlan;
+import io.shoal.bench.TlsSession;
 import io.shoal.config.Counts;
 import io.shoal.config.Values;
 import java.util.Locale;
@@ -17,12 +18,19 @@ public final class TextSummary {
         LoadPlan plan = r.plan();
         StringBuilder out = new StringBuilder();
         line(out, "Target", plan.method() + " " + plan.url() + (plan.keepAlive() ? " (keep-alive)" : " (new connection per request)"));
+        line(out, "Protocol", plan.protocolName() + (plan.streams() > 1 ? ", " + Counts.of(plan.streams(), "stream") + " per connection" : ""));
+        if (plan.tls()) {
+            line(out, "TLS", r.tls().map(TlsSession::toString).orElse("no handshake completed") + ", certificate not verified");
+        }
         line(out, "Load", load(plan));
         if (plan.openModel()) {
             line(out, "", "latency counted from each request's due time, so waiting for a busy target counts");
         }
         line(out, "Requests", f("%,d answered in %.2f s: %,.1f req/s, %s/s read", r.responses(), r.elapsed().toNanos() / 1e9,
                 r.requestsPerSecond(), bytes(r.bytesReadPerSecond())));
+        if (plan.tls()) {
+            line(out, "Handshakes", f("%,d TLS handshakes: %,.1f/s", r.handshakes(), r.handshakesPerSecond()));
+        }
         if (r.responses() > 0) {
             line(out, "Latency", f("mean %.2f ms, stdev %.2f ms", r.latency().getMean() / 1000, r.latency().getStdDeviation() / 1000));
             StringBuilder p = new StringBuilder();

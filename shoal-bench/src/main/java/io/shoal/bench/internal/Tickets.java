@@ -15,6 +15,7 @@ final class Tickets {
     static final long NONE = Long.MIN_VALUE;
 
     private final AtomicLong next = new AtomicLong();
+    private volatile boolean stopped;
     private long startNanos;
     private final long lengthNanos;
     private final long limit;
@@ -29,7 +30,7 @@ final class Tickets {
 
     /** The intended send time (System.nanoTime scale) of the next request, or {@link #NONE}. */
     long claim(long nowNanos) {
-        if (nowNanos - startNanos >= lengthNanos) {
+        if (stopped || nowNanos - startNanos >= lengthNanos) {
             return NONE;
         }
         long k = next.getAndIncrement();
@@ -47,6 +48,11 @@ final class Tickets {
     long dueBy(long nowNanos) {
         double seconds = Math.min(nowNanos - startNanos, lengthNanos) / 1e9;
         return Math.min(limit, arrivals.eventsBefore(seconds));
+    }
+
+    /** No more tickets from now on: the run cannot go on. */
+    void stop() {
+        stopped = true;
     }
 
     /**
