@@ -1,6 +1,9 @@
 package io.shoal.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A step a route applies to each of its requests before a server is chosen, in the order written. */
 public sealed interface PolicyConfig {
@@ -32,4 +35,29 @@ public sealed interface PolicyConfig {
         /** What shares one bucket: each client address, or the whole route. */
         public enum Key { CLIENT, ROUTE }
     }
+
+    /**
+     * Edits to a message's header fields, applied in this order: {@code remove}, then {@code set} (which
+     * replaces every field of that name), then {@code add}. Values may name the request's variables:
+     * {@code $remote_addr}, {@code $host}, {@code $scheme}, {@code $request_uri}, {@code $request_id}.
+     */
+    record HeaderEdits(Map<String, HeaderTemplate> set, Map<String, HeaderTemplate> add, List<String> remove) {
+        public HeaderEdits {
+            set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
+            add = Collections.unmodifiableMap(new LinkedHashMap<>(add));
+            remove = List.copyOf(remove);
+        }
+    }
+
+    /** The request's header fields as the server gets them (nginx {@code proxy_set_header}, Traefik {@code headers.customRequestHeaders}). */
+    record RequestHeaders(HeaderEdits edits) implements PolicyConfig {}
+
+    /** The response's header fields as the client gets them (nginx {@code add_header}, HAProxy {@code http-response set-header}). */
+    record ResponseHeaders(HeaderEdits edits) implements PolicyConfig {}
+
+    /**
+     * Gives each request an id in {@code header}: the client's, when it sent one, else a new one (32 hex
+     * digits, as nginx's {@code $request_id}); the server gets it, and {@code $request_id} names it.
+     */
+    record RequestId(String header) implements PolicyConfig {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.shoal.config.PolicyConfig.Access;
 import io.shoal.config.PolicyConfig.RateLimit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class YamlPolicyConfigTest {
@@ -39,6 +40,38 @@ class YamlPolicyConfigTest {
                 new Access(Access.Rule.DENY, List.of("10.1.0.0/16")),
                 new RateLimit(10, 20, RateLimit.Key.ROUTE),
                 new RateLimit(2.5, 3, RateLimit.Key.CLIENT));
+    }
+
+    @Test
+    void headerEditsAndRequestIds() throws ConfigException {
+        ShoalConfig config = YamlConfigLoader.parse(withPolicies("""
+                          - request_id: {}
+                          - request_headers: {set: {X-Env: prod}, add: {X-Client: "$remote_addr:$host"}, remove: [X-Debug]}
+                          - response_headers: {set: {X-Request-ID: $request_id}}
+                """), "shoal.yaml");
+
+        assertThat(config.listeners().get(0).routes().get(0).policies()).containsExactly(
+                new PolicyConfig.RequestId("X-Request-ID"),
+                new PolicyConfig.RequestHeaders(new PolicyConfig.HeaderEdits(Map.of("X-Env", HeaderTemplate.parse("prod")),
+                        Map.of("X-Client", HeaderTemplate.parse("$remote_addr:$host")), List.of("X-Debug"))),
+                new PolicyConfig.ResponseHeaders(new PolicyConfig.HeaderEdits(
+                        Map.of("X-Request-ID", HeaderTemplate.parse("$request_id")), Map.of(), List.of())));
+        assertThat(HeaderTemplate.parse("$remote_addr:$host").parts())
+                .containsExactly("\0remote_addr", ":", "\0host");
+    }
+
+    @Test
+    void anUnknownVariableIsNamedWithTheKnownOnes() {
+        assertError(withPolicies("          - request_headers: {set: {X-Who: $remote_user}}\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].request_headers.set.X-Who: unknown variable"
+                        + " $remote_user in '$remote_user'; known: $host, $remote_addr, $request_id, $request_uri, $scheme");
+    }
+
+    @Test
+    void fieldsThatFrameTheMessageAreNotEdited() {
+        assertError(withPolicies("          - response_headers: {remove: [Content-Length]}\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].response_headers.remove[0]: Content-Length frames"
+                        + " the message or the connection: Shoal sets it itself");
     }
 
     @Test

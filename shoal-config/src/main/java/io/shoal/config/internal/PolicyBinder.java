@@ -1,18 +1,25 @@
 package io.shoal.config.internal;
 
+import io.shoal.config.HeaderTemplate;
 import io.shoal.config.PolicyConfig.Access;
 import io.shoal.config.PolicyConfig.RateLimit;
 import io.shoal.config.PolicyConfig;
 import io.shoal.config.Values;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds a route's {@code policies}: a list whose items are each one policy, named by its one key
- * ({@code allow}, {@code deny}, {@code rate_limit}), as Traefik's middlewares and nginx's directives read.
+ * ({@code allow}, {@code rate_limit}, {@code request_headers} ...), as Traefik's middlewares read.
  */
 final class PolicyBinder {
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "upgrade", "te", "trailer", "proxy-connection");
+
     private PolicyBinder() {}
 
     static List<PolicyConfig> policies(Section route) {
@@ -29,11 +36,17 @@ final class PolicyBinder {
             policy = Optional.of(new Access(Access.Rule.DENY, s.values("deny", PolicyBinder::range)));
         } else if (s.has("rate_limit")) {
             policy = s.section("rate_limit").flatMap(PolicyBinder::rateLimit);
+        } else if (s.has("request_headers")) {
+            policy = s.section("request_headers").map(h -> new PolicyConfig.RequestHeaders(edits(h)));
+        } else if (s.has("response_headers")) {
+            policy = s.section("response_headers").map(h -> new PolicyConfig.ResponseHeaders(edits(h)));
+        } else if (s.has("request_id")) {
+            policy = s.section("request_id").map(PolicyBinder::requestId);
         } else {
             // names the known policies in the problem for whatever key was written
-            s.get("allow");
-            s.get("deny");
-            s.get("rate_limit");
+            for (String known : List.of("allow", "deny", "rate_limit", "request_headers", "response_headers", "request_id")) {
+                s.get(known);
+            }
         }
         s.finish();
         return policy;
@@ -45,6 +58,47 @@ final class PolicyBinder {
         RateLimit.Key key = s.value("key", RateLimit.Key.CLIENT, PolicyBinder::key);
         s.finish();
         return rate.map(r -> new RateLimit(r, burst, key));
+    }
+
+    private static PolicyConfig.HeaderEdits edits(Section s) {
+        Map<String, HeaderTemplate> set = templates(s, "set");
+        Map<String, HeaderTemplate> add = templates(s, "add");
+        List<String> remove = s.values("remove", PolicyBinder::fieldName);
+        s.finish();
+        return new PolicyConfig.HeaderEdits(set, add, remove);
+    }
+
+    private static Map<String, HeaderTemplate> templates(Section edits, String key) {
+        Map<String, HeaderTemplate> templates = new LinkedHashMap<>();
+        edits.section(key).ifPresent(fields -> {
+            for (String name : fields.keys()) {
+                Optional<HeaderTemplate> value = fields.value(name, HeaderTemplate::parse);
+                try {
+                    fieldName(name);
+                    value.ifPresent(v -> templates.put(name, v));
+                } catch (IllegalArgumentException e) {
+                    fields.binding().problems().add(fields.child(name), e.getMessage());
+                }
+            }
+        });
+        return templates;
+    }
+
+    /** A field a policy may edit: a token, and none that frames the message or the connection. */
+    private static String fieldName(String name) {
+        if (!Tokens.isToken(name)) {
+            throw new IllegalArgumentException("not a valid header name: '" + name + "'");
+        }
+        if (FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(name + " frames the message or the connection: Shoal sets it itself");
+        }
+        return name;
+    }
+
+    private static PolicyConfig requestId(Section s) {
+        String header = s.value("header", "X-Request-ID", PolicyBinder::fieldName);
+        s.finish();
+        return new PolicyConfig.RequestId(header);
     }
 
     private static String range(String text) {

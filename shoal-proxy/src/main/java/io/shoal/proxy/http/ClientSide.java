@@ -17,8 +17,8 @@ public interface ClientSide {
     /** Answers a request that goes nowhere (no server is asked) with {@code status}, and a Retry-After when above 0. */
     void refuse(HttpResponseStatus status, long retryAfterSeconds);
 
-    /** A writer of the response in the client's protocol. */
-    ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky);
+    /** A writer of the response in the client's protocol, with the listener's field edits, then the route's. */
+    ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky, ResponseFields routeFields);
 
     /** The exchange wants the next part of the request body. */
     void readMore();

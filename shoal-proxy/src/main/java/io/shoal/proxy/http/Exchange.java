@@ -35,11 +35,13 @@ public final class Exchange implements Downstream {
     private final ExchangeTimer timer;
     private Phase phase = Phase.READING_BODY;
 
-    Exchange(ClientSide client, ProxyContext proxy, Service service, ForwardedRequest request, long keyHash) {
+    /** @param responseFields the route's edits to the response's fields */
+    Exchange(ClientSide client, ProxyContext proxy, Service service, ForwardedRequest request, long keyHash,
+             ResponseFields responseFields) {
         this.client = client;
         this.proxy = proxy;
         this.request = request;
-        this.response = client.newResponse(request, service.config().sticky());
+        this.response = client.newResponse(request, service.config().sticky(), responseFields);
         long startNanos = System.nanoTime();
         this.body = new RequestBody(request, proxy.settings().clientBodyBufferBytes(), startNanos);
         this.dispatch = new UpstreamDispatch(this, client.channel(), proxy.pool(client.channel().eventLoop()),

@@ -3,13 +3,13 @@ package io.shoal.proxy.http;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.config.PolicyConfig;
+import io.shoal.proxy.policy.PolicyRequest;
 import io.shoal.proxy.policy.Refusal;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.Scheme;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -50,10 +50,17 @@ public final class Routing {
             client.refuse(HttpResponseStatus.NOT_FOUND, 0);
             return null;
         }
-        Refusal refusal = checkPolicies(route, request);
-        if (refusal != null) {
-            client.refuse(refusal.status(), refusal.retryAfterSeconds());
-            return null;
+        ResponseFields responseFields = ResponseFields.NONE;
+        List<PolicyConfig> policies = route.config().policies();
+        if (!policies.isEmpty()) {
+            PolicyRequest checked = new PolicyRequest(request, ClientAddress.inet(request, peer, proxy.trustedProxies()),
+                    System.nanoTime(), scheme);
+            Refusal refusal = proxy.policies().of(policies).apply(checked);
+            if (refusal != null) {
+                client.refuse(refusal.status(), refusal.retryAfterSeconds());
+                return null;
+            }
+            responseFields = checked.responseFields();
         }
         Service service = route.chooseService();
         String stickyId = StickySessions.cookieValue(request, service.config().sticky());
@@ -61,15 +68,6 @@ public final class Routing {
                 proxy.trustedProxies());
         String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
         ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId, scheme);
-        return new Exchange(client, proxy, service, forwarded, keyHash);
-    }
-
-    private Refusal checkPolicies(Route route, HttpRequest request) {
-        List<PolicyConfig> policies = route.config().policies();
-        if (policies.isEmpty()) {
-            return null;
-        }
-        InetAddress address = ClientAddress.inet(request, peer, proxy.trustedProxies());
-        return proxy.policies().of(policies).check(address, System.nanoTime());
+        return new Exchange(client, proxy, service, forwarded, keyHash, responseFields);
     }
 }

@@ -13,8 +13,8 @@ import io.shoal.proxy.http.ClientResponse;
 import io.shoal.proxy.http.ClientSide;
 import io.shoal.proxy.http.ConnectionTimer;
 import io.shoal.proxy.http.Exchange;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http.Routing;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
 import io.shoal.proxy.stats.ConnectionPhase;
@@ -38,7 +38,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Client
     private final RequestHeadTimer headTimer;
     private final ListenerStats listener;
     private final ConnectionPhase phase;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private final PipelinedRequests queued = new PipelinedRequests();
     private ChannelHandlerContext ctx;
     private Exchange current;
@@ -46,7 +46,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Client
     private boolean closing;
     private ConnectionTimer timer;
 
-    ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, ListenerFields fields,
+    ClientHandler(ProxyContext proxy, int listenerIndex, Scheme scheme, ResponseFields fields,
                   RequestHeadTimer headTimer, ListenerStats listener, ConnectionPhase phase) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
@@ -124,8 +124,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Client
     }
 
     @Override
-    public ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky) {
-        return new Http1Response(ctx, request, sticky, fields);
+    public ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky, ResponseFields routeFields) {
+        return new Http1Response(ctx, request, sticky, fields.then(routeFields));
     }
 
     @Override

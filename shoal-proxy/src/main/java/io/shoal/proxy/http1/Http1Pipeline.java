@@ -4,8 +4,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RedirectConfig;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.Scheme;
@@ -27,12 +27,12 @@ public final class Http1Pipeline {
     private final int listenerIndex;
     private final Scheme scheme;
     private final Optional<RedirectConfig> redirect;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private final ListenerStats listener;
 
     /** @param redirect a redirect that answers every request in place of routing, or empty */
     public Http1Pipeline(ProxyContext proxy, int listenerIndex, Scheme scheme, Optional<RedirectConfig> redirect,
-                         ListenerFields fields, ListenerStats listener) {
+                         ResponseFields fields, ListenerStats listener) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;
         this.scheme = scheme;

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shoal.config.StickyConfig;
 import io.shoal.proxy.http.ClientResponse;
-import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
@@ -33,11 +33,11 @@ final class Http1Response extends ClientResponse {
 
     private final ChannelHandlerContext client;
     private final StickyConfig sticky;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private boolean clientKeepAlive;
     private boolean chunkToClient;
 
-    Http1Response(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
+    Http1Response(ChannelHandlerContext client, ForwardedRequest request, StickyConfig sticky, ResponseFields fields) {
         super(request);
         this.client = client;
         this.sticky = sticky;

@@ -11,8 +11,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.shoal.config.RedirectConfig;
 import io.shoal.proxy.http.HostHeader;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.RequestTarget;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
@@ -105,7 +105,7 @@ final class RedirectHandler extends ChannelInboundHandlerAdapter {
         state = State.CLOSING;
         listener.denied();
         listener.responded(error.code());
-        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), error, true, ListenerFields.NONE)));
+        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), error, true, ResponseFields.NONE)));
     }
 
     @Override

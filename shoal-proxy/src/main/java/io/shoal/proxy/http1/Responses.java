@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.Methods;
+import io.shoal.proxy.http.ResponseFields;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,7 +25,7 @@ final class Responses {
      * @param fields the listener's own header lines
      */
     static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, long retryAfterSeconds,
-                         ListenerFields fields) {
+                         ResponseFields fields) {
         String text = status.code() + " " + status.reasonPhrase() + "\n";
         String response = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
                 + "Content-Type: text/plain\r\n"
@@ -41,7 +41,7 @@ final class Responses {
         return bytes;
     }
 
-    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, ListenerFields fields) {
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, ResponseFields fields) {
         return error(alloc, status, close, 0, fields);
     }
 

@@ -9,8 +9,8 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.shoal.config.Http2Config;
 import io.shoal.config.ProxySettings;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http.Routing;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
@@ -34,11 +34,11 @@ public final class Http2Pipeline {
     private final ProxyContext proxy;
     private final int listenerIndex;
     private final Scheme scheme;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private final ListenerStats listener;
     private final Http2Connections connections;
 
-    public Http2Pipeline(ProxyContext proxy, int listenerIndex, Scheme scheme, ListenerFields fields,
+    public Http2Pipeline(ProxyContext proxy, int listenerIndex, Scheme scheme, ResponseFields fields,
                          ListenerStats listener, Http2Connections connections) {
         this.proxy = proxy;
         this.listenerIndex = listenerIndex;

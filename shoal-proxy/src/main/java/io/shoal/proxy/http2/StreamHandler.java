@@ -22,7 +22,7 @@ import io.shoal.proxy.http.ClientResponse;
 import io.shoal.proxy.http.ClientSide;
 import io.shoal.proxy.http.ConnectionTimer;
 import io.shoal.proxy.http.Exchange;
-import io.shoal.proxy.http.ListenerFields;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http.Routing;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.ForwardedRequest;
@@ -38,7 +38,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     private enum Stage { AWAITING_HEADERS, EXCHANGING, DONE }
 
     private final Routing routing;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private final ListenerStats listener;
     private ChannelHandlerContext ctx;
     private ConnectionTimer timer;
@@ -49,7 +49,7 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     /** Whether the client still sends: its HEADERS did not end the stream, so a body or trailers follow. */
     private boolean bodyFollows;
 
-    StreamHandler(Routing routing, ListenerFields fields, ListenerStats listener) {
+    StreamHandler(Routing routing, ResponseFields fields, ListenerStats listener) {
         this.routing = routing;
         this.fields = fields;
         this.listener = listener;
@@ -131,8 +131,8 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     }
 
     @Override
-    public ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky) {
-        return new StreamResponse(ctx, request, sticky, fields);
+    public ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky, ResponseFields routeFields) {
+        return new StreamResponse(ctx, request, sticky, fields.then(routeFields));
     }
 
     @Override

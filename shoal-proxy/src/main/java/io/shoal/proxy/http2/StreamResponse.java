@@ -12,8 +12,8 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
 import io.shoal.config.StickyConfig;
 import io.shoal.proxy.http.ClientResponse;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.Methods;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
@@ -39,10 +39,10 @@ final class StreamResponse extends ClientResponse {
 
     private final ChannelHandlerContext stream;
     private final StickyConfig sticky;
-    private final ListenerFields fields;
+    private final ResponseFields fields;
     private boolean bodyExpected;
 
-    StreamResponse(ChannelHandlerContext stream, ForwardedRequest request, StickyConfig sticky, ListenerFields fields) {
+    StreamResponse(ChannelHandlerContext stream, ForwardedRequest request, StickyConfig sticky, ResponseFields fields) {
         super(request);
         this.stream = stream;
         this.sticky = sticky;
@@ -64,15 +64,13 @@ final class StreamResponse extends ClientResponse {
     protected void writeHead(UpstreamHead head, Server server, boolean hasBody) {
         Http2Headers out = new DefaultHttp2Headers(false);
         out.status(AsciiString.of(Integer.toString(head.status())));
-        boolean listenerHsts = fields.strictTransportSecurity() != null;
         head.forEachField((name, value) -> {
             AsciiString lower = name.toLowerCase();
-            if (!NOT_IN_HTTP_2.contains(lower)
-                    && !(listenerHsts && lower.contentEquals(ListenerFields.STRICT_TRANSPORT_SECURITY))) {
+            if (!NOT_IN_HTTP_2.contains(lower) && !fields.removes(lower)) {
                 out.add(lower, value);
             }
         });
-        addListenerFields(out, fields);
+        addFields(out, fields);
         if (sticky != null && !server.stickyId().equals(request.stickyId())) {
             out.add(HttpHeaderNames.SET_COOKIE, StickySessions.setCookie(sticky, server));
         }
@@ -107,7 +105,7 @@ final class StreamResponse extends ClientResponse {
 
     /** An error of Shoal's, as its HTTP/1.1 errors: a short plain text (none to a HEAD). */
     static void writeError(ChannelHandlerContext stream, HttpResponseStatus error, long retryAfterSeconds,
-                           ListenerFields fields, boolean head) {
+                           ResponseFields fields, boolean head) {
         byte[] text = (error.code() + " " + error.reasonPhrase() + "\n").getBytes(StandardCharsets.US_ASCII);
         Http2Headers out = new DefaultHttp2Headers(false)
                 .status(error.codeAsText())
@@ -120,7 +118,7 @@ final class StreamResponse extends ClientResponse {
         if (error.code() == 405) {
             out.set(HttpHeaderNames.ALLOW, ALLOW);
         }
-        addListenerFields(out, fields);
+        addFields(out, fields);
         stream.write(new DefaultHttp2HeadersFrame(out, head));
         if (!head) {
             stream.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(text), true));
@@ -128,9 +126,10 @@ final class StreamResponse extends ClientResponse {
         stream.flush();
     }
 
-    private static void addListenerFields(Http2Headers out, ListenerFields fields) {
-        if (fields.strictTransportSecurity() != null) {
-            out.set(ListenerFields.STRICT_TRANSPORT_SECURITY, fields.strictTransportSecurity());
+    /** HTTP/2 field names are lower case (RFC 9113 section 8.2.1). */
+    private static void addFields(Http2Headers out, ResponseFields fields) {
+        for (ResponseFields.Field field : fields.added()) {
+            out.add(AsciiString.of(field.name()).toLowerCase(), field.value());
         }
     }
 }

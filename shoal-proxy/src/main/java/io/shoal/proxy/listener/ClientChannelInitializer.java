@@ -5,8 +5,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.shoal.config.ListenerConfig;
 import io.shoal.config.ProxySettings;
-import io.shoal.proxy.http.ListenerFields;
 import io.shoal.proxy.http.ProxyContext;
+import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http1.Http1Pipeline;
 import io.shoal.proxy.http2.Http2Connections;
 import io.shoal.proxy.http2.Http2Pipeline;
@@ -52,7 +52,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         this.stats = stats;
         this.listener = stats.listeners().get(listenerIndex);
         Scheme scheme = tls.isPresent() ? Scheme.HTTPS : Scheme.HTTP;
-        ListenerFields fields = ListenerFields.of(listenerConfig.hsts());
+        ResponseFields fields = ResponseFields.of(listenerConfig.hsts());
         this.http1 = new Http1Pipeline(proxy, listenerIndex, scheme, listenerConfig.redirect(), fields, listener);
         this.http2 = listenerConfig.http2() && listenerConfig.redirect().isEmpty()
                 ? new Http2Pipeline(proxy, listenerIndex, scheme, fields, listener, http2Connections) : null;

@@ -2,7 +2,6 @@ package io.shoal.proxy.policy;
 
 import io.shoal.config.PolicyConfig.Access;
 import io.shoal.proxy.net.AddressRanges;
-import java.net.InetAddress;
 
 /** {@code allow}: only clients in the ranges pass; {@code deny}: clients in them do not. 403 otherwise. */
 final class AccessRule implements RequestPolicy {
@@ -15,7 +14,7 @@ final class AccessRule implements RequestPolicy {
     }
 
     @Override
-    public Refusal check(InetAddress client, long nowNanos) {
-        return ranges.contains(client) == listedPass ? null : Refusal.FORBIDDEN;
+    public Refusal apply(PolicyRequest request) {
+        return ranges.contains(request.client()) == listedPass ? null : Refusal.FORBIDDEN;
     }
 }

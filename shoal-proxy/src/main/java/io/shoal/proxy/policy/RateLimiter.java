@@ -33,7 +33,11 @@ final class RateLimiter implements RequestPolicy {
     }
 
     @Override
-    public Refusal check(InetAddress client, long nowNanos) {
+    public Refusal apply(PolicyRequest request) {
+        return check(request.client(), request.nowNanos());
+    }
+
+    Refusal check(InetAddress client, long nowNanos) {
         AtomicLong bucket = key == RateLimit.Key.ROUTE ? routeBucket : clientBucket(client, nowNanos);
         if (bucket == null) {
             return new Refusal(HttpResponseStatus.TOO_MANY_REQUESTS, retryAfterSeconds(intervalNanos));

@@ -1,7 +1,6 @@
 package io.shoal.proxy.policy;
 
 import io.shoal.config.PolicyConfig;
-import java.net.InetAddress;
 import java.util.List;
 
 /** A route's policies, applied in the order written; the first that stops a request answers it. */
@@ -19,14 +18,20 @@ public final class RoutePolicies {
     private static RequestPolicy step(PolicyConfig config) {
         if (config instanceof PolicyConfig.Access access) {
             return new AccessRule(access);
+        } else if (config instanceof PolicyConfig.RateLimit limit) {
+            return new RateLimiter(limit);
+        } else if (config instanceof PolicyConfig.RequestHeaders headers) {
+            return new RequestHeaderEdits(headers.edits());
+        } else if (config instanceof PolicyConfig.ResponseHeaders headers) {
+            return new ResponseHeaderEdits(headers.edits());
         }
-        return new RateLimiter((PolicyConfig.RateLimit) config);
+        return new RequestIdPolicy((PolicyConfig.RequestId) config);
     }
 
-    /** Null to let the request on; else the first refusal. */
-    public Refusal check(InetAddress client, long nowNanos) {
+    /** Null to let the request on, perhaps edited, with {@code request}'s response edits; else the first refusal. */
+    public Refusal apply(PolicyRequest request) {
         for (RequestPolicy step : steps) {
-            Refusal refusal = step.check(client, nowNanos);
+            Refusal refusal = step.apply(request);
             if (refusal != null) {
                 return refusal;
             }

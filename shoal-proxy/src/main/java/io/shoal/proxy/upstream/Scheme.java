@@ -13,7 +13,7 @@ public enum Scheme {
         this.forwarded = AsciiString.cached(name);
     }
 
-    AsciiString forwarded() {
+    public AsciiString forwarded() {
         return forwarded;
     }
 }

@@ -60,22 +60,31 @@ public final class UpstreamHead {
     }
 
     /**
-     * Like {@link #writeStatusAndFields}, without the header lines named {@code lowerCaseName}, which the
-     * proxy sets itself. Lines within a run are joined by CR LF, as the parser only joins such lines.
+     * Like {@link #writeStatusAndFields}, without the header lines of the names {@code lowerCaseNames}, which
+     * the proxy sets or removes. Lines within a run are joined by CR LF, as the parser only joins such lines.
      */
-    public void writeStatusAndFieldsExcept(ByteBuf out, AsciiString lowerCaseName) {
+    public void writeStatusAndFieldsExcept(ByteBuf out, AsciiString... lowerCaseNames) {
         for (int i = 0; i < runInts; i += 2) {
             int end = runs[i + 1];
             for (int start = runs[i]; start < end; ) {
                 int lf = HeadBytes.indexOf(head, start, end, (byte) '\n');
                 int lineEnd = lf < 0 ? end : lf - 1;
                 int colon = HeadBytes.indexOf(head, start, lineEnd, (byte) ':');
-                if (colon < 0 || !HeadBytes.is(head, start, colon, lowerCaseName)) {
+                if (colon < 0 || !named(start, colon, lowerCaseNames)) {
                     out.writeBytes(head, start, lineEnd - start).writeShort(CRLF);
                 }
                 start = lf < 0 ? end : lf + 1;
             }
         }
+    }
+
+    private boolean named(int start, int colon, AsciiString[] lowerCaseNames) {
+        for (AsciiString name : lowerCaseNames) {
+            if (HeadBytes.is(head, start, colon, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Receives the forwarded header fields one by one, as the server wrote them. */

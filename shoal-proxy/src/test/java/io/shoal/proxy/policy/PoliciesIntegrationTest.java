@@ -3,6 +3,7 @@ package io.shoal.proxy.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig;
+import io.shoal.config.HeaderTemplate;
 import io.shoal.config.PolicyConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RouteConfig;
@@ -88,6 +89,48 @@ class PoliciesIntegrationTest {
         assertThat(get("10.0.0.1").statusCode()).isEqualTo(200);
         assertThat(get("10.0.0.2").statusCode()).isEqualTo(200);
         assertThat(get("10.0.0.1").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void headerEditsReachTheServerAndTheClientOverBothProtocols() throws Exception {
+        PolicyConfig.HeaderEdits toServer = new PolicyConfig.HeaderEdits(
+                Map.of("X-Env", HeaderTemplate.parse("prod")),
+                Map.of("X-Client", HeaderTemplate.parse("$remote_addr via $scheme://$host")),
+                List.of("X-Debug"));
+        PolicyConfig.HeaderEdits toClient = new PolicyConfig.HeaderEdits(
+                Map.of("X-Frame-Options", HeaderTemplate.parse("DENY")),
+                Map.of("X-Request-ID", HeaderTemplate.parse("$request_id")),
+                List.of("Date"));
+        start(ProxySettings.defaults(), new PolicyConfig.RequestId("X-Request-ID"),
+                new PolicyConfig.RequestHeaders(toServer), new PolicyConfig.ResponseHeaders(toClient));
+
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/"))
+                        .header("X-Debug", "1").header("X-Env", "dev").build(), HttpResponse.BodyHandlers.ofString());
+        String http2Head = curlHttp2Head();
+
+        Map<String, List<String>> received = backend.receivedHeaders.get(0);
+        assertThat(received.get("X-env")).containsExactly("prod");
+        assertThat(received.get("X-client")).containsExactly("127.0.0.1 via http://127.0.0.1:" + proxy.port());
+        assertThat(received).doesNotContainKey("X-debug");
+        String id = received.get("X-request-id").get(0);
+        assertThat(id).matches("[0-9a-f]{32}");
+        assertThat(response.headers().firstValue("x-request-id")).hasValue(id);
+        assertThat(response.headers().firstValue("x-frame-options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("date")).isEmpty();
+        assertThat(http2Head).startsWith("HTTP/2 200").contains("x-frame-options: DENY\r\n")
+                .contains("x-request-id: " + backend.receivedHeaders.get(1).get("X-request-id").get(0) + "\r\n")
+                .doesNotContain("date:");
+    }
+
+    @Test
+    void aRequestIdTheClientSentIsKept() throws Exception {
+        start(ProxySettings.defaults(), new PolicyConfig.RequestId("X-Request-ID"));
+
+        HttpClient.newBuilder().build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/"))
+                .header("X-Request-ID", "abc-123").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(backend.receivedHeaders.get(0).get("X-request-id")).containsExactly("abc-123");
     }
 
     private HttpResponse<String> get(HttpClient.Version version) throws Exception {
