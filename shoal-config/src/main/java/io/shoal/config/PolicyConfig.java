@@ -60,4 +60,20 @@ public sealed interface PolicyConfig {
      * digits, as nginx's {@code $request_id}); the server gets it, and {@code $request_id} names it.
      */
     record RequestId(String header) implements PolicyConfig {}
+
+    /** Answers the request itself, no server asked (nginx {@code return 200 "ok"}, HAProxy {@code http-request return}). */
+    record Respond(int status, String contentType, String body) implements PolicyConfig {}
+
+    /**
+     * Answers with a redirect (nginx {@code return 301 https://$host$request_uri}, HAProxy
+     * {@code http-request redirect}, Traefik {@code redirectRegex}).
+     *
+     * @param location where to, with the request's variables
+     */
+    record Redirect(int code, HeaderTemplate location) implements PolicyConfig {}
+
+    /** Whether the policy answers every request that reaches it, so that nothing after it runs. */
+    default boolean answersAll() {
+        return this instanceof Respond || this instanceof Redirect;
+    }
 }

@@ -75,6 +75,42 @@ class YamlPolicyConfigTest {
     }
 
     @Test
+    void aRouteThatAnswersItselfNeedsNoService() throws ConfigException {
+        ShoalConfig config = YamlConfigLoader.parse("""
+                listeners:
+                  - address: 127.0.0.1:8080
+                    routes:
+                      - path: /healthz
+                        policies: [{respond: {body: "ok"}}]
+                      - path: /old
+                        policies: [{redirect: {to: "https://$host$request_uri", code: 308}}]
+                      - path: /
+                        service: web
+                services:
+                  web:
+                    servers: [127.0.0.1:9001]
+                """, "shoal.yaml");
+
+        List<RouteConfig> routes = config.listeners().get(0).routes();
+        assertThat(routes.get(0).backends()).isEmpty();
+        assertThat(routes.get(0).policies()).containsExactly(new PolicyConfig.Respond(200, "text/plain", "ok"));
+        assertThat(routes.get(1).policies()).containsExactly(
+                new PolicyConfig.Redirect(308, HeaderTemplate.parse("https://$host$request_uri")));
+    }
+
+    @Test
+    void nothingComesAfterAPolicyThatAnswersEveryRequest() {
+        assertError(withPolicies("          - respond: {status: 503}\n          - allow: [10.0.0.0/8]\n"),
+                "shoal.yaml:8: listeners[0].routes[0].policies[1]: never runs: the policy before it answers every request");
+    }
+
+    @Test
+    void aRedirectCodeIsARedirects() {
+        assertError(withPolicies("          - redirect: {to: /x, code: 200}\n"),
+                "shoal.yaml:7: listeners[0].routes[0].policies[0].redirect.code: expected 301, 302, 303, 307 or 308, got 200");
+    }
+
+    @Test
     void aBadRangeIsNamedWithItsLine() {
         assertError(withPolicies("          - allow: [10.0.0.0/8, intranet]\n"),
                 "shoal.yaml:7: listeners[0].routes[0].policies[0].allow[1]: expected an IP address or CIDR range"

@@ -1,5 +1,6 @@
 package io.shoal.config.internal;
 
+import io.shoal.config.Defaults;
 import io.shoal.config.HeaderTemplate;
 import io.shoal.config.PolicyConfig.Access;
 import io.shoal.config.PolicyConfig.RateLimit;
@@ -42,9 +43,14 @@ final class PolicyBinder {
             policy = s.section("response_headers").map(h -> new PolicyConfig.ResponseHeaders(edits(h)));
         } else if (s.has("request_id")) {
             policy = s.section("request_id").map(PolicyBinder::requestId);
+        } else if (s.has("respond")) {
+            policy = s.section("respond").map(PolicyBinder::respond);
+        } else if (s.has("redirect")) {
+            policy = s.section("redirect").flatMap(PolicyBinder::redirect);
         } else {
             // names the known policies in the problem for whatever key was written
-            for (String known : List.of("allow", "deny", "rate_limit", "request_headers", "response_headers", "request_id")) {
+            for (String known : List.of("allow", "deny", "rate_limit", "request_headers", "response_headers",
+                    "request_id", "respond", "redirect")) {
                 s.get(known);
             }
         }
@@ -99,6 +105,37 @@ final class PolicyBinder {
         String header = s.value("header", "X-Request-ID", PolicyBinder::fieldName);
         s.finish();
         return new PolicyConfig.RequestId(header);
+    }
+
+    private static PolicyConfig respond(Section s) {
+        int status = s.value("status", 200, PolicyBinder::status);
+        String contentType = s.text("content_type").orElse("text/plain");
+        String body = s.text("body").orElse("");
+        s.finish();
+        return new PolicyConfig.Respond(status, contentType, body);
+    }
+
+    private static Optional<PolicyConfig> redirect(Section s) {
+        Optional<HeaderTemplate> to = s.required("to", HeaderTemplate::parse);
+        int code = s.value("code", Defaults.REDIRECT_CODE, PolicyBinder::redirectCode);
+        s.finish();
+        return to.map(location -> new PolicyConfig.Redirect(code, location));
+    }
+
+    private static int status(String text) {
+        int status = Values.integer(text);
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("expected a status from 200 to 599, got " + text);
+        }
+        return status;
+    }
+
+    private static int redirectCode(String text) {
+        int code = Values.integer(text);
+        if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
+            throw new IllegalArgumentException("expected 301, 302, 303, 307 or 308, got " + text);
+        }
+        return code;
     }
 
     private static String range(String text) {

@@ -27,8 +27,10 @@ final class RouteBinder {
         String prefix = s.text("path").orElse("/");
         Map<String, String> headers = s.textMap("headers");
         boolean strip = s.bool("strip_prefix", false);
-        Optional<List<WeightedService>> backends = backends(s);
         List<PolicyConfig> policies = PolicyBinder.policies(s);
+        boolean answered = policies.stream().anyMatch(PolicyConfig::answersAll);
+        Optional<List<WeightedService>> backends = answered && !s.has("service") && !s.has("split")
+                ? Optional.of(List.of()) : backends(s);
         s.finish();
         return backends.map(b -> new RouteConfig(host, prefix, headers, strip, b, policies));
     }

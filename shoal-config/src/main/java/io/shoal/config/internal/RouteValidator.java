@@ -20,16 +20,22 @@ final class RouteValidator {
         route.headers().keySet().stream().filter(name -> !Tokens.isToken(name))
                 .forEach(name -> sink.add(path + ".headers." + name, "not a valid header name"));
         List<WeightedService> backends = route.backends();
-        if (backends.isEmpty()) {
+        boolean answered = route.policies().stream().anyMatch(PolicyConfig::answersAll);
+        if (backends.isEmpty() && !answered) {
             sink.add(path + ".split", "at least one service is required");
         }
         for (int k = 0; k < backends.size(); k++) {
             String at = backends.size() == 1 ? path : KeyPaths.item(path + ".split", k);
             backend(backends.get(k), at, services, sink);
         }
-        for (int k = 0; k < route.policies().size(); k++) {
-            if (route.policies().get(k) instanceof PolicyConfig.RateLimit limit) {
-                Rules.atLeast(sink, KeyPaths.item(path + ".policies", k) + ".rate_limit.burst", limit.burst(), 1);
+        List<PolicyConfig> policies = route.policies();
+        for (int k = 0; k < policies.size(); k++) {
+            String at = KeyPaths.item(path + ".policies", k);
+            if (policies.get(k) instanceof PolicyConfig.RateLimit limit) {
+                Rules.atLeast(sink, at + ".rate_limit.burst", limit.burst(), 1);
+            }
+            if (policies.get(k).answersAll() && k < policies.size() - 1) {
+                sink.add(KeyPaths.item(path + ".policies", k + 1), "never runs: the policy before it answers every request");
             }
         }
     }

@@ -1,8 +1,9 @@
 package io.shoal.proxy.http;
 
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.config.StickyConfig;
+import io.shoal.proxy.policy.Answer;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 
 /**
@@ -14,8 +15,8 @@ public interface ClientSide {
     /** The channel the exchange's response goes to: its event loop and writability are the upstream side's. */
     Channel channel();
 
-    /** Answers a request that goes nowhere (no server is asked) with {@code status}, and a Retry-After when above 0. */
-    void refuse(HttpResponseStatus status, long retryAfterSeconds);
+    /** Answers a request itself: no server is asked. */
+    void answer(Answer answer);
 
     /** A writer of the response in the client's protocol, with the listener's field edits, then the route's. */
     ClientResponse newResponse(ForwardedRequest request, StickyConfig sticky, ResponseFields routeFields);

@@ -3,6 +3,7 @@ package io.shoal.proxy.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.Downstream;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.UpstreamAttempt;

@@ -3,8 +3,9 @@ package io.shoal.proxy.http;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.config.PolicyConfig;
+import io.shoal.proxy.policy.Answer;
 import io.shoal.proxy.policy.PolicyRequest;
-import io.shoal.proxy.policy.Refusal;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.Scheme;
 import io.shoal.proxy.upstream.StickySessions;
@@ -42,12 +43,12 @@ public final class Routing {
     public Exchange exchange(HttpRequest request, ClientSide client) {
         RequestTarget target = RequestTarget.read(request);
         if (target == null) {
-            client.refuse(HttpResponseStatus.BAD_REQUEST, 0);
+            client.answer(Answer.of(HttpResponseStatus.BAD_REQUEST));
             return null;
         }
         Route route = routes.match(proxy.topology().current().routes(listenerIndex), request, target.path());
         if (route == null) {
-            client.refuse(HttpResponseStatus.NOT_FOUND, 0);
+            client.answer(Answer.of(HttpResponseStatus.NOT_FOUND));
             return null;
         }
         ResponseFields responseFields = ResponseFields.NONE;
@@ -55,9 +56,9 @@ public final class Routing {
         if (!policies.isEmpty()) {
             PolicyRequest checked = new PolicyRequest(request, ClientAddress.inet(request, peer, proxy.trustedProxies()),
                     System.nanoTime(), scheme);
-            Refusal refusal = proxy.policies().of(policies).apply(checked);
-            if (refusal != null) {
-                client.refuse(refusal.status(), refusal.retryAfterSeconds());
+            Answer answer = proxy.policies().of(policies).apply(checked);
+            if (answer != null) {
+                client.answer(answer);
                 return null;
             }
             responseFields = checked.responseFields();

@@ -14,9 +14,10 @@ import io.shoal.proxy.http.ClientSide;
 import io.shoal.proxy.http.ConnectionTimer;
 import io.shoal.proxy.http.Exchange;
 import io.shoal.proxy.http.ProxyContext;
-import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http.Routing;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
+import io.shoal.proxy.policy.Answer;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.ForwardedRequest;
@@ -112,10 +113,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter implements Client
 
     /** Answers a request that goes nowhere; its body, if any, is not read, so the connection closes. */
     @Override
-    public void refuse(HttpResponseStatus status, long retryAfterSeconds) {
+    public void answer(Answer answer) {
         closing = true;
-        listener.refused(status.code());
-        LingeringClose.after(ctx.writeAndFlush(Responses.error(ctx.alloc(), status, true, retryAfterSeconds, fields)));
+        listener.refused(answer.status().code());
+        LingeringClose.after(ctx.writeAndFlush(Responses.answer(ctx.alloc(), answer, true, fields)));
     }
 
     @Override

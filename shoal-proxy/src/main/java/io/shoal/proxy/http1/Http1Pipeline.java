@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RedirectConfig;
 import io.shoal.proxy.http.ProxyContext;
-import io.shoal.proxy.http.ResponseFields;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.Scheme;

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shoal.config.StickyConfig;
 import io.shoal.proxy.http.ClientResponse;
-import io.shoal.proxy.http.ResponseFields;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;

@@ -12,8 +12,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.shoal.config.RedirectConfig;
 import io.shoal.proxy.http.HostHeader;
 import io.shoal.proxy.http.RequestTarget;
-import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http1.RequestFramingValidator.RequestRejected;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.stats.ConnectionPhase;
 import io.shoal.proxy.stats.ListenerStats;
 

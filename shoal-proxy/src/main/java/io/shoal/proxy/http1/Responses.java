@@ -5,7 +5,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.proxy.http.Methods;
-import io.shoal.proxy.http.ResponseFields;
+import io.shoal.proxy.policy.Answer;
+import io.shoal.proxy.policy.ResponseFields;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,24 +22,32 @@ final class Responses {
     private Responses() {}
 
     /**
-     * @param retryAfterSeconds a Retry-After to send, or 0 for none
+     * An answer of Shoal's own.
+     *
+     * @param close whether the connection closes after it
      * @param fields the listener's own header lines
      */
-    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, long retryAfterSeconds,
-                         ResponseFields fields) {
-        String text = status.code() + " " + status.reasonPhrase() + "\n";
-        String response = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
-                + "Content-Type: text/plain\r\n"
-                + "Content-Length: " + text.length() + "\r\n"
+    static ByteBuf answer(ByteBufAllocator alloc, Answer answer, boolean close, ResponseFields fields) {
+        HttpResponseStatus status = answer.status();
+        String head = "HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n"
+                + (answer.contentType() != null ? "Content-Type: " + answer.contentType() + "\r\n" : "")
+                + "Content-Length: " + answer.body().length + "\r\n"
                 + "Server: shoal\r\n"
-                + (retryAfterSeconds > 0 ? "Retry-After: " + retryAfterSeconds + "\r\n" : "")
+                + (answer.retryAfterSeconds() > 0 ? "Retry-After: " + answer.retryAfterSeconds() + "\r\n" : "")
                 + (status.code() == 405 ? ALLOW : "")
+                + answer.fields().lines()
                 + fields.lines()
                 + (close ? "Connection: close\r\n" : "")
-                + "\r\n" + text;
-        ByteBuf bytes = alloc.buffer(response.length());
-        bytes.writeCharSequence(response, StandardCharsets.US_ASCII);
-        return bytes;
+                + "\r\n";
+        ByteBuf bytes = alloc.buffer(head.length() + answer.body().length);
+        bytes.writeCharSequence(head, StandardCharsets.ISO_8859_1);
+        return bytes.writeBytes(answer.body());
+    }
+
+    /** @param retryAfterSeconds a Retry-After to send, or 0 for none */
+    static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, long retryAfterSeconds,
+                         ResponseFields fields) {
+        return answer(alloc, Answer.retryAfter(status, retryAfterSeconds), close, fields);
     }
 
     static ByteBuf error(ByteBufAllocator alloc, HttpResponseStatus status, boolean close, ResponseFields fields) {

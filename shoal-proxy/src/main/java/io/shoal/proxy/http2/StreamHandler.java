@@ -22,8 +22,9 @@ import io.shoal.proxy.http.ClientResponse;
 import io.shoal.proxy.http.ClientSide;
 import io.shoal.proxy.http.ConnectionTimer;
 import io.shoal.proxy.http.Exchange;
-import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.http.Routing;
+import io.shoal.proxy.policy.Answer;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.upstream.ForwardedRequest;
 
@@ -102,11 +103,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
         head = request != null && request.method().equals(HttpMethod.HEAD);
         bodyFollows = !headers.isEndStream();
         if (request == null) {
-            refuse(HttpResponseStatus.BAD_REQUEST, 0);
+            answer(Answer.of(HttpResponseStatus.BAD_REQUEST));
             return;
         }
         if (request.method().equals(HttpMethod.CONNECT)) {
-            refuse(HttpResponseStatus.METHOD_NOT_ALLOWED, 0); // Shoal opens no tunnels
+            answer(Answer.of(HttpResponseStatus.METHOD_NOT_ALLOWED)); // Shoal opens no tunnels
             return;
         }
         exchange = routing.exchange(request, this);
@@ -116,10 +117,10 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
     }
 
     @Override
-    public void refuse(HttpResponseStatus status, long retryAfterSeconds) {
+    public void answer(Answer answer) {
         stage = Stage.DONE;
-        listener.refused(status.code());
-        StreamResponse.writeError(ctx, status, retryAfterSeconds, fields, head);
+        listener.refused(answer.status().code());
+        StreamResponse.writeAnswer(ctx, answer, fields, head);
         if (bodyFollows) {
             endInbound();
         }

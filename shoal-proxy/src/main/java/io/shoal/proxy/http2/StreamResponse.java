@@ -13,12 +13,12 @@ import io.netty.util.AsciiString;
 import io.shoal.config.StickyConfig;
 import io.shoal.proxy.http.ClientResponse;
 import io.shoal.proxy.http.Methods;
-import io.shoal.proxy.http.ResponseFields;
+import io.shoal.proxy.policy.Answer;
+import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
 import io.shoal.topology.Server;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -34,7 +34,6 @@ final class StreamResponse extends ClientResponse {
             AsciiString.cached("proxy-connection"), AsciiString.cached("transfer-encoding"),
             AsciiString.cached("upgrade"));
     private static final AsciiString SERVER = AsciiString.cached("shoal");
-    private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain");
     private static final AsciiString ALLOW = AsciiString.cached(Methods.FORWARDED);
 
     private final ChannelHandlerContext stream;
@@ -100,28 +99,30 @@ final class StreamResponse extends ClientResponse {
 
     @Override
     protected void writeErrorResponse(HttpResponseStatus error, boolean close, long retryAfterSeconds) {
-        writeError(stream, error, retryAfterSeconds, fields, request.isHead());
+        writeAnswer(stream, Answer.retryAfter(error, retryAfterSeconds), fields, request.isHead());
     }
 
-    /** An error of Shoal's, as its HTTP/1.1 errors: a short plain text (none to a HEAD). */
-    static void writeError(ChannelHandlerContext stream, HttpResponseStatus error, long retryAfterSeconds,
-                           ResponseFields fields, boolean head) {
-        byte[] text = (error.code() + " " + error.reasonPhrase() + "\n").getBytes(StandardCharsets.US_ASCII);
+    /** An answer of Shoal's own, as its HTTP/1.1 answers (without a body to a HEAD). */
+    static void writeAnswer(ChannelHandlerContext stream, Answer answer, ResponseFields fields, boolean head) {
         Http2Headers out = new DefaultHttp2Headers(false)
-                .status(error.codeAsText())
-                .set(HttpHeaderNames.CONTENT_TYPE, TEXT_PLAIN)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, text.length)
+                .status(answer.status().codeAsText())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
                 .set(HttpHeaderNames.SERVER, SERVER);
-        if (retryAfterSeconds > 0) {
-            out.setLong(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        if (answer.contentType() != null) {
+            out.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         }
-        if (error.code() == 405) {
+        if (answer.retryAfterSeconds() > 0) {
+            out.setLong(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
+        }
+        if (answer.status().code() == 405) {
             out.set(HttpHeaderNames.ALLOW, ALLOW);
         }
+        addFields(out, answer.fields());
         addFields(out, fields);
-        stream.write(new DefaultHttp2HeadersFrame(out, head));
-        if (!head) {
-            stream.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(text), true));
+        boolean bodiless = head || answer.body().length == 0;
+        stream.write(new DefaultHttp2HeadersFrame(out, bodiless));
+        if (!bodiless) {
+            stream.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(answer.body()), true));
         }
         stream.flush();
     }

@@ -14,7 +14,7 @@ final class AccessRule implements RequestPolicy {
     }
 
     @Override
-    public Refusal apply(PolicyRequest request) {
-        return ranges.contains(request.client()) == listedPass ? null : Refusal.FORBIDDEN;
+    public Answer apply(PolicyRequest request) {
+        return ranges.contains(request.client()) == listedPass ? null : Answer.FORBIDDEN;
     }
 }

@@ -3,7 +3,6 @@ package io.shoal.proxy.policy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.shoal.config.HeaderTemplate;
-import io.shoal.proxy.http.ResponseFields;
 import io.shoal.proxy.upstream.Scheme;
 import java.net.InetAddress;
 import java.util.concurrent.ThreadLocalRandom;

@@ -33,21 +33,21 @@ final class RateLimiter implements RequestPolicy {
     }
 
     @Override
-    public Refusal apply(PolicyRequest request) {
+    public Answer apply(PolicyRequest request) {
         return check(request.client(), request.nowNanos());
     }
 
-    Refusal check(InetAddress client, long nowNanos) {
+    Answer check(InetAddress client, long nowNanos) {
         AtomicLong bucket = key == RateLimit.Key.ROUTE ? routeBucket : clientBucket(client, nowNanos);
         if (bucket == null) {
-            return new Refusal(HttpResponseStatus.TOO_MANY_REQUESTS, retryAfterSeconds(intervalNanos));
+            return Answer.retryAfter(HttpResponseStatus.TOO_MANY_REQUESTS, retryAfterSeconds(intervalNanos));
         }
         while (true) {
             long full = bucket.get();
             long next = (full == Long.MIN_VALUE || full - nowNanos < 0 ? nowNanos : full) + intervalNanos;
             long ahead = next - nowNanos - toleranceNanos - intervalNanos;
             if (ahead > 0) {
-                return new Refusal(HttpResponseStatus.TOO_MANY_REQUESTS, retryAfterSeconds(ahead));
+                return Answer.retryAfter(HttpResponseStatus.TOO_MANY_REQUESTS, retryAfterSeconds(ahead));
             }
             if (bucket.compareAndSet(full, next)) {
                 return null;

@@ -14,7 +14,7 @@ final class RequestHeaderEdits implements RequestPolicy {
     }
 
     @Override
-    public Refusal apply(PolicyRequest request) {
+    public Answer apply(PolicyRequest request) {
         HttpHeaders headers = request.request().headers();
         for (String name : edits.remove()) {
             headers.remove(name);

@@ -14,7 +14,7 @@ final class RequestIdPolicy implements RequestPolicy {
     }
 
     @Override
-    public Refusal apply(PolicyRequest request) {
+    public Answer apply(PolicyRequest request) {
         String sent = request.request().headers().get(header);
         if (sent != null && !sent.isEmpty()) {
             request.requestId(sent);

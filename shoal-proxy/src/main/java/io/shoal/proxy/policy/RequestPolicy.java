@@ -4,5 +4,5 @@ package io.shoal.proxy.policy;
 interface RequestPolicy {
 
     /** Null to let the request on (perhaps edited); else why it stops here. */
-    Refusal apply(PolicyRequest request);
+    Answer apply(PolicyRequest request);
 }

@@ -2,7 +2,6 @@ package io.shoal.proxy.policy;
 
 import io.shoal.config.HeaderTemplate;
 import io.shoal.config.PolicyConfig.HeaderEdits;
-import io.shoal.proxy.http.ResponseFields;
 import java.util.Map;
 
 /**
@@ -22,7 +21,7 @@ final class ResponseHeaderEdits implements RequestPolicy {
     }
 
     @Override
-    public Refusal apply(PolicyRequest request) {
+    public Answer apply(PolicyRequest request) {
         request.editResponse(literal != null ? literal : fields(request));
         return null;
     }

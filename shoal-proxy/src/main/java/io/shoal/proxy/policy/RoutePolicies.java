@@ -24,16 +24,20 @@ public final class RoutePolicies {
             return new RequestHeaderEdits(headers.edits());
         } else if (config instanceof PolicyConfig.ResponseHeaders headers) {
             return new ResponseHeaderEdits(headers.edits());
+        } else if (config instanceof PolicyConfig.Respond respond) {
+            return new FixedAnswer(respond);
+        } else if (config instanceof PolicyConfig.Redirect redirect) {
+            return new RedirectAnswer(redirect);
         }
         return new RequestIdPolicy((PolicyConfig.RequestId) config);
     }
 
-    /** Null to let the request on, perhaps edited, with {@code request}'s response edits; else the first refusal. */
-    public Refusal apply(PolicyRequest request) {
+    /** Null to let the request on, perhaps edited, with {@code request}'s response edits; else the first answer. */
+    public Answer apply(PolicyRequest request) {
         for (RequestPolicy step : steps) {
-            Refusal refusal = step.apply(request);
-            if (refusal != null) {
-                return refusal;
+            Answer answer = step.apply(request);
+            if (answer != null) {
+                return answer;
             }
         }
         return null;

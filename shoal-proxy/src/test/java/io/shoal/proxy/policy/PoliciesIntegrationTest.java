@@ -133,6 +133,34 @@ class PoliciesIntegrationTest {
         assertThat(backend.receivedHeaders.get(0).get("X-request-id")).containsExactly("abc-123");
     }
 
+    @Test
+    void aRouteAnswersItselfWithAFixedResponseOrARedirect() throws Exception {
+        backend = new TestBackend("b");
+        RouteConfig health = new RouteConfig(null, "/healthz", Map.of(), false, List.of(),
+                List.of(new PolicyConfig.Respond(200, "text/plain", "ok\n")));
+        RouteConfig moved = new RouteConfig(null, "/old", Map.of(), false, List.of(),
+                List.of(new PolicyConfig.Redirect(308, HeaderTemplate.parse("https://$host/new$request_uri"))));
+        proxy = new RunningProxy(TestConfigs.withH2c(TestConfigs.config(ProxySettings.defaults(), List.of(health, moved,
+                TestConfigs.catchAll("web")), TestConfigs.service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
+                List.of(TestConfigs.server(backend.address()))))));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + proxy.port();
+
+        HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = client.send(HttpRequest.newBuilder(URI.create(base + "/old/a?b=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String http2 = curlHttp2Head("/old/x");
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("ok\n");
+        assertThat(ok.headers().firstValue("content-type")).hasValue("text/plain");
+        assertThat(redirect.statusCode()).isEqualTo(308);
+        assertThat(redirect.headers().firstValue("location")).hasValue("https://127.0.0.1:" + proxy.port() + "/new/old/a?b=1");
+        assertThat(http2).startsWith("HTTP/2 308").contains("location: https://127.0.0.1:" + proxy.port() + "/new/old/x\r\n");
+        assertThat(backend.requests).hasValue(0);
+    }
+
     private HttpResponse<String> get(HttpClient.Version version) throws Exception {
         return HttpClient.newBuilder().version(version).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + "/")).build(),
@@ -148,8 +176,12 @@ class PoliciesIntegrationTest {
 
     /** HTTP/2 with prior knowledge, which the JDK's client does not speak on plain HTTP: the head curl got. */
     private String curlHttp2Head() throws Exception {
+        return curlHttp2Head("/");
+    }
+
+    private String curlHttp2Head(String path) throws Exception {
         Process curl = new ProcessBuilder("curl", "-sS", "--http2-prior-knowledge", "-D", "-", "-o", "/dev/null",
-                "http://127.0.0.1:" + proxy.port() + "/").start();
+                "http://127.0.0.1:" + proxy.port() + path).start();
         String head = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return head;

@@ -55,10 +55,10 @@ class RateLimiterTest {
     private static List<String> outcomes(RateLimiter limiter, InetAddress client, long nowNanos, int requests) {
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            Refusal refusal = limiter.check(client, nowNanos);
-            outcomes.add(refusal == null ? "pass"
-                    : refusal.status().code() + " retry " + refusal.retryAfterSeconds());
-            assertThat(refusal == null || refusal.status() == HttpResponseStatus.TOO_MANY_REQUESTS).isTrue();
+            Answer answer = limiter.check(client, nowNanos);
+            outcomes.add(answer == null ? "pass"
+                    : answer.status().code() + " retry " + answer.retryAfterSeconds());
+            assertThat(answer == null || answer.status() == HttpResponseStatus.TOO_MANY_REQUESTS).isTrue();
         }
         return outcomes;
     }

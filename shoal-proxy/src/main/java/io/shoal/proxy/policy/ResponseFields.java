@@ -1,4 +1,4 @@
-package io.shoal.proxy.http;
+package io.shoal.proxy.policy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.AsciiString;
