@@ -60,6 +60,15 @@ public record HeaderTemplate(List<String> parts) {
         return parts.size() == 1 && !isVariable(parts.get(0));
     }
 
+    /** The value as written, variables named with {@code $}. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            text.append(isVariable(part) ? "$" + part.substring(1) : part);
+        }
+        return text.toString();
+    }
+
     public static boolean isVariable(String part) {
         return !part.isEmpty() && part.charAt(0) == VARIABLE_MARK;
     }

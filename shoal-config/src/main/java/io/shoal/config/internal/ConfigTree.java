@@ -48,12 +48,19 @@ public final class ConfigTree {
         m.put("client_body_buffer_size", Values.formatSize(p.clientBodyBufferBytes()));
         m.put("max_connections", p.maxConnections());
         m.put("trusted_proxies", p.trustedProxies());
+        Map<String, Object> h2 = new LinkedHashMap<>();
+        h2.put("max_concurrent_streams", p.http2().maxConcurrentStreams());
+        h2.put("initial_window_size", p.http2().initialWindowSize());
+        h2.put("connection_window_size", p.http2().connectionWindowSize());
+        h2.put("max_frame_size", p.http2().maxFrameSize());
+        m.put("http2", h2);
         return m;
     }
 
     private static Map<String, Object> listener(ListenerConfig listener) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", listener.address().toString());
+        m.put("http2", listener.http2());
         m.put("routes", listener.routes().stream().map(ConfigTree::route).toList());
         return m;
     }
@@ -70,9 +77,12 @@ public final class ConfigTree {
         m.put("strip_prefix", r.stripPrefix());
         if (r.backends().size() == 1 && r.backends().get(0).weight() == 1) {
             m.put("service", r.backends().get(0).service());
-        } else {
+        } else if (!r.backends().isEmpty()) { // none: the route's policies answer every request
             m.put("split", r.backends().stream()
                     .map(b -> pairs("service", b.service(), "weight", b.weight())).toList());
+        }
+        if (!r.policies().isEmpty()) {
+            m.put("policies", PolicyTree.policies(r.policies()));
         }
         return m;
     }
