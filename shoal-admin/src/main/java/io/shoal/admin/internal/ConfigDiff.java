@@ -40,6 +40,10 @@ public final class ConfigDiff {
         if (!tlsListeners(before).equals(tlsListeners(after))) {
             problems.add("listeners: tls turned on or off; whether a listener speaks TLS is set at start "
                     + "(its certificates, protocols, ciphers and client certificates reload)");
+        } else {
+            // TLS turns HTTP/2 on by default: said once, above, when TLS changes
+            require(problems, "listeners' http2", perListener(before, ListenerConfig::http2),
+                    perListener(after, ListenerConfig::http2));
         }
         require(problems, "listeners' redirect", perListener(before, ListenerConfig::redirect),
                 perListener(after, ListenerConfig::redirect));
@@ -60,7 +64,7 @@ public final class ConfigDiff {
         return problems;
     }
 
-    /** A listener's redirect and hsts are part of its connections' pipeline, built with the listener at start. */
+    /** A listener's redirect, hsts and protocols are part of its connections' pipeline, built with the listener at start. */
     private static List<Object> perListener(ShoalConfig config, Function<ListenerConfig, Object> setting) {
         return config.listeners().stream().map(setting).toList();
     }

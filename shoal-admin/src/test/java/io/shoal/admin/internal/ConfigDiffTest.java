@@ -78,6 +78,18 @@ class ConfigDiffTest {
     }
 
     @Test
+    void turningHttp2OnNeedsARestart() throws Exception {
+        ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
+        ListenerConfig listener = before.listeners().get(0);
+        ShoalConfig after = new ShoalConfig(before.source(), before.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), listener.tls(), listener.redirect(), listener.hsts(), true)),
+                before.services(), before.accessLog(), before.admin(), before.tuning());
+
+        assertThat(ConfigDiff.needingRestart(before, after))
+                .containsExactly("listeners' http2: changed; this takes a restart of Shoal");
+    }
+
+    @Test
     void turningTlsOnNeedsARestartButChangingItsSettingsDoesNot() throws Exception {
         ShoalConfig before = parse(LISTENER + "services:\n  web:\n    servers: [10.0.0.1:80]\n");
         ListenerConfig listener = before.listeners().get(0);
