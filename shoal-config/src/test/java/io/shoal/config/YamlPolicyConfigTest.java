@@ -111,6 +111,21 @@ class YamlPolicyConfigTest {
     }
 
     @Test
+    void aListenerHasPoliciesOfItsOwn() throws ConfigException {
+        ShoalConfig config = YamlConfigLoader.parse("""
+                listeners:
+                  - address: 127.0.0.1:8080
+                    policies: [{deny: [10.9.0.0/16]}]
+                services:
+                  web:
+                    servers: [127.0.0.1:9001]
+                """, "shoal.yaml");
+
+        assertThat(config.listeners().get(0).policies()).containsExactly(
+                new Access(Access.Rule.DENY, List.of("10.9.0.0/16")));
+    }
+
+    @Test
     void aBadRangeIsNamedWithItsLine() {
         assertError(withPolicies("          - allow: [10.0.0.0/8, intranet]\n"),
                 "shoal.yaml:7: listeners[0].routes[0].policies[0].allow[1]: expected an IP address or CIDR range"

@@ -1,5 +1,6 @@
 package io.shoal.topology;
 
+import io.shoal.config.PolicyConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +11,13 @@ import java.util.Map;
 public final class Snapshot {
     private final Map<String, Service> services;
     private final List<List<Route>> routesByListener;
+    private final List<List<PolicyConfig>> policiesByListener;
 
-    Snapshot(Map<String, Service> services, List<List<Route>> routesByListener) {
+    Snapshot(Map<String, Service> services, List<List<Route>> routesByListener,
+             List<List<PolicyConfig>> policiesByListener) {
         this.services = Map.copyOf(services);
         this.routesByListener = List.copyOf(routesByListener);
+        this.policiesByListener = List.copyOf(policiesByListener);
     }
 
     public Map<String, Service> services() {
@@ -22,6 +26,11 @@ public final class Snapshot {
 
     public Service service(String name) {
         return services.get(name);
+    }
+
+    /** The policies of the listener at {@code listenerIndex}, applied before its routes'. */
+    public List<PolicyConfig> listenerPolicies(int listenerIndex) {
+        return policiesByListener.get(listenerIndex);
     }
 
     /** Routes of the listener at {@code listenerIndex} in configuration order. */

@@ -35,7 +35,7 @@ final class SnapshotBuilder {
             }
             routes.add(List.copyOf(compiled));
         }
-        return new Snapshot(services, routes);
+        return new Snapshot(services, routes, config.listeners().stream().map(ListenerConfig::policies).toList());
     }
 
     private static Service service(ServiceConfig config, Service old, Topology topology) {

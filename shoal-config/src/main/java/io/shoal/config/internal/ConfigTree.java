@@ -61,6 +61,9 @@ public final class ConfigTree {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", listener.address().toString());
         m.put("http2", listener.http2());
+        if (!listener.policies().isEmpty()) {
+            m.put("policies", PolicyTree.policies(listener.policies()));
+        }
         m.put("routes", listener.routes().stream().map(ConfigTree::route).toList());
         return m;
     }

@@ -3,6 +3,7 @@ package io.shoal.config.internal;
 import io.shoal.config.HostPort;
 import io.shoal.config.HstsConfig;
 import io.shoal.config.ListenerConfig;
+import io.shoal.config.PolicyConfig;
 import io.shoal.config.RedirectConfig;
 import io.shoal.config.RouteConfig;
 import io.shoal.config.TlsConfig;
@@ -39,7 +40,8 @@ final class ListenerBinder {
         Optional<TlsConfig> tls = TlsBinder.tls(s);
         Optional<HstsConfig> hsts = HstsBinder.hsts(s);
         boolean http2 = s.bool("http2", tls.isPresent());
+        List<PolicyConfig> policies = PolicyBinder.policies(s);
         s.finish();
-        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts, http2));
+        return address.map(a -> new ListenerConfig(a, routes, tls, redirect, hsts, http2, policies));
     }
 }

@@ -28,14 +28,17 @@ final class RouteValidator {
             String at = backends.size() == 1 ? path : KeyPaths.item(path + ".split", k);
             backend(backends.get(k), at, services, sink);
         }
-        List<PolicyConfig> policies = route.policies();
+        policies(route.policies(), path + ".policies", sink);
+    }
+
+    /** A route's or a listener's policies: what binding could not check alone. */
+    static void policies(List<PolicyConfig> policies, String path, ProblemSink sink) {
         for (int k = 0; k < policies.size(); k++) {
-            String at = KeyPaths.item(path + ".policies", k);
             if (policies.get(k) instanceof PolicyConfig.RateLimit limit) {
-                Rules.atLeast(sink, at + ".rate_limit.burst", limit.burst(), 1);
+                Rules.atLeast(sink, KeyPaths.item(path, k) + ".rate_limit.burst", limit.burst(), 1);
             }
             if (policies.get(k).answersAll() && k < policies.size() - 1) {
-                sink.add(KeyPaths.item(path + ".policies", k + 1), "never runs: the policy before it answers every request");
+                sink.add(KeyPaths.item(path, k + 1), "never runs: the policy before it answers every request");
             }
         }
     }

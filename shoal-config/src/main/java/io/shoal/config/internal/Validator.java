@@ -126,6 +126,10 @@ public final class Validator {
             if (first != null) {
                 sink.add(path + ".address", "duplicate of listeners[" + first + "] (" + address + ")");
             }
+            RouteValidator.policies(listener.policies(), path + ".policies", sink);
+            if (listener.redirect().isPresent() && !listener.policies().isEmpty()) {
+                sink.add(path + ".policies", "a redirecting listener answers every request with the redirect: remove them");
+            }
             if (listener.redirect().isPresent() && listener.http2() && listener.tls().isEmpty()) {
                 sink.add(path + ".http2", "a redirecting listener answers HTTP/1.1 only: leave http2 out");
             }

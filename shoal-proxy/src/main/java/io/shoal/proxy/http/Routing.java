@@ -11,13 +11,15 @@ import io.shoal.proxy.upstream.Scheme;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.topology.Route;
 import io.shoal.topology.Service;
+import io.shoal.topology.Snapshot;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * The routing step of a client connection, whatever its protocol: reads a request's target, finds the
- * listener's route, picks the route's service (canary weights) and the request's balancing key, and
- * makes the {@link Exchange} that takes it there. Event-loop confined, one per client connection.
+ * The routing step of a client connection, whatever its protocol: reads a request's target, applies the
+ * listener's policies, finds the listener's route and applies its policies, picks the route's service
+ * (canary weights) and the request's balancing key, and makes the {@link Exchange} that takes it there.
+ * Event-loop confined, one per client connection.
  */
 public final class Routing {
     private final ProxyContext proxy;
@@ -46,23 +48,28 @@ public final class Routing {
             client.answer(Answer.of(HttpResponseStatus.BAD_REQUEST));
             return null;
         }
-        Route route = routes.match(proxy.topology().current().routes(listenerIndex), request, target.path());
+        Snapshot snapshot = proxy.topology().current();
+        PolicyRequest checked = null;
+        List<PolicyConfig> listenerPolicies = snapshot.listenerPolicies(listenerIndex);
+        if (!listenerPolicies.isEmpty()) {
+            checked = policyRequest(request);
+            if (answered(listenerPolicies, checked, client)) {
+                return null;
+            }
+        }
+        Route route = routes.match(snapshot.routes(listenerIndex), request, target.path());
         if (route == null) {
             client.answer(Answer.of(HttpResponseStatus.NOT_FOUND));
             return null;
         }
-        ResponseFields responseFields = ResponseFields.NONE;
-        List<PolicyConfig> policies = route.config().policies();
-        if (!policies.isEmpty()) {
-            PolicyRequest checked = new PolicyRequest(request, ClientAddress.inet(request, peer, proxy.trustedProxies()),
-                    System.nanoTime(), scheme);
-            Answer answer = proxy.policies().of(policies).apply(checked);
-            if (answer != null) {
-                client.answer(answer);
+        List<PolicyConfig> routePolicies = route.config().policies();
+        if (!routePolicies.isEmpty()) {
+            checked = checked != null ? checked : policyRequest(request);
+            if (answered(routePolicies, checked, client)) {
                 return null;
             }
-            responseFields = checked.responseFields();
         }
+        ResponseFields responseFields = checked == null ? ResponseFields.NONE : checked.responseFields();
         Service service = route.chooseService();
         String stickyId = StickySessions.cookieValue(request, service.config().sticky());
         long keyHash = RequestKeys.hash(service.config().balance(), request, clientAddress, peer,
@@ -70,5 +77,19 @@ public final class Routing {
         String forwardedTarget = target.forwarded(route.rewritePath(target.path()));
         ForwardedRequest forwarded = new ForwardedRequest(request, forwardedTarget, clientAddress, stickyId, scheme);
         return new Exchange(client, proxy, service, forwarded, keyHash, responseFields);
+    }
+
+    private PolicyRequest policyRequest(HttpRequest request) {
+        return new PolicyRequest(request, ClientAddress.inet(request, peer, proxy.trustedProxies()), System.nanoTime(),
+                scheme);
+    }
+
+    /** Applies {@code policies}; true when one answered the request, which then goes no further. */
+    private boolean answered(List<PolicyConfig> policies, PolicyRequest request, ClientSide client) {
+        Answer answer = proxy.policies().of(policies).apply(request);
+        if (answer != null) {
+            client.answer(answer);
+        }
+        return answer != null;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.HeaderTemplate;
+import io.shoal.config.ListenerConfig;
 import io.shoal.config.PolicyConfig;
 import io.shoal.config.ProxySettings;
 import io.shoal.config.RouteConfig;
@@ -158,6 +159,45 @@ class PoliciesIntegrationTest {
         assertThat(redirect.statusCode()).isEqualTo(308);
         assertThat(redirect.headers().firstValue("location")).hasValue("https://127.0.0.1:" + proxy.port() + "/new/old/a?b=1");
         assertThat(http2).startsWith("HTTP/2 308").contains("location: https://127.0.0.1:" + proxy.port() + "/new/old/x\r\n");
+        assertThat(backend.requests).hasValue(0);
+    }
+
+    @Test
+    void aListenersPoliciesComeBeforeEveryRoutesAndTheirResponseEditsAddUp() throws Exception {
+        backend = new TestBackend("b");
+        PolicyConfig listenerHeaders = new PolicyConfig.ResponseHeaders(new PolicyConfig.HeaderEdits(
+                Map.of("X-Frame-Options", HeaderTemplate.parse("DENY")), Map.of(), List.of()));
+        PolicyConfig routeHeaders = new PolicyConfig.ResponseHeaders(new PolicyConfig.HeaderEdits(
+                Map.of("Cache-Control", HeaderTemplate.parse("no-store")), Map.of(), List.of()));
+        RouteConfig route = new RouteConfig(null, "/", Map.of(), false,
+                List.of(new RouteConfig.WeightedService("web", 1)), List.of(routeHeaders));
+        ShoalConfig base = TestConfigs.config(ProxySettings.defaults(), List.of(route),
+                TestConfigs.service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
+                        List.of(TestConfigs.server(backend.address()))));
+        var listener = base.listeners().get(0);
+        proxy = new RunningProxy(new ShoalConfig(base.source(), base.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), listener.tls(), listener.redirect(), listener.hsts(), false,
+                List.of(listenerHeaders))), base.services(), base.accessLog(), base.admin(), base.tuning()));
+
+        HttpResponse<String> response = get(HttpClient.Version.HTTP_1_1);
+
+        assertThat(response.headers().firstValue("x-frame-options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("cache-control")).hasValue("no-store");
+    }
+
+    @Test
+    void aListenerThatDeniesAClientDeniesItOnEveryRoute() throws Exception {
+        backend = new TestBackend("b");
+        ShoalConfig base = TestConfigs.config(ProxySettings.defaults(), List.of(TestConfigs.catchAll("web")),
+                TestConfigs.service("web", BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
+                        List.of(TestConfigs.server(backend.address()))));
+        var listener = base.listeners().get(0);
+        proxy = new RunningProxy(new ShoalConfig(base.source(), base.proxy(), List.of(new ListenerConfig(
+                listener.address(), listener.routes(), listener.tls(), listener.redirect(), listener.hsts(), false,
+                List.of(new PolicyConfig.Access(PolicyConfig.Access.Rule.DENY, List.of("127.0.0.0/8"))))),
+                base.services(), base.accessLog(), base.admin(), base.tuning()));
+
+        assertThat(get(HttpClient.Version.HTTP_1_1).statusCode()).isEqualTo(403);
         assertThat(backend.requests).hasValue(0);
     }
 
