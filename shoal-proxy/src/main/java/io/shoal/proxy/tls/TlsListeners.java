@@ -76,6 +76,11 @@ public final class TlsListeners {
         return changes;
     }
 
+    /** Seals new session tickets with a new key on every listener, keeping the ones still needed to open tickets. */
+    public synchronized void rotateTicketKeys() {
+        byListener.values().forEach(ListenerTls::rotateTicketKeys);
+    }
+
     /** Reads the files of the configuration last applied again, as {@link #reload} does. */
     public synchronized List<String> reread() {
         return reload(applied);
