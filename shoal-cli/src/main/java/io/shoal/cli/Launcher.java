@@ -8,6 +8,7 @@ import io.shoal.health.HealthChecker;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.ProxyServer;
 import io.shoal.proxy.tls.CertificateWatcher;
+import io.shoal.proxy.tls.TicketKeyRotation;
 import io.shoal.proxy.tls.UpstreamTls;
 import io.shoal.replicas.ReplicaDriver;
 import io.shoal.topology.Topology;
@@ -117,6 +118,7 @@ final class Launcher {
             if (proxy.tls().providerName().isPresent()) {
                 System.err.println("shoal: TLS by " + proxy.tls().providerName().get());
                 stopper.add(CertificateWatcher.start(proxy.tls()));
+                stopper.add(TicketKeyRotation.start(proxy.tls()));
             }
             proxy.tls().warnings().forEach(warning -> System.err.println("shoal: warning: " + warning));
             UpstreamTls.warnings(config).forEach(warning -> System.err.println("shoal: warning: " + warning));

@@ -63,7 +63,7 @@ class DashboardIntegrationTest {
         List<String> servers = serverAddresses(admin);
         assertThat(servers).hasSize(2);
         Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> texts(chromium, "tr.server", "data-address"), rows -> rows.containsAll(servers));
+                .until(() -> chromium.texts("tr.server", "data-address"), rows -> rows.containsAll(servers));
         assertThat(chromium.driver.findElement(By.id("connection")).getText()).isEqualTo("live");
         // Right after the first tick: the history fills the charts; a tick alone brings three samples at most.
         for (String chart : List.of("chart-web-cpu", "chart-web-memory", "chart-shoal-cpu", "chart-shoal-memory",
@@ -83,7 +83,7 @@ class DashboardIntegrationTest {
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> text(chromium, "rate-web"), text -> !text.equals(rate));
             // Round robin under a steady load: the share of requests is about half each, as seed 000's script counts.
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "tr.server .share-value",
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chromium.texts("tr.server .share-value",
                     "textContent"), shares -> shares.size() == 2 && shares.stream()
                     .allMatch(share -> Math.abs(Double.parseDouble(share.replace("%", "")) - 50) <= 10));
             chromium.screenshot("dashboard.png");
@@ -98,12 +98,12 @@ class DashboardIntegrationTest {
             scale.click();
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> texts(chromium, "#replicas-web tr.replica", "data-replica").size() == 3);
+                    .until(() -> chromium.texts("#replicas-web tr.replica", "data-replica").size() == 3);
             Awaitility.await().atMost(Duration.ofSeconds(90))
                     .until(() -> text(chromium, "scale-web-result"), text -> text.equals("web runs 3 replicas"));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> texts(chromium, "#replicas-web tr.replica .state",
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> chromium.texts("#replicas-web tr.replica .state",
                     "textContent"), states -> states.equals(List.of("READY", "READY", "READY")));
-            assertThat(texts(chromium, "tr.server", "data-address")).hasSize(3);
+            assertThat(chromium.texts("tr.server", "data-address")).hasSize(3);
             chromium.screenshot("dashboard-scaled.png");
 
             // Drain one server from its row, then put it back: the table shows each state, no request fails.
@@ -111,10 +111,10 @@ class DashboardIntegrationTest {
             String row = "tr.server[data-address='" + drained + "']";
             pressStateButton(chromium, row, "drain");
             Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("DRAINING")));
+                    .until(() -> chromium.texts(row + " .state", "textContent"), states -> states.equals(List.of("DRAINING")));
             pressStateButton(chromium, row, "ready");
             Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> texts(chromium, row + " .state", "textContent"), states -> states.equals(List.of("UP")));
+                    .until(() -> chromium.texts(row + " .state", "textContent"), states -> states.equals(List.of("UP")));
             assertThat(load.failures()).isEmpty();
         }
     }
@@ -126,18 +126,18 @@ class DashboardIntegrationTest {
     private static void showsCounters(HeadlessChromium chromium, List<String> servers) {
         String total = "[data-service='web'][data-figure='%s']";
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> texts(chromium, String.format(total, "2xx"), "textContent"),
+                .until(() -> chromium.texts(String.format(total, "2xx"), "textContent"),
                         twoXx -> twoXx.equals(List.of(String.valueOf(KNOWN_REQUESTS))));
-        assertThat(texts(chromium, String.format(total, "requests"), "textContent"))
+        assertThat(chromium.texts(String.format(total, "requests"), "textContent"))
                 .containsExactly(String.valueOf(KNOWN_REQUESTS));
         for (String figure : List.of("1xx", "3xx", "4xx", "5xx", "failures", "inFlight")) {
-            assertThat(texts(chromium, String.format(total, figure), "textContent")).as(figure).containsExactly("0");
+            assertThat(chromium.texts(String.format(total, figure), "textContent")).as(figure).containsExactly("0");
         }
         for (String server : servers) {
             String cell = "[data-server='" + server + "'][data-figure='%s']";
-            assertThat(texts(chromium, String.format(cell, "state"), "textContent")).containsExactly("UP");
-            assertThat(texts(chromium, String.format(cell, "inFlight"), "textContent")).containsExactly("0");
-            assertThat(texts(chromium, String.format(cell, "2xx"), "textContent"))
+            assertThat(chromium.texts(String.format(cell, "state"), "textContent")).containsExactly("UP");
+            assertThat(chromium.texts(String.format(cell, "inFlight"), "textContent")).containsExactly("0");
+            assertThat(chromium.texts(String.format(cell, "2xx"), "textContent"))
                     .singleElement().satisfies(twoXx -> assertThat(Integer.parseInt(twoXx)).isPositive());
         }
         assertThat(text(chromium, "shoal-cpu")).matches("\\d+\\.\\d%");
@@ -163,29 +163,29 @@ class DashboardIntegrationTest {
             for (String figure : List.of("bytesIn", "bytesOut")) {
                 long exact = server.path(figure).asLong();
                 assertThat(exact).as(figure).isPositive();
-                assertThat(texts(chromium, String.format(cell, figure), "title")).as(figure)
+                assertThat(chromium.texts(String.format(cell, figure), "title")).as(figure)
                         .containsExactly(exact + " bytes");
-                assertThat(texts(chromium, String.format(cell, figure), "textContent")).singleElement().as(figure)
+                assertThat(chromium.texts(String.format(cell, figure), "textContent")).singleElement().as(figure)
                         .asString().matches(exact < 1024 ? exact + " B" : "\\d+\\.\\d KiB");
             }
             bytesIn += server.path("bytesIn").asLong();
             bytesOut += server.path("bytesOut").asLong();
             for (String figure : List.of("retries", "redispatches", "ejections")) {
-                assertThat(texts(chromium, String.format(cell, figure), "textContent")).as(figure).containsExactly("0");
+                assertThat(chromium.texts(String.format(cell, figure), "textContent")).as(figure).containsExactly("0");
             }
-            assertThat(texts(chromium, String.format(cell, "sessionsMax"), "textContent")).singleElement()
+            assertThat(chromium.texts(String.format(cell, "sessionsMax"), "textContent")).singleElement()
                     .satisfies(max -> assertThat(Integer.parseInt(max)).isGreaterThanOrEqualTo(1));
-            assertThat(texts(chromium, String.format(cell, "lastChangeSeconds"), "textContent")).singleElement()
+            assertThat(chromium.texts(String.format(cell, "lastChangeSeconds"), "textContent")).singleElement()
                     .asString().matches(duration);
             // Downtime stands still while the server is UP: the page shows the JSON's, in whole seconds.
-            assertThat(texts(chromium, String.format(cell, "downtimeSeconds"), "textContent"))
+            assertThat(chromium.texts(String.format(cell, "downtimeSeconds"), "textContent"))
                     .containsExactly((long) server.path("downtimeSeconds").asDouble() + "s");
         }
         String total = "[data-service='web'][data-figure='%s']";
-        assertThat(texts(chromium, String.format(total, "bytesIn"), "title")).containsExactly(bytesIn + " bytes");
-        assertThat(texts(chromium, String.format(total, "bytesOut"), "title")).containsExactly(bytesOut + " bytes");
+        assertThat(chromium.texts(String.format(total, "bytesIn"), "title")).containsExactly(bytesIn + " bytes");
+        assertThat(chromium.texts(String.format(total, "bytesOut"), "title")).containsExactly(bytesOut + " bytes");
         for (String figure : List.of("retries", "redispatches", "ejections", "queueCurrent", "queueMax")) {
-            assertThat(texts(chromium, String.format(total, figure), "textContent")).as(figure).containsExactly("0");
+            assertThat(chromium.texts(String.format(total, figure), "textContent")).as(figure).containsExactly("0");
         }
     }
 
@@ -201,19 +201,19 @@ class DashboardIntegrationTest {
         assertThat(listener.path("requests").asLong()).isGreaterThanOrEqualTo(KNOWN_REQUESTS);
         assertThat(listener.path("responses").path("2xx").asLong()).isGreaterThanOrEqualTo(KNOWN_REQUESTS);
         String cell = "[data-listener='" + address + "'][data-figure='%s']";
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> texts(chromium, String.format(cell, "requests"),
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chromium.texts(String.format(cell, "requests"),
                 "textContent"), requests -> requests.equals(List.of(listener.path("requests").asText())));
         for (String figure : List.of("sessionsMax", "accepted", "deniedRequests")) {
-            assertThat(texts(chromium, String.format(cell, figure), "textContent")).as(figure)
+            assertThat(chromium.texts(String.format(cell, figure), "textContent")).as(figure)
                     .containsExactly(listener.path(figure).asText());
         }
         for (String statusClass : List.of("1xx", "2xx", "3xx", "4xx", "5xx")) {
-            assertThat(texts(chromium, String.format(cell, statusClass), "textContent")).as(statusClass)
+            assertThat(chromium.texts(String.format(cell, statusClass), "textContent")).as(statusClass)
                     .containsExactly(listener.path("responses").path(statusClass).asText());
         }
         for (String figure : List.of("bytesIn", "bytesOut")) {
             assertThat(listener.path(figure).asLong()).as(figure).isPositive();
-            assertThat(texts(chromium, String.format(cell, figure), "title")).as(figure)
+            assertThat(chromium.texts(String.format(cell, figure), "title")).as(figure)
                     .containsExactly(listener.path(figure).asLong() + " bytes");
         }
     }
@@ -281,13 +281,6 @@ class DashboardIntegrationTest {
         Object text = chromium.driver.executeScript(
                 "const e = document.getElementById(arguments[0]); return e ? e.textContent : '';", id);
         return String.valueOf(text);
-    }
-
-    /** An attribute (or the text, for "textContent") of every element matching {@code css}, read at once. */
-    @SuppressWarnings("unchecked")
-    private static List<String> texts(HeadlessChromium chromium, String css, String attribute) {
-        return (List<String>) chromium.driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
-                + ".map(e => arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]));", css, attribute);
     }
 
     private static List<String> serverAddresses(String admin) throws Exception {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,6 +41,13 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options));
+    }
+
+    /** An attribute (or the text, for "textContent") of every element matching {@code css}, read at once. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(String css, String attribute) {
+        return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => arguments[1] === 'textContent' ? e.textContent : e.getAttribute(arguments[1]));", css, attribute);
     }
 
     /** Saves what the window shows as {@code target/screenshots/NAME}. */

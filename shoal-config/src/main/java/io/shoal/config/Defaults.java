@@ -67,6 +67,12 @@ public final class Defaults {
     /** Clients are not asked for a certificate unless a listener says so (nginx {@code ssl_verify_client off}). */
     public static final TlsConfig.ClientAuth TLS_CLIENT_AUTH = TlsConfig.ClientAuth.NONE;
 
+    /** Session tickets handed out, as nginx ({@code ssl_session_tickets on}) and HAProxy do by default. */
+    public static final TlsConfig.SessionTickets TLS_SESSION_TICKETS = TlsConfig.SessionTickets.ON;
+
+    /** nginx's {@code ssl_session_timeout} and HAProxy's {@code tune.ssl.lifetime}: five minutes. */
+    public static final Duration TLS_SESSION_TIMEOUT = Duration.ofMinutes(5);
+
     /** TLS 1.0 and 1.1 are deprecated (RFC 8996) and refused by the configuration. */
     public static final List<String> TLS_PROTOCOLS = List.of("TLSv1.2", "TLSv1.3");
     /**

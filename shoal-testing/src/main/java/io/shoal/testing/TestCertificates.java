@@ -36,7 +36,7 @@ public final class TestCertificates {
      * subject alternative names (none: a certificate named by its CN alone).
      */
     public static Issued issue(Path dir, String commonName, String... dnsNames) {
-        return generate(dir, commonName, List.of("-validity", "30"), dnsNames);
+        return expiringIn(30, dir, commonName, dnsNames);
     }
 
     /** A certificate authority: a self-signed certificate marked as a CA, to sign others with {@link #signedBy}. */
@@ -52,6 +52,11 @@ public final class TestCertificates {
         run(keytool("-gencert", "-alias", ALIAS, "-keystore", store(authority).toString(), "-infile",
                 request.toString(), "-outfile", selfSigned.cert().toString(), "-rfc", "-validity", "30"));
         return selfSigned;
+    }
+
+    /** A certificate valid from a moment ago for {@code days} days. */
+    public static Issued expiringIn(int days, Path dir, String commonName, String... dnsNames) {
+        return generate(dir, commonName, List.of("-validity", Integer.toString(days)), dnsNames);
     }
 
     /** A certificate that expired nine days ago. */

@@ -7,6 +7,7 @@ import io.shoal.admin.AdminSources;
 import io.shoal.replicas.ResourceSample;
 import io.shoal.topology.TrafficSampler;
 import io.shoal.topology.TrafficSecond;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,7 +51,8 @@ final class StreamFigures {
         remember(services, nowEpochMillis);
         ObjectNode body = Exchanges.JSON.createObjectNode().put("atEpochMillis", nowEpochMillis);
         body.set("services", services);
-        body.set("listeners", ListenerJson.listenersJson(sources.connections().listeners()).get("listeners"));
+        body.set("listeners", ListenerJson.listenersJson(sources.connections().listeners(), sources.tls(),
+                Instant.ofEpochMilli(nowEpochMillis)).get("listeners"));
         body.set("replicas", ReplicaRoutes.replicasJson(sources.replicas()));
         body.set("seconds", seconds(RECENT_SECONDS));
         body.set("usage", usage(RECENT_SECONDS));

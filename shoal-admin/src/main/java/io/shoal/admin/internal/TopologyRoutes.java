@@ -9,6 +9,7 @@ import io.shoal.replicas.ReplicaView;
 import io.shoal.topology.Service;
 import io.shoal.topology.TrafficSampler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,8 @@ public final class TopologyRoutes {
     }
 
     Answer listeners() {
-        return Answer.ok(ListenerJson.listenersJson(sources.connections().listeners()));
+        return Answer.ok(ListenerJson.listenersJson(sources.connections().listeners(), sources.tls(),
+                Instant.now()));
     }
 
     Answer routes() {

@@ -363,11 +363,25 @@
   document.getElementById("listeners").append(groupedHead("listener", LISTENER_COUNTERS), listenerRows);
 
   function renderListeners(listeners) {
-    listenerRows.replaceChildren(...listeners.map((l) => {
+    listenerRows.replaceChildren(...listeners.flatMap((l) => {
       const row = { "data-listener": l.address };
-      return el("tr", { class: "listener", ...row }, el("td", {}, l.address),
-        ...LISTENER_COUNTERS.map((c) => counterCell(row, c, c.value(l))));
+      return [el("tr", { class: "listener", ...row }, el("td", {}, l.address),
+        ...LISTENER_COUNTERS.map((c) => counterCell(row, c, c.value(l)))),
+        ...(l.certificates || []).map((c) => certificateRow(l, c))];
     }));
+  }
+
+  // A TLS listener's certificates, a row each under the listener's: the JSON's "expiry" says how to mark it
+  // (expiring: a warning, within two weeks of its end; expired: an error).
+  function certificateRow(l, c) {
+    const left = c.expiry === "expired" ? "expired" + (c.daysLeft < 0 ? " " + -c.daysLeft + " days ago" : "")
+      : (c.expiry === "expiring" ? "expires in " : "") + c.daysLeft + " days" + (c.expiry === "valid" ? " left" : "");
+    return el("tr", { class: "certificate", "data-listener": l.address, "data-subject": c.subject },
+      el("td", { class: "muted" }, "certificate"),
+      el("td", { colSpan: LISTENER_COUNTERS.length },
+        el("span", { class: "expiry " + c.expiry, title: "not after " + c.notAfter }, left),
+        el("span", { class: "cert-names" }, c.names.join(", ")),
+        el("span", { class: "reason" }, c.subject + ", until " + c.notAfter)));
   }
 
   // Drain (HAProxy's "set server state drain"): no new requests, those in flight finish; Ready undoes it.

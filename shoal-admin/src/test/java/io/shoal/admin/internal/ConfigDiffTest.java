@@ -10,6 +10,7 @@ import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.YamlConfigLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,8 @@ class ConfigDiffTest {
                 + "whether a listener speaks TLS is set at start (its certificates, protocols, ciphers and client certificates reload)");
         ShoalConfig otherCiphers = new ShoalConfig(after.source(), after.proxy(), List.of(new ListenerConfig(
                 listener.address(), listener.routes(), Optional.of(new TlsConfig(List.of(), List.of("TLSv1.3"),
-                List.of("TLS_AES_128_GCM_SHA256"), TlsConfig.ClientAuth.REQUIRED, Path.of("clients.pem"))))),
+                List.of("TLS_AES_128_GCM_SHA256"), TlsConfig.ClientAuth.REQUIRED, Path.of("clients.pem"),
+                TlsConfig.SessionTickets.OFF, Duration.ofHours(1))))),
                 after.services(), after.accessLog(), after.admin(), after.tuning());
         assertThat(ConfigDiff.needingRestart(after, otherCiphers)).isEmpty();
     }

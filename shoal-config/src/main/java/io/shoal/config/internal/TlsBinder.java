@@ -4,8 +4,10 @@ import io.shoal.config.CertificateConfig;
 import io.shoal.config.Defaults;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.TlsConfig.ClientAuth;
+import io.shoal.config.TlsConfig.SessionTickets;
 import io.shoal.config.Values;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +17,12 @@ import java.util.Optional;
  * Binds a listener's {@code tls}: {@code cert} and {@code key} for one certificate, or a list of them
  * under {@code certificates}; {@code protocols}; {@code ciphers} as a list or as one OpenSSL-style
  * string joined by colons (nginx {@code ssl_ciphers}); {@code client_auth} and {@code client_ca} for client
- * certificates. The files are read here, so that a bad one is
+ * certificates; {@code session_tickets} and {@code session_timeout} for resumption. The files are read here, so that a bad one is
  * reported at the line that names it.
  */
 final class TlsBinder {
+    private static final Duration MAX_SESSION_TIMEOUT = Duration.ofDays(7);
+
     private TlsBinder() {}
 
     static Optional<TlsConfig> tls(Section listener) {
@@ -42,8 +46,22 @@ final class TlsBinder {
         List<String> ciphers = s.has("ciphers") ? ciphers(s) : Defaults.TLS_CIPHERS;
         ClientAuth clientAuth = s.value("client_auth", Defaults.TLS_CLIENT_AUTH, Names::clientAuth);
         Path clientCa = clientCa(s, clientAuth);
+        SessionTickets tickets = s.bool("session_tickets", Defaults.TLS_SESSION_TICKETS == SessionTickets.ON)
+                ? SessionTickets.ON : SessionTickets.OFF;
+        Duration sessionTimeout = sessionTimeout(s);
         s.finish();
-        return new TlsConfig(certificates, protocols, ciphers, clientAuth, clientCa);
+        return new TlsConfig(certificates, protocols, ciphers, clientAuth, clientCa, tickets, sessionTimeout);
+    }
+
+    /** At least a second (OpenSSL counts in seconds), at most the 7 days (168h) a TLS 1.3 ticket may live (RFC 8446). */
+    private static Duration sessionTimeout(Section s) {
+        Duration timeout = s.duration("session_timeout", Defaults.TLS_SESSION_TIMEOUT);
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+            s.binding().problems().add(s.child("session_timeout"), "must be between 1s and 168h (a TLS 1.3 ticket "
+                    + "lives 7 days at most), got " + Values.formatDuration(timeout));
+            return Defaults.TLS_SESSION_TIMEOUT;
+        }
+        return timeout;
     }
 
     /** The CAs of client certificates: required when they are asked for, refused when not (they would be ignored). */

@@ -5,13 +5,16 @@ import io.netty.channel.ChannelHandler;
 /**
  * The TLS contexts one listener hands new connections, replaced whole by a reload: handshakes after the
  * swap use the new certificates, connections already open keep theirs. Read on event loops, written by
- * the reload: a volatile reference, no lock.
+ * the reload: a volatile reference, no lock. Its session ticket keys outlive reloads, so that a reload does
+ * not cost every client a full handshake; the reload and the rotation of the keys take its lock.
  */
 public final class ListenerTls {
     private final Handshakes handshakes = new Handshakes();
+    private final TicketKeys ticketKeys = new TicketKeys();
     private volatile ServerTls current;
 
     ListenerTls(ServerTls current) {
+        current.useTicketKeys(ticketKeys.current());
         this.current = current;
     }
 
@@ -29,7 +32,12 @@ public final class ListenerTls {
         return current;
     }
 
-    void replace(ServerTls next) {
+    synchronized void replace(ServerTls next) {
+        next.useTicketKeys(ticketKeys.current());
         current = next;
+    }
+
+    synchronized void rotateTicketKeys() {
+        current.useTicketKeys(ticketKeys.rotate(current.sessionTimeout()));
     }
 }

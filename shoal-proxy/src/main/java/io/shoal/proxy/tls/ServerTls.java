@@ -6,6 +6,8 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBeh
 import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.OpenSslSessionTicketKey;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.DomainWildcardMappingBuilder;
@@ -14,8 +16,10 @@ import io.shoal.config.CertificateConfig;
 import io.shoal.config.PemFiles;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.TlsConfig.ClientAuth;
+import io.shoal.config.TlsConfig.SessionTickets;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,14 +39,21 @@ public final class ServerTls {
     static final List<String> HTTP_1_1 = List.of(ApplicationProtocolNames.HTTP_1_1);
 
     private final Mapping<String, SslContext> contexts;
+    /** Every context of {@link #contexts}, for the session ticket keys. */
+    private final List<SslContext> all;
+    private final SessionTickets sessionTickets;
+    private final Duration sessionTimeout;
     private final List<X509Certificate> leaves;
     /** The CAs of the client certificates accepted; empty when none is asked for. */
     private final List<X509Certificate> clientCas;
     private final List<String> warnings;
 
-    private ServerTls(Mapping<String, SslContext> contexts, List<X509Certificate> leaves,
-                      List<X509Certificate> clientCas, List<String> warnings) {
+    private ServerTls(Mapping<String, SslContext> contexts, List<SslContext> all, TlsConfig config,
+                      List<X509Certificate> leaves, List<X509Certificate> clientCas, List<String> warnings) {
         this.contexts = contexts;
+        this.all = List.copyOf(all);
+        this.sessionTickets = config.sessionTickets();
+        this.sessionTimeout = config.sessionTimeout();
         this.leaves = List.copyOf(leaves);
         this.clientCas = clientCas;
         this.warnings = List.copyOf(warnings);
@@ -64,6 +75,7 @@ public final class ServerTls {
     static ServerTls of(TlsConfig config, TlsProvider provider, List<String> applicationProtocols) {
         List<String> warnings = new ArrayList<>();
         List<X509Certificate> leaves = new ArrayList<>();
+        List<SslContext> all = new ArrayList<>();
         DomainWildcardMappingBuilder<SslContext> mapping = null;
         Set<String> named = new HashSet<>();
         List<X509Certificate> clientCas = config.clientCa() == null ? List.of() : PemFiles.chain(config.clientCa());
@@ -72,6 +84,7 @@ public final class ServerTls {
             PrivateKey key = PemFiles.privateKey(certificate.key());
             SslContext context = context(config, provider, chain, key, clientCas, certificate, applicationProtocols);
             leaves.add(chain.get(0));
+            all.add(context);
             if (mapping == null) {
                 mapping = new DomainWildcardMappingBuilder<>(context);
             }
@@ -85,7 +98,12 @@ public final class ServerTls {
         if (mapping == null) {
             throw new IllegalArgumentException("a TLS listener needs at least one certificate");
         }
-        return new ServerTls(mapping.build(), leaves, clientCas, warnings);
+        if (config.sessionTickets() == SessionTickets.OFF && provider == TlsProvider.JDK) {
+            warnings.add("tls.session_tickets: false is not honoured by the JDK's TLS, which hands out tickets "
+                    + "whatever a listener says: start Java with -Djdk.tls.server.enableSessionTicketExtension=false, "
+                    + "or run with OpenSSL");
+        }
+        return new ServerTls(mapping.build(), all, config, leaves, clientCas, warnings);
     }
 
     private static SslContext context(TlsConfig config, TlsProvider provider, List<X509Certificate> chain,
@@ -96,6 +114,7 @@ public final class ServerTls {
                     .sslProvider(provider.netty())
                     .protocols(config.protocols())
                     .ciphers(config.ciphers(), provider.cipherFilter())
+                    .sessionTimeout(config.sessionTimeout().toSeconds())
                     .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,
                             SelectorFailureBehavior.NO_ADVERTISE, SelectedListenerFailureBehavior.ACCEPT,
                             applicationProtocols));
@@ -129,6 +148,27 @@ public final class ServerTls {
      */
     ChannelHandler newHandler(Handshakes handshakes, long handshakeTimeoutMillis) {
         return new CountingSniHandler(contexts, handshakes, handshakeTimeoutMillis);
+    }
+
+    /**
+     * Seals session tickets with {@code keys} (the first seals, all open), where tickets are on. Only OpenSSL takes
+     * keys: Netty turns its tickets off until it is given some. The JDK makes and rotates its own keys
+     * ({@code jdk.tls.server.statelessKeyTimeout}, an hour by default).
+     */
+    void useTicketKeys(List<OpenSslSessionTicketKey> keys) {
+        if (sessionTickets == SessionTickets.OFF) {
+            return;
+        }
+        for (SslContext context : all) {
+            if (context.sessionContext() instanceof OpenSslSessionContext openSsl) {
+                openSsl.setTicketKeys(keys.toArray(OpenSslSessionTicketKey[]::new));
+            }
+        }
+    }
+
+    /** How long a session can be resumed, so that a ticket key is kept as long as a ticket it sealed is valid. */
+    Duration sessionTimeout() {
+        return sessionTimeout;
     }
 
     /** The certificates served, the first of each chain, in configuration order. */

@@ -76,6 +76,11 @@ public final class TlsListeners {
         return changes;
     }
 
+    /** Seals new session tickets with a new key on every listener, keeping the ones still needed to open tickets. */
+    public synchronized void rotateTicketKeys() {
+        byListener.values().forEach(ListenerTls::rotateTicketKeys);
+    }
+
     /** Reads the files of the configuration last applied again, as {@link #reload} does. */
     public synchronized List<String> reread() {
         return reload(applied);
@@ -88,14 +93,14 @@ public final class TlsListeners {
                         Stream.ofNullable(tls.clientCa()))).toList();
     }
 
-    /** A certificate being served now, for the expiry figures. */
-    public record Served(int listener, String subject, Instant notAfter) {}
+    /** A certificate being served now, for the expiry figures: its subject, the host names it answers for. */
+    public record Served(int listener, String subject, List<String> names, Instant notAfter) {}
 
     /** Every listener's certificates as served now (after the last start or reload), in configuration order. */
     public List<Served> served() {
         List<Served> served = new ArrayList<>();
         byListener.forEach((listener, tls) -> tls.current().leaves().forEach(leaf -> served.add(new Served(listener,
-                leaf.getSubjectX500Principal().getName(), leaf.getNotAfter().toInstant()))));
+                leaf.getSubjectX500Principal().getName(), CertificateNames.of(leaf), leaf.getNotAfter().toInstant()))));
         return served;
     }
 

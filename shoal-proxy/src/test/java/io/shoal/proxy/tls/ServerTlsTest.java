@@ -29,7 +29,8 @@ class ServerTlsTest {
     }
 
     private static TlsConfig ciphers(String... names) {
-        return new TlsConfig(certificates, Defaults.TLS_PROTOCOLS, List.of(names), Defaults.TLS_CLIENT_AUTH, null);
+        return new TlsConfig(certificates, Defaults.TLS_PROTOCOLS, List.of(names), Defaults.TLS_CLIENT_AUTH, null,
+                Defaults.TLS_SESSION_TICKETS, Defaults.TLS_SESSION_TIMEOUT);
     }
 
     @ParameterizedTest

@@ -10,11 +10,13 @@ import io.shoal.config.PemFiles;
 import io.shoal.config.ShoalConfig;
 import io.shoal.config.TlsConfig;
 import io.shoal.config.TlsConfig.ClientAuth;
+import io.shoal.config.TlsConfig.SessionTickets;
 import io.shoal.config.YamlConfigLoader;
 import io.shoal.testing.TestCertificates;
 import io.shoal.testing.TestCertificates.Issued;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,22 @@ class TlsConfigLoadTest {
         assertThatThrownBy(() -> load("cert: " + first.cert() + "\nkey: " + first.key()
                 + "\ncertificates: [{cert: " + second.cert() + ", key: " + second.key() + "}]"))
                 .hasMessage("shoal.yaml:8: listeners[0].tls.certificates: write cert and key, or certificates, not both");
+    }
+
+    @Test
+    void sessionTicketsAndTheirTimeout() throws ConfigException {
+        String certificate = "cert: " + first.cert() + "\nkey: " + first.key();
+        TlsConfig defaults = tls(load(certificate));
+        assertThat(defaults.sessionTickets()).isEqualTo(Defaults.TLS_SESSION_TICKETS).isEqualTo(SessionTickets.ON);
+        assertThat(defaults.sessionTimeout()).isEqualTo(Defaults.TLS_SESSION_TIMEOUT).isEqualTo(Duration.ofMinutes(5));
+
+        TlsConfig set = tls(load(certificate + "\nsession_tickets: false\nsession_timeout: 1h"));
+
+        assertThat(set.sessionTickets()).isEqualTo(SessionTickets.OFF);
+        assertThat(set.sessionTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> load(certificate + "\nsession_timeout: 169h"))
+                .hasMessage("shoal.yaml:8: listeners[0].tls.session_timeout: must be between 1s and 168h (a TLS 1.3 "
+                        + "ticket lives 7 days at most), got 169h");
     }
 
     @Test
