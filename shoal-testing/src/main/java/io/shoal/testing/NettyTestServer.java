@@ -44,14 +44,14 @@ import javax.net.ssl.SSLException;
 /**
  * A Netty server on 127.0.0.1:0 that answers every request {@code 200} with {@link #BODY} and the header
  * {@code X-Server: netty}, after {@code answerDelay} (so that
- * concurrent requests overlap), in one of three protocols: HTTPS with HTTP/1.1 (offering only {@code http/1.1} by
- * ALPN, so it also stands for a server that refuses h2), HTTP/2 over TLS chosen by ALPN, and h2c with prior
- * knowledge. It counts connections, requests answered, request body bytes, streams reset by the client and completed
+ * concurrent requests overlap), in one of four protocols: plain HTTP/1.1 (a backend fast enough not to be what a
+ * load through Shoal measures), HTTPS with HTTP/1.1 (offering only {@code http/1.1} by ALPN, so it also stands for
+ * a server that refuses h2), HTTP/2 over TLS chosen by ALPN, and h2c with prior knowledge. It counts connections, requests answered, request body bytes, streams reset by the client and completed
  * TLS handshakes, keeps the
  * SNI names asked for, and records the most HTTP/2 streams open at once on one connection.
  */
 public final class NettyTestServer implements AutoCloseable {
-    public enum Protocol { HTTPS, H2, H2C }
+    public enum Protocol { HTTP, HTTPS, H2, H2C }
 
     /** The body of every answer. */
     public static final String BODY = "{\"instance\":\"netty\"}";
@@ -76,7 +76,7 @@ public final class NettyTestServer implements AutoCloseable {
     private NettyTestServer(Protocol protocol, TestCertificates.Issued certificate, Duration answerDelay) throws SSLException {
         this.protocol = protocol;
         this.answerDelayNanos = answerDelay.toNanos();
-        this.tls = protocol == Protocol.H2C ? null : serverContext(certificate,
+        this.tls = protocol == Protocol.H2C || protocol == Protocol.HTTP ? null : serverContext(certificate,
                 protocol == Protocol.H2 ? ApplicationProtocolNames.HTTP_2 : ApplicationProtocolNames.HTTP_1_1);
         this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
@@ -87,7 +87,7 @@ public final class NettyTestServer implements AutoCloseable {
                 }).bind("127.0.0.1", 0).syncUninterruptibly().channel();
     }
 
-    /** {@code certificate} is unused (may be null) for {@link Protocol#H2C}. */
+    /** {@code certificate} is unused (may be null) for {@link Protocol#HTTP} and {@link Protocol#H2C}. */
     public static NettyTestServer start(Protocol protocol, TestCertificates.Issued certificate, Duration answerDelay) {
         try {
             return new NettyTestServer(protocol, certificate, answerDelay);
@@ -96,7 +96,7 @@ public final class NettyTestServer implements AutoCloseable {
         }
     }
 
-    /** {@code https://localhost:PORT/path} (h2c: {@code http://}). */
+    /** {@code https://localhost:PORT/path} (plain HTTP and h2c: {@code http://}). */
     public URI uri(String path) {
         return URI.create((tls == null ? "http" : "https") + "://localhost:" + port() + path);
     }
@@ -137,7 +137,7 @@ public final class NettyTestServer implements AutoCloseable {
             });
             p.addLast(ssl);
         }
-        if (protocol == Protocol.HTTPS) {
+        if (protocol == Protocol.HTTPS || protocol == Protocol.HTTP) {
             p.addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Http1Answers());
         } else {
             // A graceful close (GOAWAY) waits this long for the open streams' answers.
