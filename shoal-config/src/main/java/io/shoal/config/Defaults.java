@@ -15,6 +15,8 @@ public final class Defaults {
     public static final int MAX_REQUEST_LINE_BYTES = 8 * 1024;
     public static final int MAX_HEADER_BYTES = 32 * 1024;
     public static final int MAX_CONNECTIONS = 50_000;
+    /** None, as nginx has no {@code limit_conn} unless one is written. */
+    public static final int MAX_CONNECTIONS_PER_CLIENT = 0;
 
     /** HAProxy's and Envoy's 100 (nginx 128): enough for a browser's page, few enough to bound a connection's cost. */
     public static final int HTTP2_MAX_CONCURRENT_STREAMS = 100;

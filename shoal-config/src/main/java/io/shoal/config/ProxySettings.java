@@ -16,6 +16,7 @@ import java.util.List;
  * @param maxConnections client connections held at once; more are refused
  * @param trustedProxies addresses or CIDR ranges whose X-Forwarded-For is believed (ip_hash)
  * @param http2 the SETTINGS of HTTP/2 connections from clients
+ * @param maxConnectionsPerClient client connections one address may hold at once; 0: no limit
  */
 public record ProxySettings(
         int threads,
@@ -27,18 +28,20 @@ public record ProxySettings(
         int clientBodyBufferBytes,
         int maxConnections,
         List<String> trustedProxies,
-        Http2Config http2) {
+        Http2Config http2,
+        int maxConnectionsPerClient) {
 
     public ProxySettings {
         trustedProxies = List.copyOf(trustedProxies);
     }
 
-    /** With the default HTTP/2 settings. */
+    /** With the default HTTP/2 settings and no limit per client. */
     public ProxySettings(int threads, Duration clientHeaderTimeout, Duration clientBodyTimeout, Duration idleTimeout,
                          int maxRequestLineBytes, int maxHeaderBytes, int clientBodyBufferBytes, int maxConnections,
                          List<String> trustedProxies) {
         this(threads, clientHeaderTimeout, clientBodyTimeout, idleTimeout, maxRequestLineBytes, maxHeaderBytes,
-                clientBodyBufferBytes, maxConnections, trustedProxies, Http2Config.defaults());
+                clientBodyBufferBytes, maxConnections, trustedProxies, Http2Config.defaults(),
+                Defaults.MAX_CONNECTIONS_PER_CLIENT);
     }
 
     public static ProxySettings defaults() {

@@ -34,6 +34,7 @@ class ConfigurationDocTest {
         expected.put("max_request_line", Size.of(Defaults.MAX_REQUEST_LINE_BYTES));
         expected.put("max_header_size", Size.of(Defaults.MAX_HEADER_BYTES));
         expected.put("max_connections", Defaults.MAX_CONNECTIONS);
+        expected.put("max_connections_per_client", Defaults.MAX_CONNECTIONS_PER_CLIENT);
         expected.put("http2.max_concurrent_streams", Defaults.HTTP2_MAX_CONCURRENT_STREAMS);
         expected.put("http2.initial_window_size", Defaults.HTTP2_INITIAL_WINDOW_SIZE);
         expected.put("http2.connection_window_size", Size.of(Defaults.HTTP2_CONNECTION_WINDOW_SIZE));

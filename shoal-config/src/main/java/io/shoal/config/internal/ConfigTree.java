@@ -47,6 +47,7 @@ public final class ConfigTree {
         m.put("max_header_size", Values.formatSize(p.maxHeaderBytes()));
         m.put("client_body_buffer_size", Values.formatSize(p.clientBodyBufferBytes()));
         m.put("max_connections", p.maxConnections());
+        m.put("max_connections_per_client", p.maxConnectionsPerClient());
         m.put("trusted_proxies", p.trustedProxies());
         Map<String, Object> h2 = new LinkedHashMap<>();
         h2.put("max_concurrent_streams", p.http2().maxConcurrentStreams());

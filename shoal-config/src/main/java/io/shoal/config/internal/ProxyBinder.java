@@ -24,7 +24,8 @@ final class ProxyBinder {
                 s.size("client_body_buffer_size", d.clientBodyBufferBytes()),
                 s.integer("max_connections", d.maxConnections()),
                 s.values("trusted_proxies", text -> text),
-                s.section("http2").map(ProxyBinder::http2).orElse(d.http2()));
+                s.section("http2").map(ProxyBinder::http2).orElse(d.http2()),
+                s.integer("max_connections_per_client", d.maxConnectionsPerClient()));
         s.moved("busy_poll", "tuning.busy_poll");
         s.moved("compiler_nice", "tuning.compiler_nice");
         s.finish();

@@ -52,6 +52,7 @@ public final class Validator {
         Rules.atLeast(sink, "proxy.max_request_line", p.maxRequestLineBytes(), 1);
         Rules.atLeast(sink, "proxy.max_header_size", p.maxHeaderBytes(), 1);
         Rules.atLeast(sink, "proxy.max_connections", p.maxConnections(), 1);
+        Rules.atLeast(sink, "proxy.max_connections_per_client", p.maxConnectionsPerClient(), 0);
         Http2Config h2 = p.http2();
         Rules.atLeast(sink, "proxy.http2.max_concurrent_streams", h2.maxConcurrentStreams(), 1);
         // RFC 9113 section 6.5.2: the limits of SETTINGS_INITIAL_WINDOW_SIZE and SETTINGS_MAX_FRAME_SIZE.

@@ -7,6 +7,7 @@ import io.shoal.config.ProxySettings;
 import io.shoal.proxy.Transport;
 import io.shoal.proxy.log.AccessLog;
 import io.shoal.proxy.net.AddressRanges;
+import io.shoal.proxy.net.ConnectionsPerAddress;
 import io.shoal.proxy.policy.Policies;
 import io.shoal.proxy.tls.UpstreamContexts;
 import io.shoal.proxy.upstream.RequestQueue;
@@ -25,6 +26,7 @@ public final class ProxyContext {
     private final AccessLog accessLog;
     private final AddressRanges trustedProxies;
     private final Policies policies = new Policies();
+    private final ConnectionsPerAddress connectionsPerClient;
     private final Map<EventExecutor, UpstreamPool> pools;
     private final ConcurrentHashMap<String, RequestQueue> queues = new ConcurrentHashMap<>();
 
@@ -34,6 +36,7 @@ public final class ProxyContext {
         this.settings = settings;
         this.accessLog = accessLog;
         this.trustedProxies = AddressRanges.parse(settings.trustedProxies());
+        this.connectionsPerClient = new ConnectionsPerAddress(settings.maxConnectionsPerClient());
         this.pools = pools;
     }
 
@@ -57,6 +60,11 @@ public final class ProxyContext {
 
     AccessLog accessLog() {
         return accessLog;
+    }
+
+    /** The client connections each address holds, across every listener. */
+    public ConnectionsPerAddress connectionsPerClient() {
+        return connectionsPerClient;
     }
 
     Policies policies() {

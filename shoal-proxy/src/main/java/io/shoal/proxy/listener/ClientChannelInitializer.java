@@ -9,6 +9,7 @@ import io.shoal.proxy.http.ProxyContext;
 import io.shoal.proxy.http1.Http1Pipeline;
 import io.shoal.proxy.http2.Http2Connections;
 import io.shoal.proxy.http2.Http2Pipeline;
+import io.shoal.proxy.net.ConnectionsPerAddress;
 import io.shoal.proxy.net.SocketBytes;
 import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.stats.ConnectionPhase;
@@ -16,6 +17,8 @@ import io.shoal.proxy.stats.ConnectionStats;
 import io.shoal.proxy.stats.ListenerStats;
 import io.shoal.proxy.tls.ListenerTls;
 import io.shoal.proxy.upstream.Scheme;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +34,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     static final String PROTOCOL = "protocol";
 
     private final ProxySettings settings;
+    private final ConnectionsPerAddress perClient;
     private final Optional<ListenerTls> tls;
     private final AtomicInteger connections;
     private final ConnectionStats stats;
@@ -47,6 +51,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                                     ListenerConfig listenerConfig, AtomicInteger connections, ConnectionStats stats,
                                     Http2Connections http2Connections) {
         this.settings = proxy.settings();
+        this.perClient = proxy.connectionsPerClient();
         this.tls = tls;
         this.connections = connections;
         this.stats = stats;
@@ -60,8 +65,11 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     @Override
     protected void initChannel(Channel channel) {
-        // max_connections: past the limit a new connection is closed at once, as nginx does past worker_connections.
-        if (connections.incrementAndGet() > settings.maxConnections()) {
+        // max_connections, and max_connections_per_client: past either limit a new connection is closed at
+        // once, as nginx does past worker_connections (and HAProxy's "tcp-request connection reject" does).
+        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        boolean underTotal = connections.incrementAndGet() <= settings.maxConnections();
+        if (!underTotal || !perClient.tryOpen(address)) {
             connections.decrementAndGet();
             listener.accepted(false);
             channel.close();
@@ -70,6 +78,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         listener.accepted(true);
         channel.closeFuture().addListener(f -> {
             connections.decrementAndGet();
+            perClient.closed(address);
             listener.closed();
         });
         ChannelPipeline pipeline = channel.pipeline();
