@@ -54,7 +54,7 @@ class ReplicaManagerIntegrationTest {
         ServiceConfig web = new ServiceConfig("web", List.of(), BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
                 null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
                 new HealthConfig(ready, null, io.shoal.config.PanicConfig.defaults(), Duration.ZERO,
-                        Duration.ofSeconds(5)), run, null, null);
+                        Duration.ofSeconds(5)), run, null, null, ServiceConfig.Protocol.HTTP_1_1);
         ShoalConfig config = new ShoalConfig("test", ProxySettings.defaults(),
                 List.of(new ListenerConfig(new HostPort("127.0.0.1", 0), List.of(RouteConfig.catchAll("web")))),
                 Map.of("web", web), AccessLogConfig.off());

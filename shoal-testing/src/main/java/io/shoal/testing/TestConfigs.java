@@ -52,17 +52,22 @@ public final class TestConfigs {
     public static ServiceConfig service(String name, BalanceConfig balance, List<ServerConfig> servers,
                                         HealthConfig health) {
         return new ServiceConfig(name, servers, balance, null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(),
-                QueueConfig.defaults(), PoolConfig.defaults(), health, null, null, null);
+                QueueConfig.defaults(), PoolConfig.defaults(), health, null, null, null, Defaults.SERVICE_PROTOCOL);
     }
 
     public static ServiceConfig withTimeouts(ServiceConfig s, Duration connect, Duration response) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), new UpstreamTimeouts(connect, response),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), s.protocol());
     }
 
     public static ServiceConfig withSticky(ServiceConfig s, String cookie) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), new StickyConfig(cookie), s.timeouts(),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), s.protocol());
+    }
+
+    public static ServiceConfig withProtocol(ServiceConfig s, ServiceConfig.Protocol protocol) {
+        return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(), s.retry(), s.queue(),
+                s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), protocol);
     }
 
     public static RouteConfig catchAll(String service) {

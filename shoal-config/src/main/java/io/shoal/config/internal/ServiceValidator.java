@@ -45,6 +45,12 @@ final class ServiceValidator {
             sink.add(path + ".health_check.type", "an http check does not speak TLS to the servers yet; use"
                     + " type: tcp with tls");
         }
+        if (s.protocol() == ServiceConfig.Protocol.H2 && s.health().check() != null
+                && s.health().check().type() == HealthCheckConfig.Type.HTTP) {
+            // An h2c-only server (a gRPC one) refuses an HTTP/1.1 request: every server would go down.
+            sink.add(path + ".health_check.type", "an http check speaks HTTP/1.1, which a server of protocol: h2"
+                    + " may refuse; use type: tcp");
+        }
         if (s.run() != null) {
             RunValidator.validate(s.run(), path + ".run", sink);
         }
