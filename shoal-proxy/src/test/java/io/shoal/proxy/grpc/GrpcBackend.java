@@ -1,8 +1,12 @@
 package io.shoal.proxy.grpc;
 
+import io.grpc.Attributes;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCalls;
@@ -13,13 +17,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real grpc-java server on a loopback port, speaking h2c with prior knowledge, with methods written by
  * hand (String messages, no protoc): {@code test.Echo/Unary} answers {@code echo:<request>},
  * {@code test.Echo/Chat} answers each message with {@code re:<message>} as it comes, and
- * {@code test.Echo/Find} fails with NOT_FOUND and a message.
+ * {@code test.Echo/Find} fails with NOT_FOUND and a message, {@code test.Echo/Hang} never answers.
  */
 final class GrpcBackend implements AutoCloseable {
     static final MethodDescriptor.Marshaller<String> STRING = new MethodDescriptor.Marshaller<>() {
@@ -41,9 +47,21 @@ final class GrpcBackend implements AutoCloseable {
     static final MethodDescriptor<String, String> CHAT = method("Chat", MethodDescriptor.MethodType.BIDI_STREAMING);
     static final MethodDescriptor<String, String> FIND = method("Find", MethodDescriptor.MethodType.UNARY);
 
+    /** Never answers: a call to it waits until the server goes away. */
+    static final MethodDescriptor<String, String> HANG = method("Hang", MethodDescriptor.MethodType.UNARY);
+
     private final Server server;
+    /** HTTP/2 connections the server has accepted so far. */
+    final AtomicInteger connections = new AtomicInteger();
+    /** Calls to {@link #HANG} that arrived. */
+    final CountDownLatch hanging = new CountDownLatch(1);
 
     GrpcBackend() throws IOException {
+        this(InsecureServerCredentials.create(), Integer.MAX_VALUE);
+    }
+
+    /** @param maxCallsPerConnection the server's SETTINGS_MAX_CONCURRENT_STREAMS */
+    GrpcBackend(ServerCredentials credentials, int maxCallsPerConnection) throws IOException {
         ServerServiceDefinition echo = ServerServiceDefinition.builder("test.Echo")
                 .addMethod(UNARY, ServerCalls.asyncUnaryCall((String request, StreamObserver<String> response) -> {
                     response.onNext("echo:" + request);
@@ -52,8 +70,21 @@ final class GrpcBackend implements AutoCloseable {
                 .addMethod(CHAT, ServerCalls.asyncBidiStreamingCall(GrpcBackend::chat))
                 .addMethod(FIND, ServerCalls.asyncUnaryCall((String request, StreamObserver<String> response) ->
                         response.onError(Status.NOT_FOUND.withDescription("no such thing: " + request).asRuntimeException())))
+                .addMethod(HANG, ServerCalls.asyncUnaryCall((String request, StreamObserver<String> response) ->
+                        hanging.countDown()))
                 .build();
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+                .maxConcurrentCallsPerConnection(maxCallsPerConnection)
+                .addTransportFilter(new ServerTransportFilter() {
+                    @Override
+                    public Attributes transportReady(Attributes transport) {
+                        connections.incrementAndGet();
+                        return transport;
+                    }
+                })
+                .addService(echo)
+                .build()
+                .start();
     }
 
     private static StreamObserver<String> chat(StreamObserver<String> response) {
