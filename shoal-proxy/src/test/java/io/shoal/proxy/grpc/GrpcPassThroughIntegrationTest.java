@@ -139,6 +139,17 @@ class GrpcPassThroughIntegrationTest {
     }
 
     @Test
+    void messagesLargerThanEveryWindowPassBothWays() throws Exception {
+        backend = new GrpcBackend();
+        startH2c(backend.address());
+        String large = "x".repeat(3 * 1024 * 1024);
+
+        // Both bodies outgrow the stream and connection windows: each side must open them as it reads.
+        assertThat(ClientCalls.blockingUnaryCall(channel, GrpcBackend.UNARY, CallOptions.DEFAULT, large))
+                .isEqualTo("echo:" + large);
+    }
+
+    @Test
     void anErrorStatusAndItsMessageReachTheClient() throws Exception {
         backend = new GrpcBackend();
         startH2c(backend.address());
