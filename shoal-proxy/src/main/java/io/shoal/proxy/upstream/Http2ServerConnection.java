@@ -6,8 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
-import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2GoAwayFrame;
@@ -21,6 +19,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.shoal.config.Defaults;
+import io.shoal.proxy.net.ConnectionWindow;
 import io.shoal.topology.Server;
 import java.util.concurrent.TimeUnit;
 
@@ -142,10 +141,7 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        int increment = Defaults.HTTP2_CONNECTION_WINDOW_SIZE - Http2CodecUtil.DEFAULT_WINDOW_SIZE;
-        if (increment > 0) {
-            ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(increment));
-        }
+        ConnectionWindow.open(ctx, Defaults.HTTP2_CONNECTION_WINDOW_SIZE);
         ctx.read();
         ctx.fireChannelActive();
     }
