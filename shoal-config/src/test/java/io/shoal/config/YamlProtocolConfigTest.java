@@ -33,4 +33,22 @@ class YamlProtocolConfigTest {
         ServiceProblems.assertOnly(WEB_WITH_SERVER, "    protocol: h2\n    health_check: {path: /}\n", 6,
                 "services.web.health_check.type", "an http check speaks HTTP/1.1");
     }
+
+    @Test
+    void aGrpcCheckBindsWithItsServiceAndTakesNoKeyOfTheOtherTypes() throws Exception {
+        HealthCheckConfig check = YamlConfigLoader.parse(WEB_WITH_SERVER
+                + "    protocol: h2\n    health_check: {type: grpc, service: test.Echo}\n", "shoal.yaml")
+                .services().get("web").health().check();
+        assertThat(check.type()).isEqualTo(HealthCheckConfig.Type.GRPC);
+        assertThat(check.grpcService()).isEqualTo("test.Echo");
+
+        ServiceProblems.assertOnly(WEB_WITH_SERVER, "    health_check:\n      type: grpc\n      path: /x\n", 7,
+                "services.web.health_check.path", "only applies to type: http, not grpc");
+        ServiceProblems.assertOnly(WEB_WITH_SERVER, "    health_check:\n      type: grpc\n      send: PING\n", 7,
+                "services.web.health_check.send", "only applies to type: tcp, not grpc");
+        ServiceProblems.assertOnly(WEB_WITH_SERVER, "    health_check:\n      type: tcp\n      service: a\n", 7,
+                "services.web.health_check.service", "only applies to type: grpc, not tcp");
+        ServiceProblems.assertOnly(WEB_WITH_SERVER, "    tls: true\n    health_check: {type: grpc}\n", 6,
+                "services.web.health_check.type", "a grpc check does not speak TLS");
+    }
 }
