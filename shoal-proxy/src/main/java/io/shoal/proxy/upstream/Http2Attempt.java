@@ -39,6 +39,13 @@ final class Http2Attempt extends UpstreamAttempt {
         return handler;
     }
 
+    /** No stream: a failure of the server's, unless the request was given up on while it waited. */
+    void streamFailed(Throwable cause) {
+        if (stage() == Stage.CONNECTING) {
+            connectFailed(cause);
+        }
+    }
+
     /** The stream is open: the head goes out, ending the stream at once when no body follows. */
     void onStreamOpened(Channel opened) {
         if (stage() != Stage.CONNECTING) {

@@ -101,7 +101,7 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter {
         ready.addListener(connected -> {
             if (!connected.isSuccess()) {
                 streams--;
-                attempt.connectFailed(connected.cause());
+                attempt.streamFailed(connected.cause());
                 return;
             }
             new Http2StreamChannelBootstrap(ready.channel())
@@ -115,7 +115,7 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter {
     private void streamOpened(Future<Http2StreamChannel> opened, Http2Attempt attempt) {
         if (!opened.isSuccess()) {
             streamClosed();
-            attempt.connectFailed(opened.cause());
+            attempt.streamFailed(opened.cause());
             return;
         }
         Http2StreamChannel stream = opened.getNow();

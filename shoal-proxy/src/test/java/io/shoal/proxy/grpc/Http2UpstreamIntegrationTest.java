@@ -2,6 +2,7 @@ package io.shoal.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
@@ -13,14 +14,21 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.shoal.config.ServiceConfig;
 import io.shoal.config.ShoalConfig;
+import io.shoal.config.UpstreamTimeouts;
 import io.shoal.config.UpstreamTlsConfig;
 import io.shoal.proxy.RunningProxy;
 import io.shoal.proxy.tls.HttpsBackends;
+import io.shoal.testing.RawBackends;
+import io.shoal.testing.RawBackends.Misbehaving;
 import io.shoal.testing.TestCertificates;
 import io.shoal.testing.TestCertificates.Issued;
 import io.shoal.testing.TestConfigs;
 import io.shoal.topology.Server;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -44,9 +52,13 @@ class Http2UpstreamIntegrationTest {
     }
 
     private void start(List<String> servers, UpstreamTlsConfig tls) throws Exception {
+        start(servers, tls, UpstreamTimeouts.defaults());
+    }
+
+    private void start(List<String> servers, UpstreamTlsConfig tls, UpstreamTimeouts timeouts) throws Exception {
         ShoalConfig web = TestConfigs.web(TestConfigs.threads(1), servers.toArray(String[]::new));
         ServiceConfig s = web.services().get("web");
-        ServiceConfig service = new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(),
+        ServiceConfig service = new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), timeouts,
                 s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), tls, ServiceConfig.Protocol.H2);
         proxy = new RunningProxy(TestConfigs.withH2c(
                 TestConfigs.config(web.proxy(), List.of(TestConfigs.catchAll("web")), service)));
@@ -146,6 +158,25 @@ class Http2UpstreamIntegrationTest {
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(e.getStatus().getDescription()).contains("502");
         assertThat(server().traffic().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestGivenUpWhileItsConnectionOpensIsNotTriedAgainWhenTheConnectionFails() throws Exception {
+        try (Misbehaving first = RawBackends.silent(); Misbehaving second = RawBackends.silent()) {
+            // Both accept and never answer the TLS handshake, which times out after the connect timeout.
+            start(List.of(first.address(), second.address()), new UpstreamTlsConfig(UpstreamTlsConfig.Verify.NONE, null, null),
+                    new UpstreamTimeouts(Duration.ofMillis(300), UpstreamTimeouts.defaults().response()));
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                client.getOutputStream().write("GET / HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                await().atMost(Duration.ofSeconds(10)).until(() -> first.connections() + second.connections() == 1);
+            }
+
+            // The client is gone before the handshake fails: that failure is nobody's, and starts nothing.
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() ->
+                    first.connections() + second.connections() == 1
+                            && proxy.topology.current().service("web").servers().stream()
+                                    .allMatch(server -> server.traffic().failures() == 0 && server.inFlight() == 0));
+        }
     }
 
     private static StreamObserver<String> into(BlockingQueue<String> queue) {
