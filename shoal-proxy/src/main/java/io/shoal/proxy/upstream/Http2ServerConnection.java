@@ -80,6 +80,8 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter {
         future.addListener(done -> {
             if (done.isSuccess() && state == State.CONNECTING) {
                 state = State.OPEN;
+            } else if (done.isSuccess() && streams == 0) {
+                future.channel().close(); // told to go away while connecting, and no stream waits for it
             } else if (!done.isSuccess()) {
                 state = State.CLOSED;
                 connections.remove(server, this);

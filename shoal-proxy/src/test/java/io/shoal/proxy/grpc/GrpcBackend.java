@@ -9,6 +9,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import java.io.ByteArrayInputStream;
@@ -20,12 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real grpc-java server on a loopback port, speaking h2c with prior knowledge, with methods written by
  * hand (String messages, no protoc): {@code test.Echo/Unary} answers {@code echo:<request>},
  * {@code test.Echo/Chat} answers each message with {@code re:<message>} as it comes, and
- * {@code test.Echo/Find} fails with NOT_FOUND and a message, {@code test.Echo/Hang} never answers.
+ * {@code test.Echo/Find} fails with NOT_FOUND and a message, {@code test.Echo/Hang} never answers, {@code test.Echo/Flood} answers as fast as flow control lets it.
  */
 final class GrpcBackend implements AutoCloseable {
     static final MethodDescriptor.Marshaller<String> STRING = new MethodDescriptor.Marshaller<>() {
@@ -50,7 +52,13 @@ final class GrpcBackend implements AutoCloseable {
     /** Never answers: a call to it waits until the server goes away. */
     static final MethodDescriptor<String, String> HANG = method("Hang", MethodDescriptor.MethodType.UNARY);
 
+    /** Answers with 16 KiB messages for as long as the call is ready for more (its flow control allows). */
+    static final MethodDescriptor<String, String> FLOOD = method("Flood", MethodDescriptor.MethodType.SERVER_STREAMING);
+    static final int FLOOD_MESSAGE_BYTES = 16 * 1024;
+
     private final Server server;
+    /** Bytes of {@link #FLOOD} messages handed to the server's transport so far. */
+    final AtomicLong floodBytes = new AtomicLong();
     /** HTTP/2 connections the server has accepted so far. */
     final AtomicInteger connections = new AtomicInteger();
     /** Calls to {@link #HANG} that arrived. */
@@ -70,6 +78,7 @@ final class GrpcBackend implements AutoCloseable {
                 .addMethod(CHAT, ServerCalls.asyncBidiStreamingCall(GrpcBackend::chat))
                 .addMethod(FIND, ServerCalls.asyncUnaryCall((String request, StreamObserver<String> response) ->
                         response.onError(Status.NOT_FOUND.withDescription("no such thing: " + request).asRuntimeException())))
+                .addMethod(FLOOD, ServerCalls.asyncServerStreamingCall(this::flood))
                 .addMethod(HANG, ServerCalls.asyncUnaryCall((String request, StreamObserver<String> response) ->
                         hanging.countDown()))
                 .build();
@@ -85,6 +94,17 @@ final class GrpcBackend implements AutoCloseable {
                 .addService(echo)
                 .build()
                 .start();
+    }
+
+    private void flood(String request, StreamObserver<String> response) {
+        ServerCallStreamObserver<String> call = (ServerCallStreamObserver<String>) response;
+        String message = "f".repeat(FLOOD_MESSAGE_BYTES);
+        call.setOnReadyHandler(() -> {
+            while (call.isReady() && !call.isCancelled()) {
+                call.onNext(message);
+                floodBytes.addAndGet(FLOOD_MESSAGE_BYTES);
+            }
+        });
     }
 
     private static StreamObserver<String> chat(StreamObserver<String> response) {

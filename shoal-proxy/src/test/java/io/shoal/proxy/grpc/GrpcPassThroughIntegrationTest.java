@@ -2,10 +2,13 @@ package io.shoal.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
@@ -23,11 +26,13 @@ import io.shoal.testing.TestCertificates.Issued;
 import io.shoal.testing.TestConfigs;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +152,36 @@ class GrpcPassThroughIntegrationTest {
         // Both bodies outgrow the stream and connection windows: each side must open them as it reads.
         assertThat(ClientCalls.blockingUnaryCall(channel, GrpcBackend.UNARY, CallOptions.DEFAULT, large))
                 .isEqualTo("echo:" + large);
+    }
+
+    @Test
+    void aClientThatReadsNothingHoldsTheServerBackThroughTheProxy() throws Exception {
+        backend = new GrpcBackend();
+        startH2c(backend.address());
+
+        // The client asks for one message and reads no more: its window, then Shoal's towards the server, close.
+        ClientCall<String, String> call = channel.newCall(GrpcBackend.FLOOD, CallOptions.DEFAULT);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        call.start(new ClientCall.Listener<>() {
+            @Override
+            public void onMessage(String message) {
+                received.add(message);
+            }
+        }, new Metadata());
+        call.sendMessage("go");
+        call.halfClose();
+        call.request(1);
+
+        assertThat(received.poll(20, TimeUnit.SECONDS)).hasSize(GrpcBackend.FLOOD_MESSAGE_BYTES);
+        AtomicLong last = new AtomicLong(-1);
+        await("the server held back: it sends no more").pollInterval(Duration.ofMillis(100))
+                .during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> {
+                    long now = backend.floodBytes.get();
+                    return now == last.getAndSet(now);
+                });
+        // The client's window (grpc-java's 1 MiB), Shoal's buffers and windows, the server's own: a few MiB, not more.
+        assertThat(backend.floodBytes.get()).isLessThan(8L * 1024 * 1024);
+        call.cancel("done", null);
     }
 
     @Test
