@@ -141,11 +141,23 @@ final class Http2ServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Added to an open connection once TLS agreed on h2; to a plain one before it opens. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            start(ctx);
+        }
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        start(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private static void start(ChannelHandlerContext ctx) {
         ConnectionWindow.open(ctx, Defaults.HTTP2_CONNECTION_WINDOW_SIZE);
         ctx.read();
-        ctx.fireChannelActive();
     }
 
     /** Reads are explicit on the connection too: the codec always wants the next frames. */

@@ -108,7 +108,8 @@ public final class UpstreamPool {
 
     /**
      * Opens a connection whose protocol steps {@code steps} adds after the byte counter and the TLS step;
-     * {@code h2}: TLS must agree on h2 by ALPN, or the connection fails.
+     * {@code h2}: TLS must agree on h2 by ALPN, or the connection fails, and the steps come only once it has,
+     * so that a server that did not agree gets no HTTP/2 preface.
      */
     ChannelFuture open(Server server, UpstreamTlsConfig tlsConfig, long connectTimeoutMillis, boolean h2,
                        Consumer<Channel> steps) {
@@ -124,11 +125,13 @@ public final class UpstreamPool {
                             // After the byte counter, so that it counts the bytes on the wire.
                             ch.pipeline().addLast(TLS, upstreamTls.newHandler(ch.alloc(), server, timeoutMillis, h2));
                         }
-                        steps.accept(ch);
+                        if (upstreamTls == null || !h2) {
+                            steps.accept(ch);
+                        }
                     }
                 });
         ChannelFuture ready = tlsConfig == null ? connecting
-                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting, h2);
+                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting, h2 ? steps : null);
         return ready.addListener(done -> {
             if (done.isSuccess()) {
                 server.traffic().recordConnect(System.nanoTime() - startNanos);
@@ -138,9 +141,9 @@ public final class UpstreamPool {
 
     /**
      * Completes when the connection is open and its TLS handshake done; a failed handshake closes it, and
-     * so does a server that does not pick h2 when {@code h2} is asked for.
+     * so does a server that does not pick h2 when {@code h2Steps} wait for it (they are added once it has).
      */
-    private static ChannelFuture handshaken(ChannelFuture connecting, boolean h2) {
+    private static ChannelFuture handshaken(ChannelFuture connecting, Consumer<Channel> h2Steps) {
         ChannelPromise ready = connecting.channel().newPromise();
         connecting.addListener(connected -> {
             if (!connected.isSuccess()) {
@@ -153,11 +156,14 @@ public final class UpstreamPool {
                 if (!handshake.isSuccess()) {
                     channel.close();
                     ready.setFailure(handshake.cause());
-                } else if (h2 && !ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                } else if (h2Steps != null && !ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
                     channel.close();
                     ready.setFailure(new SSLHandshakeException("the server did not choose h2 by ALPN (it chose "
                             + ssl.applicationProtocol() + ")"));
                 } else {
+                    if (h2Steps != null) {
+                        h2Steps.accept(channel);
+                    }
                     ready.setSuccess();
                 }
             });

@@ -15,13 +15,13 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** HTTPS servers (the JDK's) answering {@code 200 secure}, for the tests of TLS to servers. */
-public final class HttpsBackends implements AutoCloseable {
+final class HttpsBackends implements AutoCloseable {
     private final List<HttpsServer> started = new ArrayList<>();
     /** The client port of each request served: the same port twice is a reused connection. */
-    public final ConcurrentLinkedQueue<Integer> requestPorts = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Integer> requestPorts = new ConcurrentLinkedQueue<>();
 
     /** Starts one serving {@code certificate}; returns its {@code host:port}. */
-    public String start(TestCertificates.Issued certificate) throws Exception {
+    String start(TestCertificates.Issued certificate) throws Exception {
         List<X509Certificate> chain = PemFiles.chain(certificate.cert());
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
