@@ -1,17 +1,12 @@
 package io.shoal.proxy.grpc;
 
-import io.shoal.config.PemFiles;
+import io.shoal.proxy.tls.HttpsBackends;
 import io.shoal.testing.TestCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -22,16 +17,7 @@ final class TlsWithoutAlpn implements AutoCloseable {
     final AtomicInteger bytesRead = new AtomicInteger();
 
     TlsWithoutAlpn(TestCertificates.Issued certificate) throws Exception {
-        List<X509Certificate> chain = PemFiles.chain(certificate.cert());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("server", PemFiles.privateKey(certificate.key()), new char[0],
-                chain.toArray(X509Certificate[]::new));
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, new char[0]);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(keys.getKeyManagers(), null, null);
-        server = (SSLServerSocket) ssl.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = (SSLServerSocket) HttpsBackends.serverContext(certificate).getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "tls-without-alpn");
         acceptor.setDaemon(true);
         acceptor.start();
