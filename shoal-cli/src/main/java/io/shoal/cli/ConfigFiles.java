@@ -52,7 +52,7 @@ final class ConfigFiles {
 
     static ServiceConfig withRun(ServiceConfig s, RunConfig run) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(), s.retry(), s.queue(),
-                s.pool(), s.health(), run, s.autoscale(), s.tls());
+                s.pool(), s.health(), run, s.autoscale(), s.tls(), s.protocol());
     }
 
     static boolean hasRunServices(ShoalConfig config) {

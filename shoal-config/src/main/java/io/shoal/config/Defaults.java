@@ -56,6 +56,9 @@ public final class Defaults {
 
     public static final String STICKY_COOKIE = "SHOAL_SERVER";
 
+    /** Servers are spoken to in HTTP/1.1 unless a service says h2 (nginx {@code proxy_http_version}, HAProxy without {@code proto h2}). */
+    public static final ServiceConfig.Protocol SERVICE_PROTOCOL = ServiceConfig.Protocol.HTTP_1_1;
+
     /** A service's {@code tls} checks its servers' certificates unless told not to (HAProxy 2.x's {@code verify required}). */
     public static final boolean UPSTREAM_TLS_VERIFY = true;
 

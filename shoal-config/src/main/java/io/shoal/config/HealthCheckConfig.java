@@ -8,7 +8,8 @@ import java.util.List;
  * {@code fall} consecutive failures make it DOWN.
  *
  * @param type {@code http}: a request whose answer must match; {@code tcp}: a connect, optionally
- *     followed by {@code send} and a wait for {@code expect} (HAProxy {@code tcp-check})
+ *     followed by {@code send} and a wait for {@code expect} (HAProxy {@code tcp-check}); {@code grpc}: the
+ *     gRPC health protocol's {@code grpc.health.v1.Health/Check} over h2c, passing on SERVING
  * @param method HTTP method of the check request
  * @param path HTTP path of the check request
  * @param host Host header of the check request, or null for the server's address
@@ -25,22 +26,30 @@ import java.util.List;
  * @param rise consecutive passes that bring a server UP
  * @param fall consecutive failures that take a server DOWN
  * @param initiallyUp whether a new server starts UP (true) or must first pass {@code rise} checks (false, the default)
+ * @param grpcService {@code grpc}: the service name asked about, or null for the server as a whole ({@code ""})
  */
 public record HealthCheckConfig(
         Type type, String method, String path, String host, List<StatusRange> expectStatus,
         String bodyContains, String bodyRegex, String send, String expect,
         Duration interval, Duration fastInterval, double jitter, Duration timeout,
-        int rise, int fall, boolean initiallyUp) {
+        int rise, int fall, boolean initiallyUp, String grpcService) {
 
     public HealthCheckConfig {
         expectStatus = List.copyOf(expectStatus);
+    }
+
+    /** A gRPC health check of the server as a whole, with every other setting at its default. */
+    public static HealthCheckConfig grpc() {
+        return new HealthCheckConfig(Type.GRPC, null, null, null, List.of(), null, null,
+                null, null, Defaults.CHECK_INTERVAL, Defaults.CHECK_INTERVAL, Defaults.CHECK_JITTER,
+                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false, null);
     }
 
     /** An HTTP GET of {@code path} with every other setting at its default. */
     public static HealthCheckConfig http(String path) {
         return new HealthCheckConfig(Type.HTTP, "GET", path, null, List.of(new StatusRange(200, 399)), null, null,
                 null, null, Defaults.CHECK_INTERVAL, Defaults.CHECK_INTERVAL, Defaults.CHECK_JITTER,
-                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false);
+                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false, null);
     }
 
     /**
@@ -50,7 +59,7 @@ public record HealthCheckConfig(
     public static HealthCheckConfig tcp() {
         return new HealthCheckConfig(Type.TCP, null, null, null, List.of(), null, null,
                 null, null, Defaults.CHECK_INTERVAL, Defaults.CHECK_INTERVAL, Defaults.CHECK_JITTER,
-                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false);
+                Defaults.CHECK_TIMEOUT, Defaults.CHECK_RISE, Defaults.CHECK_FALL, false, null);
     }
 
     /**
@@ -62,13 +71,13 @@ public record HealthCheckConfig(
     public static HealthCheckConfig readiness() {
         return new HealthCheckConfig(Type.TCP, null, null, null, List.of(), null, null,
                 null, null, Defaults.READY_CHECK_INTERVAL, Defaults.READY_CHECK_FAST_INTERVAL, Defaults.CHECK_JITTER,
-                Defaults.READY_CHECK_TIMEOUT, Defaults.READY_CHECK_RISE, Defaults.READY_CHECK_FALL, false);
+                Defaults.READY_CHECK_TIMEOUT, Defaults.READY_CHECK_RISE, Defaults.READY_CHECK_FALL, false, null);
     }
 
     public enum Type {
-        HTTP, TCP;
+        HTTP, TCP, GRPC;
 
-        /** The name written in the configuration: {@code http}, {@code tcp}. */
+        /** The name written in the configuration: {@code http}, {@code tcp}, {@code grpc}. */
         public String configName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -225,7 +225,8 @@ public final class QuickConfig {
                             o.parse(svc + ".connect_timeout", connectTimeout, Defaults.CONNECT_TIMEOUT, Values::duration),
                             o.parse(svc + ".response_timeout", responseTimeout, Defaults.RESPONSE_TIMEOUT, Values::duration)),
                     RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
-                    new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null, null, null);
+                    new HealthOptions(healthCheck, healthInterval, rise, fall, slowStart, panic, outlier).bind(o, svc), null, null, null,
+                    Defaults.SERVICE_PROTOCOL);
             Optional<TlsConfig> tls = tls(o);
             List<ListenerConfig> listeners = address == null ? List.of()
                     : List.of(new ListenerConfig(address, List.of(RouteConfig.catchAll(SERVICE)), tls));

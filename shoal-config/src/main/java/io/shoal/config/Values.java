@@ -184,6 +184,11 @@ public final class Values {
         return Names.checkType(text);
     }
 
+    /** {@code http/1.1} or {@code h2}. */
+    public static ServiceConfig.Protocol protocol(String text) {
+        return Names.protocol(text);
+    }
+
     /** {@code fail} or {@code spread}. */
     public static PanicConfig.Mode panicMode(String text) {
         return Names.panicMode(text);

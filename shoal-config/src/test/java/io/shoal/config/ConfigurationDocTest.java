@@ -48,6 +48,7 @@ class ConfigurationDocTest {
         expected.put("admin.allow", "[" + String.join(", ", AdminConfig.defaults().allow()) + "]");
         expected.put("balance", BalanceConfig.Algorithm.ROUND_ROBIN.configName());
         expected.put("sticky.cookie", Defaults.STICKY_COOKIE);
+        expected.put("protocol", Defaults.SERVICE_PROTOCOL.configName());
         expected.put("redirect_code", Defaults.REDIRECT_CODE);
         expected.put("redirect_port", Defaults.REDIRECT_PORT);
         expected.put("hsts.max_age", Defaults.HSTS_MAX_AGE);

@@ -175,7 +175,7 @@ class QuickConfigTest {
         assertThat(health).isEqualTo(new HealthConfig(
                 new HealthCheckConfig(HealthCheckConfig.Type.HTTP, "GET", "/ready", null, d.expectStatus(), null, null,
                         null, null, Duration.ofMillis(500), Duration.ofMillis(500), Defaults.CHECK_JITTER,
-                        Defaults.CHECK_TIMEOUT, 1, 5, false),
+                        Defaults.CHECK_TIMEOUT, 1, 5, false, null),
                 OutlierConfig.defaults(),
                 new PanicConfig(PanicConfig.Mode.SPREAD, Defaults.PANIC_RETRY_AFTER),
                 Duration.ofSeconds(30),

@@ -188,7 +188,7 @@ class ValuesTest {
         assertThat(Values.checkType("tcp")).isEqualTo(HealthCheckConfig.Type.TCP);
         assertThat(Values.panicMode("spread")).isEqualTo(PanicConfig.Mode.SPREAD);
         assertThatIllegalArgumentException().isThrownBy(() -> Values.checkType("HTTP"))
-                .withMessage("unknown health check type 'HTTP'; valid: http, tcp; did you mean http?");
+                .withMessage("unknown health check type 'HTTP'; valid: http, tcp, grpc; did you mean http?");
     }
 
     @Test

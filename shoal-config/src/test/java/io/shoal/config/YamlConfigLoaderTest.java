@@ -123,7 +123,7 @@ class YamlConfigLoaderTest {
                 new RetryPolicy(2, Duration.ofSeconds(10), Set.of(RetryOn.ERROR, RetryOn.HTTP_503)),
                 new QueueConfig(10, Duration.ofSeconds(1)),
                 new PoolConfig(8, Duration.ofHours(1)),
-                HealthConfig.defaults(), null, null, null));
+                HealthConfig.defaults(), null, null, null, ServiceConfig.Protocol.HTTP_1_1));
     }
 
     @Test

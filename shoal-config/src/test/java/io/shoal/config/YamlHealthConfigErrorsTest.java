@@ -122,8 +122,8 @@ class YamlHealthConfigErrorsTest {
 
     @Test
     void namedChoices() {
-        assertOnly("    health_check: {type: grpc, path: /}\n", 5, CHECK + ".type",
-                "unknown health check type 'grpc'; valid: http, tcp");
+        assertOnly("    health_check: {type: gprc, path: /}\n", 5, CHECK + ".type",
+                "unknown health check type 'gprc'; valid: http, tcp, grpc; did you mean grpc?");
         assertOnly("    health_check: {path: /, initial_state: healthy}\n", 5, CHECK + ".initial_state",
                 "unknown initial state 'healthy'; valid: down, up");
         assertOnly("    panic: spred\n", 5, "services.web.panic",

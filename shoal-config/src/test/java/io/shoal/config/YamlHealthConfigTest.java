@@ -44,7 +44,7 @@ class YamlHealthConfigTest {
                 new HealthCheckConfig(Type.HTTP, "HEAD", "/health?full=1", "api.internal",
                         List.of(new StatusRange(200, 200), new StatusRange(200, 299), new StatusRange(304, 304)),
                         "\"status\":\"healthy\"", "status.*ok", null, null,
-                        Duration.ofSeconds(5), Duration.ofMillis(500), 0.2, Duration.ofSeconds(2), 4, 6, true),
+                        Duration.ofSeconds(5), Duration.ofMillis(500), 0.2, Duration.ofSeconds(2), 4, 6, true, null),
                 new OutlierConfig(7, 0, Duration.ofSeconds(10), Duration.ofMinutes(1), 50),
                 new PanicConfig(PanicConfig.Mode.FAIL, Duration.ofSeconds(10)),
                 Duration.ofSeconds(30), Duration.ofMinutes(2)));
@@ -63,7 +63,7 @@ class YamlHealthConfigTest {
 
         assertThat(check).isEqualTo(new HealthCheckConfig(Type.TCP, null, null, null, List.of(), null, null,
                 "PING\r\n", "PONG", Defaults.CHECK_INTERVAL, Defaults.CHECK_INTERVAL, 0.05, Defaults.CHECK_TIMEOUT,
-                Defaults.CHECK_RISE, Defaults.CHECK_FALL, false));
+                Defaults.CHECK_RISE, Defaults.CHECK_FALL, false, null));
     }
 
     @Test

@@ -68,8 +68,11 @@ public final class HealthChecker implements AutoCloseable {
     }
 
     private Probe probe(HealthCheckConfig config) {
-        return config.type() == HealthCheckConfig.Type.HTTP ? new HttpProbe(config, channelType)
-                : new TcpProbe(config, channelType);
+        return switch (config.type()) {
+            case HTTP -> new HttpProbe(config, channelType);
+            case TCP -> new TcpProbe(config, channelType);
+            case GRPC -> new GrpcProbe(config, channelType);
+        };
     }
 
     @Override

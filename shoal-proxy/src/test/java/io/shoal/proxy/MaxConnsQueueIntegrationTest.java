@@ -32,7 +32,8 @@ class MaxConnsQueueIntegrationTest {
         ServerConfig limited = new ServerConfig(one.address(), 1, false, 1, one.maxFails(), one.failTimeout());
         ServiceConfig base = TestConfigs.service("web", BalanceConfig.of(Algorithm.ROUND_ROBIN), List.of(limited));
         ServiceConfig service = new ServiceConfig(base.name(), base.servers(), base.balance(), null, base.timeouts(),
-                base.retry(), new QueueConfig(1, Duration.ofMillis(1500)), base.pool(), base.health(), null, null, null);
+                base.retry(), new QueueConfig(1, Duration.ofMillis(1500)), base.pool(), base.health(), null, null, null,
+                ServiceConfig.Protocol.HTTP_1_1);
         proxy = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")), service));
     }
 

@@ -38,7 +38,7 @@ class PassiveFailuresIntegrationTest {
             // try there is no retry, so each response shows where its request went.
             ServiceConfig service = new ServiceConfig(base.name(), base.servers(), base.balance(), null,
                     base.timeouts(), new RetryPolicy(1, Duration.ofSeconds(5), Set.of(RetryPolicy.RetryOn.HTTP_503)),
-                    base.queue(), base.pool(), base.health(), null, null, null);
+                    base.queue(), base.pool(), base.health(), null, null, null, ServiceConfig.Protocol.HTTP_1_1);
             try (RunningProxy proxy = new RunningProxy(TestConfigs.config(List.of(TestConfigs.catchAll("web")), service))) {
                 StringBuilder statuses = new StringBuilder();
                 long outSince = 0;

@@ -48,13 +48,13 @@ class ReplicaManagerIntegrationTest {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), EchoApp.class.getName());
         HealthCheckConfig ready = new HealthCheckConfig(HealthCheckConfig.Type.TCP, null, null, null, List.of(), null,
-                null, null, null, Duration.ofMillis(200), Duration.ofMillis(100), 0, Duration.ofMillis(300), 1, 2, false);
+                null, null, null, Duration.ofMillis(200), Duration.ofMillis(100), 0, Duration.ofMillis(300), 1, 2, false, null);
         RunConfig run = new RunConfig(command, env, null, "PORT", replicas, restart, Duration.ofSeconds(5),
                 Duration.ofSeconds(20));
         ServiceConfig web = new ServiceConfig("web", List.of(), BalanceConfig.of(BalanceConfig.Algorithm.ROUND_ROBIN),
                 null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(), QueueConfig.defaults(), PoolConfig.defaults(),
                 new HealthConfig(ready, null, io.shoal.config.PanicConfig.defaults(), Duration.ZERO,
-                        Duration.ofSeconds(5)), run, null, null);
+                        Duration.ofSeconds(5)), run, null, null, ServiceConfig.Protocol.HTTP_1_1);
         ShoalConfig config = new ShoalConfig("test", ProxySettings.defaults(),
                 List.of(new ListenerConfig(new HostPort("127.0.0.1", 0), List.of(RouteConfig.catchAll("web")))),
                 Map.of("web", web), AccessLogConfig.off());

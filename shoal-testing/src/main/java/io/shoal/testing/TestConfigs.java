@@ -52,17 +52,22 @@ public final class TestConfigs {
     public static ServiceConfig service(String name, BalanceConfig balance, List<ServerConfig> servers,
                                         HealthConfig health) {
         return new ServiceConfig(name, servers, balance, null, UpstreamTimeouts.defaults(), RetryPolicy.defaults(),
-                QueueConfig.defaults(), PoolConfig.defaults(), health, null, null, null);
+                QueueConfig.defaults(), PoolConfig.defaults(), health, null, null, null, Defaults.SERVICE_PROTOCOL);
     }
 
     public static ServiceConfig withTimeouts(ServiceConfig s, Duration connect, Duration response) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), new UpstreamTimeouts(connect, response),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), s.protocol());
     }
 
     public static ServiceConfig withSticky(ServiceConfig s, String cookie) {
         return new ServiceConfig(s.name(), s.servers(), s.balance(), new StickyConfig(cookie), s.timeouts(),
-                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls());
+                s.retry(), s.queue(), s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), s.protocol());
+    }
+
+    public static ServiceConfig withProtocol(ServiceConfig s, ServiceConfig.Protocol protocol) {
+        return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(), s.retry(), s.queue(),
+                s.pool(), s.health(), s.run(), s.autoscale(), s.tls(), protocol);
     }
 
     public static RouteConfig catchAll(String service) {
@@ -162,13 +167,13 @@ public final class TestConfigs {
                                          boolean initiallyUp) {
         HealthCheckConfig d = HealthCheckConfig.http(path);
         return new HealthCheckConfig(d.type(), d.method(), d.path(), d.host(), d.expectStatus(), d.bodyContains(),
-                d.bodyRegex(), d.send(), d.expect(), interval, interval, d.jitter(), timeout, rise, fall, initiallyUp);
+                d.bodyRegex(), d.send(), d.expect(), interval, interval, d.jitter(), timeout, rise, fall, initiallyUp, null);
     }
 
     public static HealthCheckConfig withBodyContains(HealthCheckConfig c, String text) {
         return new HealthCheckConfig(c.type(), c.method(), c.path(), c.host(), c.expectStatus(), text, c.bodyRegex(),
                 c.send(), c.expect(), c.interval(), c.fastInterval(), c.jitter(), c.timeout(), c.rise(), c.fall(),
-                c.initiallyUp());
+                c.initiallyUp(), c.grpcService());
     }
 
     /** {@code health_check: {type: tcp, send: SEND, expect: EXPECT, ...}} (HAProxy {@code tcp-check}). */
@@ -176,6 +181,13 @@ public final class TestConfigs {
                                         int fall) {
         HealthCheckConfig d = HealthCheckConfig.tcp();
         return new HealthCheckConfig(d.type(), null, null, null, List.of(), null, null, send, expect,
-                interval, interval, d.jitter(), timeout, rise, fall, false);
+                interval, interval, d.jitter(), timeout, rise, fall, false, null);
+    }
+
+    /** {@code health_check: {type: grpc, service: SERVICE, ...}} (Envoy {@code grpc_health_check}); null asks about the server. */
+    public static HealthCheckConfig grpc(String service, Duration interval, Duration timeout, int rise, int fall) {
+        HealthCheckConfig d = HealthCheckConfig.grpc();
+        return new HealthCheckConfig(d.type(), null, null, null, List.of(), null, null, null, null,
+                interval, interval, d.jitter(), timeout, rise, fall, false, service);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Binds a service's {@code health_check}. Every key is read whatever the {@code type}, so that a key of the
  * other type is kept in the record and validation can say it does not apply, rather than calling it unknown.
- * Defaults are those of {@link HealthCheckConfig#http} and {@link HealthCheckConfig#tcp}; {@code fast_interval}
+ * Defaults are those of {@link HealthCheckConfig#http}, {@link HealthCheckConfig#tcp} and {@link HealthCheckConfig#grpc}; {@code fast_interval}
  * defaults to {@code interval}, as HAProxy's {@code fastinter} defaults to {@code inter}.
  */
 final class HealthCheckBinder {
@@ -20,7 +20,11 @@ final class HealthCheckBinder {
     /** Empty when the type cannot be read (that is reported): the other keys would be judged against a guess. */
     static Optional<HealthCheckConfig> check(Section s) {
         Optional<Type> type = s.has("type") ? s.value("type", Values::checkType) : Optional.of(Type.HTTP);
-        HealthCheckConfig d = type.orElse(Type.HTTP) == Type.HTTP ? HealthCheckConfig.http(null) : HealthCheckConfig.tcp();
+        HealthCheckConfig d = switch (type.orElse(Type.HTTP)) {
+            case HTTP -> HealthCheckConfig.http(null);
+            case TCP -> HealthCheckConfig.tcp();
+            case GRPC -> HealthCheckConfig.grpc();
+        };
         String method = s.text("method").orElse(d.method());
         String path = s.text("path").orElse(null);
         String host = s.text("host").orElse(null);
@@ -39,9 +43,10 @@ final class HealthCheckBinder {
         int rise = s.integer("rise", d.rise());
         int fall = s.integer("fall", d.fall());
         boolean initiallyUp = s.value("initial_state", d.initiallyUp(), Names::initiallyUp);
+        String grpcService = s.text("service").orElse(null);
         s.finish();
         return type.map(t -> new HealthCheckConfig(t, method, path, host, expectStatus, bodyContains, bodyRegex,
-                send, expect, interval, fastInterval, jitter, timeout, rise, fall, initiallyUp));
+                send, expect, interval, fastInterval, jitter, timeout, rise, fall, initiallyUp, grpcService));
     }
 
     /** A list of codes and ranges, or one of them alone: {@code expect_status: 200}. */

@@ -41,7 +41,7 @@ public record HealthOptions(
                 base.host(), base.expectStatus(), base.bodyContains(), base.bodyRegex(), base.send(), base.expect(),
                 inter == null ? base.interval() : inter, inter == null ? base.fastInterval() : inter, base.jitter(),
                 base.timeout(), riseCount == null ? base.rise() : riseCount, fallCount == null ? base.fall() : fallCount,
-                base.initiallyUp());
+                base.initiallyUp(), base.grpcService());
         PanicConfig panicConfig = o.parse(service + ".panic", panic, d.panic(),
                 text -> new PanicConfig(Values.panicMode(text), d.panic().retryAfter()));
         return new HealthConfig(health, outlier ? OutlierConfig.defaults() : null, panicConfig,

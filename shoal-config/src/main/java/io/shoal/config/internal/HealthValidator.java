@@ -54,18 +54,25 @@ final class HealthValidator {
         if (c.type() == Type.HTTP) {
             http(c, path, sink);
         } else {
-            httpOnly(sink, path, "method", c.method() != null);
-            httpOnly(sink, path, "path", c.path() != null);
-            httpOnly(sink, path, "host", c.host() != null);
-            httpOnly(sink, path, "expect_status", !c.expectStatus().isEmpty());
-            httpOnly(sink, path, "body_contains", c.bodyContains() != null);
-            httpOnly(sink, path, "body_regex", c.bodyRegex() != null);
+            only(sink, path, c, Type.HTTP, "method", c.method() != null);
+            only(sink, path, c, Type.HTTP, "path", c.path() != null);
+            only(sink, path, c, Type.HTTP, "host", c.host() != null);
+            only(sink, path, c, Type.HTTP, "expect_status", !c.expectStatus().isEmpty());
+            only(sink, path, c, Type.HTTP, "body_contains", c.bodyContains() != null);
+            only(sink, path, c, Type.HTTP, "body_regex", c.bodyRegex() != null);
+        }
+        if (c.type() == Type.GRPC) { // an http check says more about them, in http()
+            only(sink, path, c, Type.TCP, "send", c.send() != null);
+            only(sink, path, c, Type.TCP, "expect", c.expect() != null);
+        }
+        if (c.type() != Type.GRPC) {
+            only(sink, path, c, Type.GRPC, "service", c.grpcService() != null);
         }
     }
 
-    private static void httpOnly(ProblemSink sink, String path, String key, boolean set) {
+    private static void only(ProblemSink sink, String path, HealthCheckConfig c, Type type, String key, boolean set) {
         if (set) {
-            sink.add(path + "." + key, "only applies to type: http, not tcp");
+            sink.add(path + "." + key, "only applies to type: " + type.configName() + ", not " + c.type().configName());
         }
     }
 

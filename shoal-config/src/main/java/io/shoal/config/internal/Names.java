@@ -8,6 +8,7 @@ import io.shoal.config.HealthCheckConfig;
 import io.shoal.config.PanicConfig;
 import io.shoal.config.RestartPolicy;
 import io.shoal.config.RetryPolicy.RetryOn;
+import io.shoal.config.ServiceConfig;
 import io.shoal.config.TlsConfig;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * The named choices of the configuration (algorithms, hash keys, retry conditions, log formats, check
- * types, panic modes, initial states, restart policies, autoscaling metrics, select policies, policy types and
+ * types, panic modes, initial states, restart policies, protocols to servers, autoscaling metrics, select policies, policy types and
  * days of the week), parsed
  * exactly as written, lower case, with the valid names and the closest one in every refusal.
  */
@@ -29,6 +30,7 @@ public final class Names {
     private static final Map<String, Boolean> INITIAL_STATES = new LinkedHashMap<>();
     private static final Map<String, RestartPolicy.Mode> RESTART_MODES = new LinkedHashMap<>();
     private static final Map<String, TlsConfig.ClientAuth> CLIENT_AUTHS = new LinkedHashMap<>();
+    private static final Map<String, ServiceConfig.Protocol> PROTOCOLS = new LinkedHashMap<>();
     /** docker-compose's restart policies that Shoal spells differently. */
     private static final Map<String, RestartPolicy.Mode> COMPOSE_RESTART_MODES = Map.of(
             "no", RestartPolicy.Mode.NEVER, "false", RestartPolicy.Mode.NEVER, "unless-stopped", RestartPolicy.Mode.ALWAYS);
@@ -88,6 +90,9 @@ public final class Names {
         for (TlsConfig.ClientAuth a : TlsConfig.ClientAuth.values()) {
             CLIENT_AUTHS.put(a.configName(), a);
         }
+        for (ServiceConfig.Protocol p : ServiceConfig.Protocol.values()) {
+            PROTOCOLS.put(p.configName(), p);
+        }
         INITIAL_STATES.put("down", false);
         INITIAL_STATES.put("up", true);
     }
@@ -115,6 +120,10 @@ public final class Names {
     }
 
     /** {@code none}, {@code optional} or {@code required}. */
+    public static ServiceConfig.Protocol protocol(String text) {
+        return choice(text, "protocol", PROTOCOLS);
+    }
+
     public static TlsConfig.ClientAuth clientAuth(String text) {
         return choice(text, "client_auth", CLIENT_AUTHS);
     }

@@ -71,7 +71,8 @@ final class ServiceBinder {
                 s.section("retry").map(ServiceBinder::retry).orElseGet(RetryPolicy::defaults),
                 s.section("queue").map(ServiceBinder::queue).orElseGet(QueueConfig::defaults),
                 s.section("keepalive").map(ServiceBinder::pool).orElseGet(PoolConfig::defaults),
-                health(s, run != null), run, autoscale, UpstreamTlsBinder.tls(s));
+                health(s, run != null), run, autoscale, UpstreamTlsBinder.tls(s),
+                s.value("protocol", Defaults.SERVICE_PROTOCOL, Values::protocol));
         s.finish();
         return service;
     }

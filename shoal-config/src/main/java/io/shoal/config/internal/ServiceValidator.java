@@ -40,10 +40,17 @@ final class ServiceValidator {
         Rules.atLeast(sink, path + ".keepalive.max_idle", s.pool().maxIdle(), 0);
         Rules.positive(sink, path + ".keepalive.idle_timeout", s.pool().idleTimeout());
         HealthValidator.validate(s.health(), path, sink);
-        if (s.tls() != null && s.health().check() != null && s.health().check().type() == HealthCheckConfig.Type.HTTP) {
+        HealthCheckConfig.Type check = s.health().check() == null ? null : s.health().check().type();
+        if (s.tls() != null && (check == HealthCheckConfig.Type.HTTP || check == HealthCheckConfig.Type.GRPC)) {
             // Refused rather than sent in plain text, where every server would fail it and go down.
-            sink.add(path + ".health_check.type", "an http check does not speak TLS to the servers yet; use"
-                    + " type: tcp with tls");
+            sink.add(path + ".health_check.type", (check == HealthCheckConfig.Type.HTTP ? "an" : "a") + " "
+                    + check.configName() + " check does not speak TLS to the"
+                    + " servers yet; use type: tcp with tls");
+        }
+        if (s.protocol() == ServiceConfig.Protocol.H2 && check == HealthCheckConfig.Type.HTTP) {
+            // An h2c-only server (a gRPC one) refuses an HTTP/1.1 request: every server would go down.
+            sink.add(path + ".health_check.type", "an http check speaks HTTP/1.1, which a server of protocol: h2"
+                    + " may refuse; use type: grpc or tcp");
         }
         if (s.run() != null) {
             RunValidator.validate(s.run(), path + ".run", sink);

@@ -1,6 +1,7 @@
 package io.shoal.proxy.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.UpstreamHead;
@@ -85,8 +86,8 @@ public abstract class ClientResponse {
         writeErrorResponse(error, close, retryAfterSeconds);
     }
 
-    /** The body is whole: ends it and flushes. */
-    public abstract void endBody();
+    /** The body is whole: ends it, with {@code trailers} (or null) where the client takes them, and flushes. */
+    public abstract void endBody(HttpHeaders trailers);
 
     protected abstract void writeContinue();
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shoal.config.StickyConfig;
@@ -14,6 +15,7 @@ import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
 import io.shoal.topology.Server;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Writes one response to the client: the upstream's, its head copied from the bytes the server sent
@@ -111,14 +113,31 @@ final class Http1Response extends ClientResponse {
         }
     }
 
-    /** The body is whole: ends the chunks, if any, and flushes (a bodiless head is still unflushed). */
+    /**
+     * The body is whole: ends the chunks, if any, and flushes (a bodiless head is still unflushed). Trailers
+     * go in the last chunk to a client that said {@code TE: trailers}; others never see them (nginx's way).
+     */
     @Override
-    public void endBody() {
-        if (chunkToClient) {
+    public void endBody(HttpHeaders trailers) {
+        if (!chunkToClient) {
+            client.flush();
+        } else if (trailers == null || trailers.isEmpty() || !request.trailersAccepted()) {
             client.writeAndFlush(LAST_CHUNK.duplicate(), client.voidPromise());
         } else {
-            client.flush();
+            client.writeAndFlush(lastChunkWith(trailers), client.voidPromise());
         }
+    }
+
+    private ByteBuf lastChunkWith(HttpHeaders trailers) {
+        ByteBuf out = client.alloc().buffer(128);
+        out.writeByte('0').writeShort(UpstreamHead.CRLF);
+        for (Map.Entry<String, String> field : trailers) {
+            out.writeCharSequence(field.getKey(), StandardCharsets.ISO_8859_1);
+            out.writeByte(':').writeByte(' ');
+            out.writeCharSequence(field.getValue(), StandardCharsets.ISO_8859_1);
+            out.writeShort(UpstreamHead.CRLF);
+        }
+        return out.writeShort(UpstreamHead.CRLF);
     }
 
     @Override

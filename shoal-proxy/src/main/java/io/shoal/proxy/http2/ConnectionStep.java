@@ -3,10 +3,9 @@ package io.shoal.proxy.http2;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
-import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.shoal.proxy.net.ConnectionWindow;
 import io.shoal.proxy.stats.ConnectionPhase;
 import java.util.concurrent.TimeUnit;
 
@@ -40,10 +39,7 @@ final class ConnectionStep extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         connections.add(ctx.channel());
-        int increment = connectionWindowSize - Http2CodecUtil.DEFAULT_WINDOW_SIZE;
-        if (increment > 0) {
-            ctx.writeAndFlush(new DefaultHttp2WindowUpdateFrame(increment));
-        }
+        ConnectionWindow.open(ctx, connectionWindowSize);
         armIdle();
         ctx.read();
         ctx.fireChannelActive();

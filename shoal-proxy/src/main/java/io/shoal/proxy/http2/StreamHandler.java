@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2Error;
@@ -78,9 +77,9 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Client
             ByteBuf content = data.content();
             exchange.onRequestContent(data.isEndStream()
                     ? new DefaultLastHttpContent(content) : new DefaultHttpContent(content));
-        } else if (msg instanceof Http2HeadersFrame) {
-            // Trailers end the body; an HTTP/1.1 server is not sent them (nginx forwards none either).
-            exchange.onRequestContent(LastHttpContent.EMPTY_LAST_CONTENT);
+        } else if (msg instanceof Http2HeadersFrame trailers) {
+            // Trailers end the body, and go on to a server that takes them: an HTTP/2 one, or a chunked body.
+            exchange.onRequestContent(StreamRequests.toLastContent(trailers.headers()));
         } else {
             ReferenceCountUtil.release(msg);
         }

@@ -1,12 +1,15 @@
 package io.shoal.proxy.http2;
 
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.shoal.proxy.http.HostHeader;
 import java.util.Map;
@@ -62,6 +65,17 @@ final class StreamRequests {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         return request;
+    }
+
+    /** A request's trailers as the end of its body; pseudo-header fields are not trailers (RFC 9113 section 8.1). */
+    static LastHttpContent toLastContent(Http2Headers trailers) {
+        LastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
+        for (Map.Entry<CharSequence, CharSequence> field : trailers) {
+            if (field.getKey().length() > 0 && field.getKey().charAt(0) != ':') {
+                last.trailingHeaders().add(field.getKey(), field.getValue());
+            }
+        }
+        return last;
     }
 
     /** Sets Host from the authority; false when they disagree, or neither is there, or it is not a host. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
@@ -19,6 +20,7 @@ import io.shoal.proxy.upstream.ForwardedRequest;
 import io.shoal.proxy.upstream.StickySessions;
 import io.shoal.proxy.upstream.UpstreamHead;
 import io.shoal.topology.Server;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,8 +75,8 @@ final class StreamResponse extends ClientResponse {
         if (sticky != null && !server.stickyId().equals(request.stickyId())) {
             out.add(HttpHeaderNames.SET_COOKIE, StickySessions.setCookie(sticky, server));
         }
-        bodyExpected = hasBody;
-        stream.write(new DefaultHttp2HeadersFrame(out, !hasBody));
+        bodyExpected = hasBody && !head.endsResponse();
+        stream.write(new DefaultHttp2HeadersFrame(out, !bodyExpected));
     }
 
     /** HTTP/2 has no 101 (RFC 9113 section 8.6): a stream never asks for an upgrade, so none is answered. */
@@ -88,12 +90,19 @@ final class StreamResponse extends ClientResponse {
         stream.writeAndFlush(new DefaultHttp2DataFrame(data, false), stream.voidPromise());
     }
 
+    /** Trailers (gRPC's status) end the stream as a HEADERS frame; without them, an empty DATA frame does. */
     @Override
-    public void endBody() {
-        if (bodyExpected) {
+    public void endBody(HttpHeaders trailers) {
+        if (!bodyExpected) {
+            stream.flush();
+        } else if (trailers == null || trailers.isEmpty()) {
             stream.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.EMPTY_BUFFER, true));
         } else {
-            stream.flush();
+            Http2Headers out = new DefaultHttp2Headers(false);
+            for (Map.Entry<String, String> field : trailers) {
+                out.add(AsciiString.of(field.getKey()).toLowerCase(), field.getValue());
+            }
+            stream.writeAndFlush(new DefaultHttp2HeadersFrame(out, true));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.shoal.proxy.tls;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -22,12 +24,16 @@ import javax.net.ssl.SSLParameters;
  */
 public final class UpstreamTls {
     private final SslContext context;
+    /** The same, offering h2 by ALPN, for services whose servers speak HTTP/2. */
+    private final SslContext h2Context;
     private final UpstreamTlsConfig config;
     /** The certificates of the {@code ca} file; empty when it has none (the JDK's trusted roots, or no check). */
     private final List<X509Certificate> trusted;
 
-    private UpstreamTls(SslContext context, UpstreamTlsConfig config, List<X509Certificate> trusted) {
+    private UpstreamTls(SslContext context, SslContext h2Context, UpstreamTlsConfig config,
+                        List<X509Certificate> trusted) {
         this.context = context;
+        this.h2Context = h2Context;
         this.config = config;
         this.trusted = trusted;
     }
@@ -47,7 +53,13 @@ public final class UpstreamTls {
             builder.trustManager(trusted.toArray(X509Certificate[]::new));
         }
         try {
-            return new UpstreamTls(builder.build(), config, trusted);
+            SslContext context = builder.build();
+            SslContext h2Context = builder.applicationProtocolConfig(new ApplicationProtocolConfig(
+                    ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2)).build();
+            return new UpstreamTls(context, h2Context, config, trusted);
         } catch (SSLException e) {
             throw new IllegalArgumentException((config.ca() != null ? config.ca() + ": " : "") + e.getMessage(), e);
         }
@@ -74,10 +86,13 @@ public final class UpstreamTls {
                 .toList();
     }
 
-    /** A handler for a new connection to {@code server}, its handshake bounded by {@code timeoutMillis}. */
-    public SslHandler newHandler(ByteBufAllocator alloc, Server server, long timeoutMillis) {
+    /**
+     * A handler for a new connection to {@code server}, its handshake bounded by {@code timeoutMillis};
+     * {@code h2}: offering h2 by ALPN (whether the server chose it is checked once the handshake is done).
+     */
+    public SslHandler newHandler(ByteBufAllocator alloc, Server server, long timeoutMillis, boolean h2) {
         String name = config.serverName() != null ? config.serverName() : server.config().address().host();
-        SslHandler handler = context.newHandler(alloc, name, server.address().getPort());
+        SslHandler handler = (h2 ? h2Context : context).newHandler(alloc, name, server.address().getPort());
         if (config.verify() == Verify.REQUIRED) {
             SSLParameters parameters = handler.engine().getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

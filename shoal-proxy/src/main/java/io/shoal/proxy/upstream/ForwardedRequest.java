@@ -44,6 +44,7 @@ public final class ForwardedRequest {
     private final boolean expectsContinue;
     private final boolean replayable;
     private final boolean upgrade;
+    private final boolean trailersAccepted;
     private final boolean hasBody;
     private final long contentLength;
 
@@ -65,6 +66,7 @@ public final class ForwardedRequest {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.expectsContinue = HttpUtil.is100ContinueExpected(request);
         this.upgrade = isWebSocketUpgrade(headers);
+        this.trailersAccepted = headers.containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
         // The decoder refuses Content-Length beside Transfer-Encoding, and any final coding but chunked.
         this.chunked = HttpUtil.isTransferEncodingChunked(request);
         this.contentLength = chunked ? -1 : HttpUtil.getContentLength(request, 0L);
@@ -121,6 +123,33 @@ public final class ForwardedRequest {
         buf.writeByte('\r').writeByte('\n');
     }
 
+    /** The client's head, hop-by-hop fields and the forwarding fields it brought removed. */
+    HttpRequest head() {
+        return head;
+    }
+
+    String forwardedUri() {
+        return forwardedUri;
+    }
+
+    /** The client's {@code Host}, or null. */
+    String host() {
+        return host;
+    }
+
+    /** X-Forwarded-For as the upstream gets it: the client's, with the client's address appended. */
+    String forwardedFor() {
+        return forwardedFor;
+    }
+
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    Scheme scheme() {
+        return scheme;
+    }
+
     /** Whether the body goes to the upstream in chunks (it came that way). */
     public boolean chunked() {
         return chunked;
@@ -166,6 +195,11 @@ public final class ForwardedRequest {
     /** Idempotent and bodiless: can be sent again to another server after a failure. */
     boolean replayable() {
         return replayable;
+    }
+
+    /** Whether an HTTP/1.1 client said it takes trailers ({@code TE: trailers}, RFC 9110 section 10.1.4). */
+    public boolean trailersAccepted() {
+        return trailersAccepted;
     }
 
     /** A WebSocket handshake: a 101 turns the connections into a tunnel. */

@@ -104,7 +104,7 @@ final class ResponseHeadParser {
             boolean upgrade = status == 101;
             boolean keepAlive = minor == '1' ? !close : keepAliveToken && !close;
             return new UpstreamHead(head, status, keepAlive, transferEncoding ? -1 : contentLength, chunked,
-                    runs, forwarded(upgrade, start + 9, statusEnd));
+                    runs, forwarded(upgrade, start + 9, statusEnd), false);
         }
 
         private boolean field(int start, int end) {

@@ -2,25 +2,25 @@ package io.shoal.proxy.upstream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.ReferenceCountUtil;
-import io.shoal.config.UpstreamTlsConfig;
+import io.shoal.config.ServiceConfig;
 import io.shoal.proxy.log.ProxyEvents;
 import io.shoal.topology.Server;
 
 /**
- * One try of a request on one server: takes a pooled connection or opens one, writes the head and
- * the body, and hands what the server answers to its {@link Downstream}. Reads of the response follow
- * the client's writability, so a slow client slows the server down instead of filling memory.
- * Counts in the server's in-flight requests from its start to {@link #end()}.
+ * One try of a request on one server: gets a way to the server (an HTTP/1.1 connection of its own,
+ * {@link Http1Attempt}, or a stream on a shared HTTP/2 connection, {@link Http2Attempt}), writes the head
+ * and the body, and hands what the server answers to its {@link Downstream}, which never learns the
+ * protocol. Reads of the response follow the client's writability, so a slow client slows the server
+ * down instead of filling memory. Counts in the server's in-flight requests from its start to {@link #end()}.
  *
  * <p>Event-loop confined: the upstream connection is on the client connection's loop.
  */
-public final class UpstreamAttempt {
+public abstract class UpstreamAttempt {
     /** Where this attempt is. */
     enum Stage {
         CONNECTING,
@@ -33,15 +33,13 @@ public final class UpstreamAttempt {
         ENDED
     }
 
-    private final Downstream downstream;
-    private final UpstreamDispatch dispatch;
+    final Downstream downstream;
+    final UpstreamDispatch dispatch;
+    final ForwardedRequest request;
+    final Server server;
     private final Channel client;
-    private final ForwardedRequest request;
-    private final Server server;
     private final long startNanos;
     private Stage stage = Stage.CONNECTING;
-    private Channel upstream;
-    private UpstreamHandler handler;
     private long lastActivityNanos;
     private long sentNanos;
 
@@ -58,6 +56,14 @@ public final class UpstreamAttempt {
         this.server = server;
         this.startNanos = startNanos;
         server.onRequestStart();
+    }
+
+    /** An attempt in the protocol {@code service} speaks to its servers. */
+    static UpstreamAttempt of(ServiceConfig service, Downstream downstream, UpstreamDispatch dispatch, Channel client,
+                              ForwardedRequest request, Server server, long startNanos) {
+        return service.protocol() == ServiceConfig.Protocol.H2
+                ? new Http2Attempt(downstream, dispatch, client, request, server, startNanos)
+                : new Http1Attempt(downstream, dispatch, client, request, server, startNanos);
     }
 
     public Server server() {
@@ -87,31 +93,13 @@ public final class UpstreamAttempt {
         return stage != Stage.CONNECTING;
     }
 
-    /** Takes an idle pooled connection to the server, or opens one. */
-    void connect(UpstreamPool pool, UpstreamTlsConfig tls, long connectTimeoutMillis, long idleTimeoutMillis,
-                 int maxHeaderBytes) {
-        Channel idle = pool.pollIdle(server);
-        if (idle != null) {
-            attach(idle);
-            return;
-        }
-        pool.connect(server, tls, connectTimeoutMillis, idleTimeoutMillis, maxHeaderBytes)
-                .addListener((ChannelFutureListener) this::onConnected);
-    }
+    /** Gets a way to the server (an idle connection, a new one, a stream) and sends the head there. */
+    abstract void connect(UpstreamPool pool, ServiceConfig service, int maxHeaderBytes);
 
-    private void onConnected(ChannelFuture future) {
-        if (stage != Stage.CONNECTING) {
-            if (future.isSuccess()) {
-                future.channel().close(); // given up on while connecting
-            }
-            return;
-        }
-        if (future.isSuccess()) {
-            attach(future.channel());
-        } else {
-            ProxyEvents.connectFailed(server, future.cause());
-            dispatch.onConnectFailed(this, timedOut(future.cause()));
-        }
+    /** No way to the server: the dispatch records it against the server and may retry elsewhere. */
+    final void connectFailed(Throwable cause) {
+        ProxyEvents.connectFailed(server, cause);
+        dispatch.onConnectFailed(this, timedOut(cause));
     }
 
     /** A server that accepts the connection but never answers the TLS handshake is as silent as one that never accepts. */
@@ -119,35 +107,38 @@ public final class UpstreamAttempt {
         return cause instanceof ConnectTimeoutException || cause instanceof SslHandshakeTimeoutException;
     }
 
-    private void attach(Channel channel) {
-        upstream = channel;
-        handler = (UpstreamHandler) channel.pipeline().get(UpstreamPool.HANDLER);
-        handler.attach(this, request);
+    /** The head was written (not flushed): the downstream writes what it holds of the body, and flushes. */
+    final void headSent() {
         stage = Stage.SENT;
-        upstream.write(request.encodeHead(upstream.alloc()), upstream.voidPromise());
-        upstream.read();
         sentNanos = lastActivityNanos = System.nanoTime();
-        downstream.onAttached(this); // writes what it holds of the body, and flushes
+        downstream.onAttached(this);
     }
 
     /** Writes a part of the body (not flushed: {@link #flush} follows). */
-    public void write(HttpContent part) {
-        upstream.write(part, upstream.voidPromise());
+    public final void write(HttpContent part) {
+        writePart(part);
         lastActivityNanos = System.nanoTime();
     }
 
-    public void flush() {
-        upstream.flush();
+    abstract void writePart(HttpContent part);
+
+    public abstract void flush();
+
+    /** Whether the way to the server has room: the client's body is read only then. */
+    public abstract boolean writable();
+
+    /** The trailer fields that ended the response, or null when it had none. */
+    public HttpHeaders trailers() {
+        return null;
     }
 
-    /** Whether the connection's outbound buffer has room: the client's body is read only then. */
-    public boolean writable() {
-        return upstream.isWritable();
-    }
+    /** Asks the server's side for the next part of the response, if there is still a way to it. */
+    abstract void readUpstream();
 
-    // --- from the upstream connection's handler ------------------------------------------------
+    // --- from the upstream side's handler ------------------------------------------------------
 
-    void onRead(Object msg) {
+    /** A response head ({@link UpstreamHead}), a part of its body, or a {@link UpstreamResponseDecoder.Marker}. */
+    final void onRead(Object msg) {
         lastActivityNanos = System.nanoTime();
         if (stage == Stage.ENDED) {
             ReferenceCountUtil.release(msg);
@@ -173,86 +164,60 @@ public final class UpstreamAttempt {
         }
     }
 
-    void onClosed() {
-        upstream = null;
-        handler = null;
+    /** The way to the server closed; before the end of the response, that is the server's failure. */
+    final void closedByServer() {
         if (stage != Stage.ENDED) {
             dispatch.onUpstreamClosed(this);
         }
     }
 
-    void upstreamWritable() {
+    final void upstreamWritable() {
         downstream.upstreamWritable();
     }
 
     // --- from the downstream and the dispatch ---------------------------------------------------------------------
 
     /** Reads on after an interim response (1xx), which the proxy does not pass on. */
-    void readNext() {
-        upstream.read();
+    final void readNext() {
+        readUpstream();
     }
 
     /** The response head was passed on: read its body at the client's pace. */
-    void receiving() {
+    final void receiving() {
         stage = Stage.RECEIVING;
         readIfClientWritable();
     }
 
     private void readIfClientWritable() {
         if (client.isWritable()) {
-            upstream.read();
+            readUpstream();
         } else {
             stage = Stage.PAUSED;
         }
     }
 
     /** The client connection drained below its low-water mark. */
-    public void clientWritable() {
-        if (stage == Stage.PAUSED && upstream != null) {
+    public final void clientWritable() {
+        if (stage == Stage.PAUSED) {
             stage = Stage.RECEIVING;
-            upstream.read();
+            readUpstream();
         }
     }
 
     /** Leaves the server's in-flight count, once; the connection stays for {@link #release} or {@link #close}. */
-    public void end() {
+    public final void end() {
         if (stage != Stage.ENDED) {
             stage = Stage.ENDED;
             server.onRequestEnd();
         }
     }
 
-    /** Returns the connection to this loop's pool after a clean exchange, or closes it. */
-    void release(UpstreamPool pool, boolean reusable, int maxIdle) {
-        end();
-        Channel channel = detach();
-        if (channel == null) {
-            return;
-        }
-        if (reusable) {
-            pool.release(server, channel, maxIdle);
-        } else {
-            channel.close();
-        }
-    }
+    /** After a clean exchange: the way to the server goes back to this loop's pool, or closes. */
+    abstract void release(UpstreamPool pool, boolean reusable, int maxIdle);
 
-    /** Gives the connection up (it is never reused out of step) and ends the attempt. */
-    void close() {
-        end();
-        Channel channel = detach();
-        if (channel != null) {
-            channel.close();
-        }
-    }
+    /** Gives the way to the server up (it is never reused out of step) and ends the attempt. */
+    abstract void close();
 
     /** The connection, no longer this attempt's: for a tunnel after a 101. */
-    public Channel detach() {
-        Channel channel = upstream;
-        if (handler != null) {
-            handler.detach();
-        }
-        upstream = null;
-        handler = null;
-        return channel;
-    }
+    public abstract Channel detach();
 }

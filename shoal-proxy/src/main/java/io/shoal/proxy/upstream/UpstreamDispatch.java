@@ -79,7 +79,7 @@ public final class UpstreamDispatch {
         queue.cancel();
         state = State.ATTEMPTING;
         Server server = chooser.chosen();
-        attempt = new UpstreamAttempt(downstream, this, client, request, server, chooser.nowNanos());
+        attempt = UpstreamAttempt.of(serviceConfig, downstream, this, client, request, server, chooser.nowNanos());
         if (choice == ServerChooser.Choice.SERVER && server.state() == ServerState.DRAINING) {
             // A drain began between the pick and the count the attempt made. Drain sets the state, then
             // reads the count; this counted, then read the state: one of the two sees the other, so a
@@ -89,8 +89,7 @@ public final class UpstreamDispatch {
             next(statusIfNone);
             return;
         }
-        attempt.connect(pool, serviceConfig.tls(), serviceConfig.timeouts().connect().toMillis(),
-                serviceConfig.pool().idleTimeout().toMillis(), maxHeaderBytes);
+        attempt.connect(pool, serviceConfig, maxHeaderBytes);
     }
 
     void queueSlotFreed() {

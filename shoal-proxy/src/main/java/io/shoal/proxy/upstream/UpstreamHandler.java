@@ -13,7 +13,7 @@ import io.netty.util.ReferenceCountUtil;
 final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     private final RequestBodyEncoder encoder;
     private final UpstreamResponseDecoder decoder;
-    private UpstreamAttempt owner;
+    private Http1Attempt owner;
 
     UpstreamHandler(RequestBodyEncoder encoder, UpstreamResponseDecoder decoder) {
         this.encoder = encoder;
@@ -21,7 +21,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Hands the connection to the attempt whose request is about to go out on it. */
-    void attach(UpstreamAttempt attempt, ForwardedRequest request) {
+    void attach(Http1Attempt attempt, ForwardedRequest request) {
         owner = attempt;
         encoder.expectBody(request.chunked());
         decoder.expectResponseTo(request.isHead());
@@ -45,7 +45,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (owner != null) {
-            UpstreamAttempt attempt = owner;
+            Http1Attempt attempt = owner;
             owner = null;
             attempt.onClosed();
         }

@@ -18,13 +18,15 @@ public final class UpstreamHead {
     private final boolean chunked;
     private final int[] runs;
     private final int runInts;
+    private final boolean endsResponse;
 
     /**
      * @param runs start and end (without the last line end) of each run of lines to forward, pairwise: the
      *     status line from its code on, then the header lines; the first {@code runInts} ints count
+     * @param endsResponse the head is the whole response: an HTTP/2 HEADERS frame that ended its stream
      */
     UpstreamHead(byte[] head, int status, boolean keepAlive, long contentLength, boolean chunked,
-                 int[] runs, int runInts) {
+                 int[] runs, int runInts, boolean endsResponse) {
         this.head = head;
         this.status = status;
         this.keepAlive = keepAlive;
@@ -32,6 +34,7 @@ public final class UpstreamHead {
         this.chunked = chunked;
         this.runs = runs;
         this.runInts = runInts;
+        this.endsResponse = endsResponse;
     }
 
     public int status() {
@@ -50,6 +53,11 @@ public final class UpstreamHead {
 
     public boolean chunked() {
         return chunked;
+    }
+
+    /** Whether no body and no trailers follow the head, whatever its status (gRPC's trailers-only responses). */
+    public boolean endsResponse() {
+        return endsResponse;
     }
 
     /** Writes {@code "200 OK\r\n"} and the forwarded header lines, each with CR LF. */

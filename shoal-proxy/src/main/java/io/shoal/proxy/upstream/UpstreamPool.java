@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.shoal.config.UpstreamTlsConfig;
@@ -21,10 +22,13 @@ import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Keep-alive connections to every server, for ONE event loop: client connections of that loop reuse
- * them with no cross-thread hand-off (Zuul's per-event-loop pools). Event-loop confined, so no locks.
+ * them with no cross-thread hand-off (Zuul's per-event-loop pools); HTTP/2 ones, shared by streams, are
+ * in {@link Http2ServerConnections}. Event-loop confined, so no locks.
  */
 public final class UpstreamPool {
     public static final String ENCODER = "request-encoder";
@@ -37,6 +41,7 @@ public final class UpstreamPool {
     private final Connector connector;
     private final Map<Server, ArrayDeque<Channel>> idle = new IdentityHashMap<>();
     private final UpstreamContexts tls;
+    private final Http2ServerConnections http2 = new Http2ServerConnections(this);
 
     /** @param tls the contexts of TLS to servers, built off the event loops and shared by every pool */
     public UpstreamPool(Connector connector, UpstreamContexts tls) {
@@ -62,6 +67,11 @@ public final class UpstreamPool {
         }
     }
 
+    /** This loop's HTTP/2 connections, shared by the streams of the requests to their servers. */
+    Http2ServerConnections http2() {
+        return http2;
+    }
+
     /** A live idle connection to {@code server}, or null. The most recently used comes first. */
     Channel pollIdle(Server server) {
         ArrayDeque<Channel> channels = idle.get(server);
@@ -78,36 +88,50 @@ public final class UpstreamPool {
     }
 
     /**
-     * Opens a connection to {@code server}, counting its connect time when it succeeds; with {@code tlsConfig}
-     * (null for plain HTTP) it succeeds once the TLS handshake has, and a failed handshake fails it.
+     * Opens an HTTP/1.1 connection to {@code server}, counting its connect time when it succeeds; with
+     * {@code tlsConfig} (null for plain HTTP) it succeeds once the TLS handshake has, and a failed handshake fails it.
      */
     ChannelFuture connect(Server server, UpstreamTlsConfig tlsConfig, long connectTimeoutMillis,
                           long idleTimeoutMillis, int maxHeaderBytes) {
+        return open(server, tlsConfig, connectTimeoutMillis, false, ch -> {
+            // Reader idle is enough: a pooled connection always has a read pending. An
+            // all-idle timer would also wrap every write in a promise and a listener.
+            UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
+            RequestBodyEncoder encoder = new RequestBodyEncoder();
+            ch.pipeline()
+                    .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
+                    .addLast(ENCODER, encoder)
+                    .addLast(DECODER, decoder)
+                    .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
+        });
+    }
+
+    /**
+     * Opens a connection whose protocol steps {@code steps} adds after the byte counter and the TLS step;
+     * {@code h2}: TLS must agree on h2 by ALPN, or the connection fails, and the steps come only once it has,
+     * so that a server that did not agree gets no HTTP/2 preface.
+     */
+    ChannelFuture open(Server server, UpstreamTlsConfig tlsConfig, long connectTimeoutMillis, boolean h2,
+                       Consumer<Channel> steps) {
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis);
         long startNanos = System.nanoTime();
         UpstreamTls upstreamTls = tlsConfig == null ? null : tls.get(tlsConfig);
         ChannelFuture connecting = connector.connect(server.address(), timeoutMillis, new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        // Reader idle is enough: a pooled connection always has a read pending. An
-                        // all-idle timer would also wrap every write in a promise and a listener.
-                        UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(STATUS_LINE_BYTES + maxHeaderBytes);
-                        RequestBodyEncoder encoder = new RequestBodyEncoder();
                         ch.pipeline().addLast(SocketBytes.NAME, new SocketBytes(
                                 server.traffic()::addBytesOut, server.traffic()::addBytesIn));
                         if (upstreamTls != null) {
                             // After the byte counter, so that it counts the bytes on the wire.
-                            ch.pipeline().addLast(TLS, upstreamTls.newHandler(ch.alloc(), server, timeoutMillis));
+                            ch.pipeline().addLast(TLS, upstreamTls.newHandler(ch.alloc(), server, timeoutMillis, h2));
                         }
-                        ch.pipeline()
-                                .addLast(IDLE, new IdleStateHandler(idleTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS))
-                                .addLast(ENCODER, encoder)
-                                .addLast(DECODER, decoder)
-                                .addLast(HANDLER, new UpstreamHandler(encoder, decoder));
+                        if (upstreamTls == null || !h2) {
+                            steps.accept(ch);
+                        }
                     }
                 });
         ChannelFuture ready = tlsConfig == null ? connecting
-                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting);
+                : upstreamTls == null ? unpublished(connecting, tlsConfig) : handshaken(connecting, h2 ? steps : null);
         return ready.addListener(done -> {
             if (done.isSuccess()) {
                 server.traffic().recordConnect(System.nanoTime() - startNanos);
@@ -115,8 +139,11 @@ public final class UpstreamPool {
         });
     }
 
-    /** Completes when the connection is open and its TLS handshake done; a failed handshake closes it. */
-    private static ChannelFuture handshaken(ChannelFuture connecting) {
+    /**
+     * Completes when the connection is open and its TLS handshake done; a failed handshake closes it, and
+     * so does a server that does not pick h2 when {@code h2Steps} wait for it (they are added once it has).
+     */
+    private static ChannelFuture handshaken(ChannelFuture connecting, Consumer<Channel> h2Steps) {
         ChannelPromise ready = connecting.channel().newPromise();
         connecting.addListener(connected -> {
             if (!connected.isSuccess()) {
@@ -124,12 +151,20 @@ public final class UpstreamPool {
                 return;
             }
             Channel channel = connecting.channel();
-            channel.pipeline().get(SslHandler.class).handshakeFuture().addListener(handshake -> {
-                if (handshake.isSuccess()) {
-                    ready.setSuccess();
-                } else {
+            SslHandler ssl = channel.pipeline().get(SslHandler.class);
+            ssl.handshakeFuture().addListener(handshake -> {
+                if (!handshake.isSuccess()) {
                     channel.close();
                     ready.setFailure(handshake.cause());
+                } else if (h2Steps != null && !ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                    channel.close();
+                    ready.setFailure(new SSLHandshakeException("the server did not choose h2 by ALPN (it chose "
+                            + ssl.applicationProtocol() + ")"));
+                } else {
+                    if (h2Steps != null) {
+                        h2Steps.accept(channel);
+                    }
+                    ready.setSuccess();
                 }
             });
             channel.read(); // reads are explicit: the handshake needs the server's answers
@@ -152,6 +187,7 @@ public final class UpstreamPool {
 
     /** Closes the idle connections to a server leaving rotation; busy ones close after their response. */
     public void closeIdle(Server server) {
+        http2.closeIdle(server);
         ArrayDeque<Channel> channels = idle.remove(server);
         if (channels != null) {
             for (Channel channel : channels) {

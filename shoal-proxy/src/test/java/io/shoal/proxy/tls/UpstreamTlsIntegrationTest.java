@@ -41,7 +41,7 @@ class UpstreamTlsIntegrationTest {
                 servers.stream().map(TestConfigs::server).toList());
         return new ServiceConfig(s.name(), s.servers(), s.balance(), s.sticky(), s.timeouts(),
                 new RetryPolicy(tries, Duration.ZERO, Set.of(retryOn)), s.queue(), s.pool(),
-                s.health(), s.run(), s.autoscale(), tls);
+                s.health(), s.run(), s.autoscale(), tls, s.protocol());
     }
 
     static RunningProxy proxy(ServiceConfig service) throws InterruptedException {
