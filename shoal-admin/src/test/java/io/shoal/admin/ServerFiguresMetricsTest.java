@@ -138,11 +138,12 @@ class ServerFiguresMetricsTest {
     void theQueueShowsItsLengthAndItsHighest() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         RawBackends.Misbehaving backend = closeLater(RawBackends.keepAliveWhenReleased(release));
-        start("    servers:\n      - {address: " + backend.address() + ", max_conns: 1}\n");
+        // The queue holds its two until the release, whatever the scrapes take (5 s by default would end them).
+        start("    queue: {timeout: 120s}\n    servers:\n      - {address: " + backend.address() + ", max_conns: 1}\n");
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             responses.add(AdminServerTest.CLIENT.sendAsync(HttpRequest.newBuilder(running.proxied("/" + i))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
+                    .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString()));
         }
         Map<String, String> web = Map.of("service", "web");
         // Each scrape runs the Python parser: on a busy machine a few polls take seconds.

@@ -3,7 +3,6 @@ package io.shoal.proxy.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.shoal.config.ServiceConfig;
 import io.shoal.proxy.policy.ResponseFields;
 import io.shoal.proxy.upstream.Downstream;
 import io.shoal.proxy.upstream.ForwardedRequest;
@@ -45,11 +44,7 @@ public final class Exchange implements Downstream {
         this.request = request;
         this.response = client.newResponse(request, service.config().sticky(), responseFields);
         long startNanos = System.nanoTime();
-        // A body to an HTTP/2 server streams at once, as nginx's grpc_pass streams it: a gRPC stream's
-        // first message must not wait for a buffer to fill, and a slow body holds a stream, not a connection.
-        int bufferBytes = service.config().protocol() == ServiceConfig.Protocol.H2
-                ? 0 : proxy.settings().clientBodyBufferBytes();
-        this.body = new RequestBody(request, bufferBytes, startNanos);
+        this.body = new RequestBody(request, RequestBody.bufferBytes(service.config(), proxy.settings()), startNanos);
         this.dispatch = new UpstreamDispatch(this, client.channel(), proxy.pool(client.channel().eventLoop()),
                 proxy.queue(service), service, request, keyHash, startNanos, proxy.settings().maxHeaderBytes());
         this.timer = new ExchangeTimer(this, dispatch, client, body, proxy.settings().clientBodyTimeout().toNanos(),

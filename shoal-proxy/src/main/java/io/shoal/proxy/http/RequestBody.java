@@ -2,6 +2,8 @@ package io.shoal.proxy.http;
 
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.shoal.config.ProxySettings;
+import io.shoal.config.ServiceConfig;
 import io.shoal.proxy.upstream.ForwardedRequest;
 import java.util.ArrayDeque;
 
@@ -37,6 +39,15 @@ final class RequestBody {
         this.lastPartNanos = nowNanos;
         boolean fits = request.chunked() || request.contentLength() <= bufferBytes;
         this.flow = request.hasBody() && bufferBytes > 0 && fits ? Flow.BUFFERING : Flow.STREAMING;
+    }
+
+    /**
+     * How much of a body to {@code service} is read before a server is chosen: {@code client_body_buffer_size},
+     * but nothing to an HTTP/2 server, as nginx's {@code grpc_pass} streams at once: a gRPC stream's first
+     * message must not wait for a buffer to fill, and a slow body holds a stream there, not a connection.
+     */
+    static int bufferBytes(ServiceConfig service, ProxySettings settings) {
+        return service.protocol() == ServiceConfig.Protocol.H2 ? 0 : settings.clientBodyBufferBytes();
     }
 
     Flow flow() {
