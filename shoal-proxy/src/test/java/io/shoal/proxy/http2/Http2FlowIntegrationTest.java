@@ -5,6 +5,7 @@ import static io.shoal.proxy.http2.RawHttp2.END_STREAM;
 import static io.shoal.proxy.http2.RawHttp2.GOAWAY;
 import static io.shoal.proxy.http2.RawHttp2.SETTINGS_INITIAL_WINDOW_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.shoal.config.BalanceConfig;
 import io.shoal.config.CertificateConfig;
@@ -134,9 +135,7 @@ class Http2FlowIntegrationTest {
         try (RawHttp2 client = new RawHttp2(proxy.port())) {
             client.get(1, "/slow?ms=500");
             client.flush();
-            while (backend.inFlight.get() == 0) {
-                Thread.onSpinWait();
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> backend.inFlight.get() == 1);
             Thread stopping = new Thread(proxy::close);
             stopping.start();
 
